@@ -1,0 +1,1 @@
+"""Plain dataclasses, enums and pure rules of the SAS association (no SQL, no Qt)."""
