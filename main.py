@@ -1,15 +1,51 @@
-"""Composition root of sas-roster: builds storage and services, then starts the GUI or the CLI."""
+"""Composition root of sas-roster.
+
+With a command (`sas-roster [--db URL] COMMAND …`) it assembles the command line from the
+commands each package contributes and runs it. Without one, it opens the desktop window on
+the chosen database (the user's SQLite file by default, created with the demo association on
+first start). `--screenshot FILE --view VIEW` renders a view of the real window offscreen.
+"""
 
 from __future__ import annotations
 
 import sys
 
 
-def main(argv: list[str] | None = None) -> int:
-    argv = list(sys.argv[1:] if argv is None else argv)
-    from sas_roster.cli import run
+def _command_groups() -> list:
+    from sas_roster import cli as domain_cli
 
-    return run(argv)
+    groups = [domain_cli.commands()]
+    try:
+        from exports import cli as exports_cli
+    except ImportError:  # the exports package contributes commands once it has some
+        pass
+    else:
+        groups.append(exports_cli.commands())
+    return groups
+
+
+def _gui_arguments(parser) -> None:
+    parser.add_argument("--screenshot", metavar="FICHIER.png",
+                        help="rendre une vue de la fenêtre hors écran dans un PNG, puis quitter")
+    parser.add_argument("--view", default="roster",
+                        help="vue à afficher : pools, availability, roster, settings …")
+    parser.add_argument("--month", metavar="AAAA-MM", help="mois affiché")
+    parser.add_argument("--lang", choices=["fr", "en"], help="langue de l'interface")
+
+
+def main(argv: list[str] | None = None) -> int:
+    from sas_roster.cli import CliContext, build_parser, run_command
+
+    argv = list(sys.argv[1:] if argv is None else argv)
+    parser, table = build_parser(_command_groups())
+    _gui_arguments(parser)
+    args = parser.parse_args(argv)
+    ctx = CliContext(db_url=args.db)
+    if args.command:
+        return run_command(args, table, ctx)
+    from ui.app import run_gui
+
+    return run_gui(ctx, view=args.view, month=args.month, screenshot=args.screenshot, lang=args.lang)
 
 
 if __name__ == "__main__":
