@@ -1,0 +1,95 @@
+"""Where the database is and how to connect to it.
+
+SQLite by default, in the user's data folder; PostgreSQL when the association shares one
+database between several coordinators (``postgresql+psycopg://...``). The URL comes from
+the ``--db`` option, else the ``SAS_ROSTER_DB_URL`` environment variable, else the default.
+"""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+from pathlib import Path
+from typing import Any
+
+import platformdirs
+from sqlalchemy import Engine, create_engine, event
+from sqlalchemy.engine import make_url
+from sqlalchemy.orm import Session, sessionmaker
+
+ENV_VAR = "SAS_ROSTER_DB_URL"
+APP_NAME = "sas-roster"
+SQLITE_FILE_NAME = "sas-roster.db"
+BUSY_TIMEOUT_MS = 10_000
+
+
+def default_database_url() -> str:
+    """A SQLite file in the user's data folder (created on first start)."""
+    folder = Path(platformdirs.user_data_dir(APP_NAME, APP_NAME))
+    return f"sqlite:///{(folder / SQLITE_FILE_NAME).as_posix()}"
+
+
+def database_url(cli_url: str | None = None) -> str:
+    """The URL to use: ``--db URL``, then ``$SAS_ROSTER_DB_URL``, then the default file."""
+    if cli_url:
+        return cli_url
+    env = os.environ.get(ENV_VAR, "").strip()
+    return env or default_database_url()
+
+
+def sqlite_path(url: str) -> Path | None:
+    """The file behind a SQLite URL, or None (in-memory database, or not SQLite)."""
+    u = make_url(url)
+    if u.get_backend_name() != "sqlite":
+        return None
+    if not u.database or u.database == ":memory:" or u.database.startswith("file:"):
+        return None
+    return Path(u.database)
+
+
+def is_sqlite(url_or_engine: str | Engine) -> bool:
+    url = url_or_engine.url if isinstance(url_or_engine, Engine) else make_url(url_or_engine)
+    return url.get_backend_name() == "sqlite"
+
+
+def make_engine(url: str, *, foreign_keys: bool = True, echo: bool = False) -> Engine:
+    """An engine for `url`; on SQLite, every connection gets the pragmas the app relies on.
+
+    - foreign_keys=ON: SQLite ignores FOREIGN KEY clauses unless told otherwise per connection
+      (migrations turn it off while they rebuild tables, then run a foreign_key_check);
+    - journal_mode=WAL: readers do not block the writer (GUI reads while a save runs);
+    - busy_timeout: wait for a lock instead of failing at once.
+
+    The driver's own transaction handling is switched off and SQLAlchemy emits BEGIN itself,
+    so DDL is transactional too (pysqlite would otherwise commit DDL implicitly, and a migration
+    failing halfway would leave a half-built schema).
+    """
+    path = sqlite_path(url)
+    if path is not None:
+        path.parent.mkdir(parents=True, exist_ok=True)
+    engine = create_engine(url, echo=echo)
+    if is_sqlite(url):
+        _install_sqlite_hooks(engine, foreign_keys=foreign_keys)
+    return engine
+
+
+def _install_sqlite_hooks(engine: Engine, *, foreign_keys: bool) -> None:
+    @event.listens_for(engine, "connect")
+    def _on_connect(dbapi_connection: sqlite3.Connection, _record: Any) -> None:
+        dbapi_connection.isolation_level = None  # autocommit at driver level; BEGIN below
+        cur = dbapi_connection.cursor()
+        try:
+            cur.execute(f"PRAGMA foreign_keys={'ON' if foreign_keys else 'OFF'}")
+            cur.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
+            cur.execute("PRAGMA journal_mode=WAL")
+        finally:
+            cur.close()
+
+    @event.listens_for(engine, "begin")
+    def _on_begin(conn: Any) -> None:
+        conn.exec_driver_sql("BEGIN")
+
+
+def make_session_factory(engine: Engine) -> sessionmaker[Session]:
+    """Sessions that keep loaded values after commit, so detached reads stay usable."""
+    return sessionmaker(engine, expire_on_commit=False)

@@ -1,0 +1,40 @@
+"""ORM models (SQLAlchemy 2.x typed mappings). Import from here so every table is registered."""
+
+from .audit import AuditRow
+from .money import Indicator9TierRow, RateRow
+from .people import ContractRow, PersonRoleRow, PersonRow, PersonSkillRow, TrainingRow
+from .planning import AssignmentRow, AttendanceRow, AvailabilityRow, PdsaDutyRow, RosterRow
+from .settings import (
+    BridgeDayRow,
+    DemandOverridePointRow,
+    DemandOverrideRow,
+    DemandPointRow,
+    OpeningHoursRow,
+    SettingsRow,
+    ShiftTemplateRow,
+    TerritoryRow,
+)
+
+__all__ = [
+    "AssignmentRow",
+    "AttendanceRow",
+    "AuditRow",
+    "AvailabilityRow",
+    "BridgeDayRow",
+    "ContractRow",
+    "DemandOverridePointRow",
+    "DemandOverrideRow",
+    "DemandPointRow",
+    "Indicator9TierRow",
+    "OpeningHoursRow",
+    "PdsaDutyRow",
+    "PersonRoleRow",
+    "PersonRow",
+    "PersonSkillRow",
+    "RateRow",
+    "RosterRow",
+    "SettingsRow",
+    "ShiftTemplateRow",
+    "TerritoryRow",
+    "TrainingRow",
+]
