@@ -1,0 +1,264 @@
+"""The solve loop: time limit, progress, cancel, warm start, optional LNS, explanations.
+
+Phases (each reports :class:`~solver.core.solution.Progress`):
+
+1. ``search`` — CP-SAT on the full model. Alone when LNS is off; with LNS it gets a
+   share of the time (``lns_start``) to find a first roster and a lower bound.
+2. ``lns`` — large-neighbourhood search (:mod:`solver.core.lns`): most of the incumbent
+   is fixed, a few people or a window of days is re-optimised, repeat.
+3. ``proof`` — with LNS, a last full solve warm-started from the incumbent
+   (``lns_proof`` share of the time) to close the bound on small problems.
+
+If the hard rules clash, :func:`~solver.core.explain.explain_infeasibility` names them.
+"""
+
+from __future__ import annotations
+
+import threading
+import time
+from dataclasses import dataclass
+from typing import Callable
+
+from ortools.sat.python import cp_model
+
+from . import lns
+from .explain import explain_infeasibility
+from .model import RosterModel, build_model
+from .problem import Problem
+from .report import roster_of, violations_of
+from .solution import FEASIBLE, INFEASIBLE, INVALID, OPTIMAL, UNKNOWN, Progress, Solution
+from .stability import Assignment
+
+ProgressCallback = Callable[[Progress], None]
+
+
+@dataclass
+class SolveOptions:
+    time_limit: float = 60.0
+    """Wall-clock seconds for the whole solve; always enforced."""
+    num_workers: int = 2
+    random_seed: int = 0
+    deterministic: bool = False
+    """Same roster for the same seed and worker count: CP-SAT runs with
+    ``interleave_search`` and every budget is counted in deterministic time
+    (``deterministic_limit``, default = ``time_limit``), the wall-clock limit staying as
+    a safety net (if it is reached first, the run is not reproducible)."""
+    deterministic_limit: float | None = None
+    hint: list[Assignment] | None = None
+    """Warm start: a roster CP-SAT starts from (need not be feasible)."""
+    lns: bool = False
+    lns_start: float = 0.2
+    lns_proof: float = 0.1
+    lns_subsolve: float = 3.0
+    """Budget (seconds, or deterministic units) of one LNS neighbourhood solve."""
+    explain: bool = True
+    explain_time_limit: float = 20.0
+    log: bool = False
+
+
+class RosterSolver:
+    """One solve of one problem. ``solve()`` blocks; ``cancel()`` may be called from any
+    thread and makes ``solve()`` return the best roster found so far."""
+
+    def __init__(self, problem: Problem, options: SolveOptions | None = None) -> None:
+        self.problem = problem
+        self.options = options or SolveOptions()
+        self._stop = threading.Event()
+        self._lock = threading.Lock()
+        self._current: cp_model.CpSolver | None = None
+        self._on_progress: ProgressCallback | None = None
+        self._t0 = 0.0
+        self.best: list[int] | None = None
+        self.best_objective: int | None = None
+        self.bound: float | None = None
+        self.deterministic_used = 0.0
+
+    # -- public ------------------------------------------------------------------
+    def cancel(self) -> None:
+        self._stop.set()
+        with self._lock:
+            if self._current is not None:
+                self._current.stop_search()
+
+    @property
+    def cancelled(self) -> bool:
+        return self._stop.is_set()
+
+    def solve(self, on_progress: ProgressCallback | None = None) -> Solution:
+        opts = self.options
+        self._on_progress = on_progress
+        self._t0 = time.monotonic()
+        rm = build_model(self.problem)
+        if opts.hint:
+            _add_hint(rm, opts.hint)
+        has_objective = bool(rm.penalties)
+        total = self.limit()
+        first = total if not opts.lns else max(total * opts.lns_start, min(total, 2.0))
+        status = self.run(rm.model, first, "search")
+        if opts.lns and status == FEASIBLE and has_objective and not self.cancelled:
+            lns.run(self, rm, until=total * (1 - opts.lns_proof))
+            if not self.cancelled and self.budget_left() > 0.5:
+                _set_hint_vector(rm.model, self.best)
+                status = self.run(rm.model, self.budget_left(), "proof") or status
+            if self.best_objective is not None and self.bound is not None \
+                    and self.best_objective <= self.bound:
+                status = OPTIMAL
+        return self._finish(rm, status)
+
+    # -- used by the LNS loop ------------------------------------------------------
+    def elapsed(self) -> float:
+        return time.monotonic() - self._t0
+
+    def remaining(self) -> float:
+        return self.options.time_limit - self.elapsed()
+
+    def limit(self) -> float:
+        """The budget that drives the phases: deterministic units or wall seconds."""
+        if self.options.deterministic:
+            return self.options.deterministic_limit or self.options.time_limit
+        return self.options.time_limit
+
+    def clock(self) -> float:
+        return self.deterministic_used if self.options.deterministic else self.elapsed()
+
+    def budget_left(self) -> float:
+        """Remaining budget in the unit that drives the stop (deterministic or wall)."""
+        if self.options.deterministic:
+            return min(self.limit() - self.deterministic_used, self.remaining())
+        return self.remaining()
+
+    def new_cp_solver(self, budget: float, workers: int | None = None) -> cp_model.CpSolver:
+        opts = self.options
+        solver = cp_model.CpSolver()
+        p = solver.parameters
+        p.num_workers = workers or opts.num_workers
+        p.random_seed = opts.random_seed
+        p.log_search_progress = opts.log
+        p.max_time_in_seconds = max(0.01, min(budget, self.remaining()))
+        if opts.deterministic:
+            p.interleave_search = True
+            p.max_time_in_seconds = max(0.01, self.remaining())
+            p.max_deterministic_time = max(0.01, min(budget, self.budget_left()))
+        return solver
+
+    def solve_with(self, solver: cp_model.CpSolver, model: cp_model.CpModel,
+                   callback: cp_model.CpSolverSolutionCallback | None = None):
+        """Run ``solver`` on ``model`` so that ``cancel()`` can reach it."""
+        with self._lock:
+            if self._stop.is_set():
+                return cp_model.UNKNOWN
+            self._current = solver
+        try:
+            status = solver.solve(model, callback)
+        finally:
+            with self._lock:
+                self._current = None
+        self.deterministic_used += solver.deterministic_time
+        return status
+
+    def offer(self, values: list[int], objective: int, phase: str) -> bool:
+        """Keep ``values`` if better than the incumbent; report progress."""
+        if self.best_objective is not None and objective >= self.best_objective:
+            return False
+        self.best, self.best_objective = values, objective
+        self.report(phase)
+        return True
+
+    def report(self, phase: str) -> None:
+        if self._on_progress is not None:
+            self._on_progress(Progress(self.best_objective, self.bound, self.elapsed(), phase))
+
+    # -- internals -----------------------------------------------------------------
+    def run(self, model: cp_model.CpModel, budget: float, phase: str) -> str | None:
+        """Full CP-SAT solve; returns the core status string (None if nothing new)."""
+        if budget <= 0 or self.budget_left() <= 0:
+            return None
+        solver = self.new_cp_solver(budget)
+        cb = _Callback(self, phase, model.has_objective())
+        status = self.solve_with(solver, model, cb)
+        if status in (cp_model.OPTIMAL, cp_model.FEASIBLE):
+            if model.has_objective():
+                bound = solver.best_objective_bound
+                self.bound = bound if self.bound is None else max(self.bound, bound)
+                self.offer(list(solver.response_proto.solution), round(solver.objective_value), phase)
+            elif self.best is None:
+                self.offer(list(solver.response_proto.solution), 0, phase)
+        if status == cp_model.OPTIMAL:
+            if not model.has_objective():
+                self.bound = 0
+            return OPTIMAL
+        if status == cp_model.FEASIBLE:
+            return FEASIBLE
+        if status == cp_model.INFEASIBLE:
+            # With a hint built from the incumbent, CP-SAT's own proof that nothing is
+            # better than the incumbent also ends as OPTIMAL, never here.
+            return INFEASIBLE if self.best is None else OPTIMAL
+        if status == cp_model.MODEL_INVALID:
+            return INVALID
+        return FEASIBLE if self.best is not None else UNKNOWN
+
+    def _finish(self, rm: RosterModel, status: str | None) -> Solution:
+        status = status or (FEASIBLE if self.best is not None else UNKNOWN)
+        if status == OPTIMAL and self.best_objective is not None:
+            self.bound = self.best_objective
+        sol = Solution(status=status, objective=self.best_objective, bound=self.bound,
+                       cancelled=self.cancelled)
+        if self.best is not None:
+            sol.assignments = roster_of(rm, self.best)
+            sol.violations = violations_of(rm, self.best)
+            sol.message = _summary(sol)
+        elif status == INFEASIBLE:
+            if self.options.explain and not self.cancelled:
+                sol.conflicts = explain_infeasibility(
+                    self.problem, time_limit=self.options.explain_time_limit,
+                    random_seed=self.options.random_seed, stop=self._stop) or []
+            sol.message = ("Aucun planning ne respecte toutes les règles impératives."
+                           if not sol.conflicts else sol.explanation())
+        elif status == UNKNOWN:
+            sol.message = "Arrêté avant d'avoir trouvé un planning."
+        sol.wall_time = self.elapsed()
+        return sol
+
+
+class _Callback(cp_model.CpSolverSolutionCallback):
+    def __init__(self, owner: RosterSolver, phase: str, has_objective: bool) -> None:
+        super().__init__()
+        self.owner, self.phase, self.has_objective = owner, phase, has_objective
+
+    def on_solution_callback(self) -> None:
+        owner = self.owner
+        if self.has_objective:
+            bound = self.best_objective_bound
+            owner.bound = bound if owner.bound is None else max(owner.bound, bound)
+            objective = round(self.objective_value)
+        else:
+            objective = 0
+        owner.offer(list(self.response_proto.solution), objective, self.phase)
+
+
+def _add_hint(rm: RosterModel, hint: list[Assignment]) -> None:
+    wanted = {(a.person, a.day, a.shift) for a in hint}
+    for key, v in rm.x.items():
+        rm.model.add_hint(v, key in wanted)
+
+
+def _set_hint_vector(model: cp_model.CpModel, values: list[int] | None) -> None:
+    if values is None:
+        return
+    model.clear_hints()
+    h = model.proto.solution_hint
+    h.vars.extend(range(len(values)))
+    h.values.extend(values)
+
+
+def _summary(sol: Solution) -> str:
+    state = {OPTIMAL: "optimal", FEASIBLE: "non prouvé optimal"}.get(sol.status, sol.status)
+    stop = " (arrêté à la demande)" if sol.cancelled else ""
+    return (f"Planning {state}{stop} : coût {sol.objective}, "
+            f"{len(sol.violations)} règle(s) souple(s) non respectée(s).")
+
+
+def solve(problem: Problem, options: SolveOptions | None = None,
+          on_progress: ProgressCallback | None = None) -> Solution:
+    """Solve ``problem`` once (see :class:`RosterSolver` to be able to cancel)."""
+    return RosterSolver(problem, options).solve(on_progress)
