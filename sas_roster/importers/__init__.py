@@ -1,0 +1,73 @@
+"""Importers: the files a coordinator fills in, turned into domain objects.
+
+Four kinds (`ImportKind`): ``members`` (pools of people), ``availability`` (who is
+available when), ``pdsa`` (PDSA duties rostered elsewhere, e.g. Ordigard) and ``rota``
+(a CPTS's own on-call rota for its territory). Files are XLSX (.xlsx/.xlsm) or CSV
+(';' ',' or tab, UTF-8 with or without BOM, UTF-16, cp1252).
+
+Stable entry points (the command line is built on them):
+
+``write_template(kind, path) -> Path``
+    Writes the blank template of `kind` (a kind or its name) to `path`; the format
+    follows the extension, ``.xlsx`` (drop-down lists, "Aide" sheet) or ``.csv``.
+    CLI: ``sas-roster template KIND --out FILE``.
+
+``sas_roster.services.imports.import_file(services, kind, path, dry_run=False) -> ImportReport``
+    Parses the file, checks it against the database and writes everything in one
+    transaction, or raises `ValidationError` listing every problem (row, column, reason)
+    and writes nothing. ``dry_run=True`` makes every check and writes nothing.
+    ``ImportReport.summary()`` is the French text to show. Re-exported here lazily.
+    CLI: ``sas-roster import KIND FILE [--dry-run]``.
+
+``parse_file(kind, path, directory) -> ParseResult``
+    The pure part (no database): file → domain objects + problems; `directory` holds
+    the stored persons and territories the rows refer to.
+
+Columns, per kind, are in `columns.py` (one table drives both templates and parsers).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from .availability import parse_availability
+from .columns import COLUMNS, Column, ImportKind
+from .directory import Directory
+from .members import CREATED, UNCHANGED, UPDATED, MemberChange, parse_members
+from .parsing import Line, ParseResult
+from .pdsa import parse_pdsa
+from .reading import read_table
+from .rota import ONCALL_TEMPLATE, parse_rota
+from .templates import write_template
+
+if TYPE_CHECKING:
+    from sas_roster.services.imports import ImportReport
+
+_PARSERS = {
+    ImportKind.MEMBERS: parse_members,
+    ImportKind.AVAILABILITY: parse_availability,
+    ImportKind.PDSA: parse_pdsa,
+    ImportKind.ROTA: parse_rota,
+}
+
+
+def parse_file(kind: ImportKind | str, path: str | Path, directory: Directory | None = None) -> ParseResult:
+    """Read and parse `path` as `kind`. File-level faults raise `ValidationError`; row faults
+    are listed in `ParseResult.problems`."""
+    kind = ImportKind.parse(kind)
+    table = read_table(path, kind)
+    return _PARSERS[kind](table, directory or Directory())
+
+
+def import_file(services: Any, kind: ImportKind | str, path: str | Path, dry_run: bool = False) -> ImportReport:
+    """See `sas_roster.services.imports.import_file` (imported late: services depend on importers)."""
+    from sas_roster.services.imports import import_file as _import_file
+
+    return _import_file(services, kind, path, dry_run=dry_run)
+
+
+__all__ = [
+    "COLUMNS", "CREATED", "Column", "Directory", "ImportKind", "Line", "MemberChange", "ONCALL_TEMPLATE",
+    "ParseResult", "UNCHANGED", "UPDATED", "import_file", "parse_file", "write_template",
+]

@@ -1,0 +1,203 @@
+"""From a file on disk to a table of raw cells keyed by known column names.
+
+Everything about files lives here: which extensions are accepted, telling a real
+spreadsheet from a renamed picture, CSV encodings (UTF-8 with or without BOM, UTF-16
+from Excel's "texte Unicode", cp1252 from older Excel) and separators (';' ',' tab),
+finding the header row, and naming missing columns. File-level faults raise a
+`ValidationError` at once: there is no point reading rows of a file we cannot trust.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import zipfile
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from sas_roster.domain.errors import Problem, ValidationError
+
+from .columns import COLUMNS, Column, ImportKind
+from .values import is_blank, text
+
+SPREADSHEET_SUFFIXES = (".xlsx", ".xlsm")
+CSV_SUFFIXES = (".csv", ".txt")
+_HEADER_SCAN_ROWS = 10
+_BLANK_RUN_LIMIT = 1000  # a sheet formatted down to row 1 048 576 is not a million rows of data
+_OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # old .xls / .doc container
+
+
+@dataclass
+class Row:
+    number: int  # the row number the user sees in the spreadsheet (1-based, header included)
+    cells: dict[str, object]  # column name -> raw value, for the known columns present
+
+    def get(self, column: str) -> object:
+        return self.cells.get(column)
+
+
+@dataclass
+class Table:
+    kind: ImportKind
+    columns: list[str]  # known columns present in the file, in file order
+    rows: list[Row]
+    notes: list[Problem] = field(default_factory=list)  # harmless oddities (ignored columns)
+
+    def has(self, column: str) -> bool:
+        return column in self.columns
+
+
+def _fail(path: Path, reason: str) -> ValidationError:
+    return ValidationError(f"Le fichier « {path.name} » ne peut pas être importé : {reason}")
+
+
+def read_table(path: str | Path, kind: ImportKind) -> Table:
+    """Read `path` (.xlsx/.xlsm or .csv) into a `Table` of `kind`'s columns."""
+    path = Path(path)
+    suffix = path.suffix.lower()
+    if suffix not in SPREADSHEET_SUFFIXES + CSV_SUFFIXES:
+        accepted = "un classeur Excel (.xlsx) ou un fichier CSV (.csv)"
+        if suffix in (".xls", ".ods"):
+            raise _fail(path, f"le format {suffix} n'est pas pris en charge ; enregistrez-le en .xlsx ou .csv")
+        raise _fail(path, f"extension « {suffix or 'aucune'} » non prise en charge ; attendu {accepted}")
+    if not path.is_file():
+        raise _fail(path, "fichier introuvable")
+    if suffix in SPREADSHEET_SUFFIXES:
+        grid = _read_xlsx(path, kind)
+    else:
+        grid = _read_csv(path)
+    return _to_table(path, kind, grid)
+
+
+# --------------------------------------------------------------------------- xlsx
+
+
+def _read_xlsx(path: Path, kind: ImportKind) -> list[tuple[int, list[object]]]:
+    from openpyxl import load_workbook
+
+    with path.open("rb") as fh:
+        head = fh.read(8)
+    if head == _OLE_MAGIC:
+        raise _fail(path, "c'est un ancien classeur Excel (.xls) ; enregistrez-le au format .xlsx")
+    if not zipfile.is_zipfile(path):
+        raise _fail(path, "ce n'est pas un classeur Excel (.xlsx) valide (fichier corrompu ou d'un autre type)")
+    try:
+        book = load_workbook(path, data_only=True)
+    except Exception:  # openpyxl raises many kinds (KeyError, BadZipFile, XML errors) on broken files
+        raise _fail(path, "ce n'est pas un classeur Excel (.xlsx) valide (fichier corrompu ou d'un autre type)") from None
+    try:
+        sheet = _pick_sheet(book, kind)
+        grid: list[tuple[int, list[object]]] = []
+        blank_run = 0
+        for number, values in enumerate(sheet.iter_rows(values_only=True), start=1):
+            if all(is_blank(v) for v in values):
+                blank_run += 1
+                if blank_run >= _BLANK_RUN_LIMIT:
+                    break
+                continue
+            blank_run = 0
+            grid.append((number, list(values)))
+        return grid
+    finally:
+        book.close()
+
+
+def _pick_sheet(book, kind: ImportKind):
+    """The sheet named like the template's, else the first sheet that is not the help sheet."""
+    for sheet in book.worksheets:
+        if sheet.title.strip().lower() == kind.sheet_name.lower():
+            return sheet
+    for sheet in book.worksheets:
+        if sheet.title.strip().lower() != "aide":
+            return sheet
+    return book.worksheets[0]
+
+
+# --------------------------------------------------------------------------- csv
+
+
+def _decode(path: Path, raw: bytes) -> str:
+    if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return raw.decode("utf-16")
+    if b"\x00" in raw:
+        raise _fail(path, "ce n'est pas un fichier texte CSV (contenu binaire)")
+    if raw.startswith(b"\xef\xbb\xbf"):
+        return raw.decode("utf-8-sig")
+    try:
+        return raw.decode("utf-8")
+    except UnicodeDecodeError:
+        # Excel on Windows saves "CSV (séparateur : point-virgule)" in cp1252.
+        return raw.decode("cp1252", errors="replace")
+
+
+def _delimiter(sample: str) -> str:
+    first = next((line for line in sample.splitlines() if line.strip()), "")
+    counts = {d: first.count(d) for d in (";", ",", "\t")}
+    best = max(counts, key=lambda d: counts[d])
+    return best if counts[best] else ";"
+
+
+def _read_csv(path: Path) -> list[tuple[int, list[object]]]:
+    content = _decode(path, path.read_bytes())
+    reader = csv.reader(io.StringIO(content, newline=""), delimiter=_delimiter(content[:4096]))
+    grid: list[tuple[int, list[object]]] = []
+    try:
+        for number, values in enumerate(reader, start=1):
+            if all(is_blank(v) for v in values):
+                continue
+            grid.append((number, list(values)))
+    except csv.Error:
+        raise _fail(path, "ce n'est pas un fichier CSV lisible") from None
+    return grid
+
+
+# --------------------------------------------------------------------------- headers
+
+
+def _match(columns: tuple[Column, ...], header: object) -> Column | None:
+    label = text(header)
+    if label is None:
+        return None
+    return next((c for c in columns if c.matches(label)), None)
+
+
+def _to_table(path: Path, kind: ImportKind, grid: list[tuple[int, list[object]]]) -> Table:
+    columns = COLUMNS[kind]
+    if not grid:
+        raise _fail(path, "le fichier est vide")
+    header_at = None
+    for index, (_, values) in enumerate(grid[:_HEADER_SCAN_ROWS]):
+        if sum(1 for v in values if _match(columns, v)) >= 2:
+            header_at = index
+            break
+    if header_at is None:
+        expected = ", ".join(c.name for c in columns if c.required)
+        raise _fail(path, f"aucune ligne d'en-tête reconnue ; colonnes attendues : {expected} "
+                    f"(partez du modèle : sas-roster template {kind.value})")
+    header_row, headers = grid[header_at]
+    positions: dict[str, int] = {}
+    notes: list[Problem] = []
+    for position, header in enumerate(headers):
+        column = _match(columns, header)
+        if column is None:
+            if not is_blank(header):
+                notes.append(Problem(f"colonne « {text(header)} » non reconnue : ignorée", header_row))
+        elif column.name in positions:
+            notes.append(Problem(f"colonne « {column.name} » en double : seule la première est lue", header_row))
+        else:
+            positions[column.name] = position
+    missing = [c.name for c in columns if c.required and c.name not in positions]
+    if missing:
+        names = ", ".join(f"« {m} »" for m in missing)
+        raise ValidationError(
+            f"Le fichier « {path.name} » ne peut pas être importé : colonne(s) obligatoire(s) absente(s) : {names}",
+            [Problem("colonne obligatoire absente", header_row, m) for m in missing],
+        )
+    rows = []
+    for number, values in grid[header_at + 1:]:
+        cells = {name: (values[pos] if pos < len(values) else None) for name, pos in positions.items()}
+        if all(is_blank(v) for v in cells.values()):
+            continue
+        rows.append(Row(number, cells))
+    ordered = sorted(positions, key=lambda n: positions[n])
+    return Table(kind, ordered, rows, notes)

@@ -1,0 +1,70 @@
+"""A CPTS's own on-call rota → fixed effector `Assignment`s (`fixed_by_cpts=True`).
+
+One row = one territory, one day, one effector (by RPPS). Without start and end the duty
+spans the effectors' opening hours of that weekday; a day without opening hours (Sunday)
+and no hours given is skipped with a note, not refused: CPTS rotas often list every day.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+
+from sas_roster.domain.enums import Role
+from sas_roster.domain.errors import Problem
+from sas_roster.domain.roster import Assignment
+from sas_roster.domain.settings import TimeRange
+
+from .columns import NOM, RPPS, ImportKind
+from .directory import Directory
+from .parsing import Line, ParseResult, RowReader, check_name
+from .reading import Table
+from .values import read_date, read_rpps, read_time
+
+TERRITORY, DATE, START, END = "Territoire", "Date", "Début", "Fin"
+ONCALL_TEMPLATE = "astreinte"  # template code of every on-call effector duty
+
+
+def parse_rota(table: Table, directory: Directory) -> ParseResult[Assignment]:
+    result: ParseResult[Assignment] = ParseResult(ImportKind.ROTA, notes=list(table.notes))
+    placed: dict[tuple, list[tuple[int, str, TimeRange]]] = defaultdict(list)
+    for row in table.rows:
+        r = RowReader(row, result.problems, table.columns)
+        territory = r.get(TERRITORY, lambda v: directory.territory_code(str(v)), required=True)
+        day = r.get(DATE, read_date, required=True)
+        rpps = r.get(RPPS, read_rpps, required=True)
+        person = r.get(RPPS, lambda _: directory.person_by_rpps(rpps)) if rpps else None
+        if person is not None:
+            if r.has(NOM):
+                check_name(r, NOM, person.last_name, rpps)  # type: ignore[arg-type]
+            if Role.EFFECTOR not in person.roles:
+                r.fail(RPPS, f"{person.display_name} n'a pas le rôle effecteur")
+        span: TimeRange | None = None
+        if r.blank(START) and r.blank(END):
+            if day is not None:
+                span = directory.oncall_hours(day.weekday())
+                if span is None and not r.failed:
+                    result.notes.append(Problem(f"pas de continuité le {day:%d/%m/%Y} (jour sans heures d'ouverture) : "
+                                                "ligne ignorée", row.number, DATE))
+                    continue
+        else:
+            start = r.get(START, read_time, required=True)
+            end = r.get(END, lambda v: read_time(v, allow_24=True), required=True)
+            if start and end:
+                if end <= start:
+                    r.fail(END, f"la fin ({end:%H:%M}) doit être après le début ({start:%H:%M})")
+                else:
+                    span = TimeRange(start, end)
+        if r.failed or person is None or day is None or span is None or territory is None:
+            continue
+        assert person.id is not None
+        clash = next(((n, t) for n, t, other in placed[(person.id, day)] if other.overlaps(span)), None)
+        if clash is not None:
+            r.fail(RPPS, f"{person.display_name} est déjà d'astreinte ({clash[1]}) le {day:%d/%m/%Y} sur ces heures "
+                         f"(ligne {clash[0]} et ligne {row.number})")
+            continue
+        placed[(person.id, day)].append((row.number, territory, span))
+        result.lines.append(Line(row.number, Assignment(
+            person_id=person.id, day=day, template_code=ONCALL_TEMPLATE, role=Role.EFFECTOR,
+            start=span.start, end=span.end, pinned=True, territory=territory, fixed_by_cpts=True,
+        )))
+    return result
