@@ -18,7 +18,7 @@ from .columns import EMAIL, MEMBERS, NOM, PRENOM, RPPS, ImportKind
 from .directory import Directory, name_key
 from .parsing import Line, ParseResult, RowReader, read_roles, read_sector, read_skills, read_status, same_person_name
 from .reading import Table
-from .values import read_count, read_date, read_email, read_hours, read_phone, read_rpps, read_yes_no
+from .values import CellError, read_count, read_date, read_email, read_hours, read_phone, read_rpps, read_yes_no
 
 
 def _col(name: str) -> str:
@@ -68,6 +68,13 @@ def _stored_value(previous: Person | None, column: str) -> object:
     }.get(column)
 
 
+def _weekly_hours(value: object) -> float:
+    hours = read_hours(value)
+    if not 0 < hours <= 48:
+        raise CellError(f"{value} h par semaine : attendu entre 0 et 48 h (durée maximale du travail)")
+    return hours
+
+
 def _read_cells(r: RowReader, directory: Directory) -> dict[str, object]:
     territory = r.get(TERRITORY, lambda v: directory.territory_code(str(v)))
     return {
@@ -80,7 +87,7 @@ def _read_cells(r: RowReader, directory: Directory) -> dict[str, object]:
         MAX_HOURS: r.get(MAX_HOURS, read_count), QUOTA_YEAR: r.get(QUOTA_YEAR, read_count),
         QUOTA_MONTH: r.get(QUOTA_MONTH, read_count), ELIGIBLE: r.get(ELIGIBLE, read_date),
         CONTRACT_START: r.get(CONTRACT_START, read_date), CONTRACT_END: r.get(CONTRACT_END, read_date),
-        EMPLOYER: r.text(EMPLOYER), WEEKLY: r.get(WEEKLY, read_hours), CONSENT: r.get(CONSENT, read_yes_no),
+        EMPLOYER: r.text(EMPLOYER), WEEKLY: r.get(WEEKLY, _weekly_hours), CONSENT: r.get(CONSENT, read_yes_no),
         ACTIVE_FROM: r.get(ACTIVE_FROM, read_date), ACTIVE_UNTIL: r.get(ACTIVE_UNTIL, read_date),
     }
 
@@ -189,6 +196,7 @@ def parse_members(table: Table, directory: Directory | None = None) -> ParseResu
     directory = directory or Directory()
     result: ParseResult[MemberChange] = ParseResult(ImportKind.MEMBERS, notes=list(table.notes))
     seen: dict[str, int] = {}
+    updating: dict[int, int] = {}  # stored person id -> row updating it
     for row in table.rows:
         r = RowReader(row, result.problems, table.columns)
         cells = _read_cells(r, directory)
@@ -201,7 +209,15 @@ def parse_members(table: Table, directory: Directory | None = None) -> ParseResu
                 continue
             seen[key] = row.number
         previous = _find_previous(r, cells, directory)
+        if previous is not None:
+            if previous.id in updating:
+                r.fail(NOM, f"{previous.display_name} est déjà mis(e) à jour par la ligne {updating[previous.id]} "
+                            f"(ligne {updating[previous.id]} et ligne {row.number})")
+                continue
+            updating[previous.id] = row.number  # type: ignore[index]
         values = {col: (cells[col] if r.has(col) else _stored_value(previous, col)) for col in cells}
+        if previous is not None and previous.rpps and not values[RPPS]:
+            values[RPPS] = previous.rpps  # an empty cell never erases a stored RPPS
         person = _build(r, values, previous)
         if person is not None:
             result.lines.append(Line(row.number, MemberChange(person, previous)))

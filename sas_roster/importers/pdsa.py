@@ -19,7 +19,7 @@ from .reading import Table
 from .values import CellError, read_datetime, read_rpps, read_time
 
 START, END, TYPE, SECTOR = "Début", "Fin", "Type", "Secteur"
-MAX_DUTY = timedelta(hours=48)  # a weekend duty; anything longer is a typo in a date
+MAX_DUTY = timedelta(hours=24)  # the PDSA service refuses longer duties: a longer one is a typo in a date
 
 
 def _read_end(raw: object, start: datetime | None) -> datetime:
@@ -53,7 +53,7 @@ def parse_pdsa(table: Table, directory: Directory) -> ParseResult[PdsaDuty]:
             if end <= start:
                 r.fail(END, f"la fin ({end:%d/%m/%Y %H:%M}) doit être après le début ({start:%d/%m/%Y %H:%M})")
             elif end - start > MAX_DUTY:
-                r.fail(END, f"garde de plus de 48 h ({start:%d/%m/%Y %H:%M} → {end:%d/%m/%Y %H:%M}) : vérifiez les dates")
+                r.fail(END, f"garde de plus de 24 h ({start:%d/%m/%Y %H:%M} → {end:%d/%m/%Y %H:%M}) : vérifiez les dates")
         if r.failed or person is None or start is None or end is None or kind is None:
             continue
         assert person.id is not None

@@ -88,7 +88,7 @@ def test_pdsa_faults(tmp_path):
     assert "importez d'abord les membres" in problem_at(result.problems, 3, "RPPS").message
     assert "doit être après le début" in problem_at(result.problems, 4, "Fin").message
     assert "l'heure manque" in problem_at(result.problems, 5, "Début").message
-    assert "plus de 48 h" in problem_at(result.problems, 6, "Fin").message
+    assert "plus de 24 h" in problem_at(result.problems, 6, "Fin").message
     assert "type « visite » inconnu" in problem_at(result.problems, 7, "Type").message
     assert "ligne 8 et ligne 9" in problem_at(result.problems, 9, "Début").message
     assert [line.row for line in result.lines] == [8]
