@@ -91,5 +91,7 @@ def _install_sqlite_hooks(engine: Engine, *, foreign_keys: bool) -> None:
 
 
 def make_session_factory(engine: Engine) -> sessionmaker[Session]:
-    """Sessions that keep loaded values after commit, so detached reads stay usable."""
-    return sessionmaker(engine, expire_on_commit=False)
+    """Audited sessions that keep loaded values after commit, so detached reads stay usable."""
+    from .audit import AuditedSession  # late: audit imports the models, engine stays light
+
+    return sessionmaker(engine, class_=AuditedSession, expire_on_commit=False)

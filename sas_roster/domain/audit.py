@@ -1,0 +1,19 @@
+"""One entry of the audit log, as the services hand it out (who changed what, when)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+
+
+@dataclass(frozen=True)
+class AuditEntry:
+    at: datetime  # aware, Europe/Paris
+    actor: str
+    entity: str  # table name, e.g. "persons"
+    entity_id: str
+    action: str  # insert, update, delete, reset
+    before: dict[str, Any] | None
+    after: dict[str, Any] | None
+    id: int | None = None

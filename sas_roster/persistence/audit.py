@@ -1,0 +1,153 @@
+"""Audit trail written by the unit of work itself: every row inserted, updated or deleted
+through the ORM gets an ``audit_log`` row (who, when, table, id, action, before, after).
+
+Built on mapper-level flush events rather than ``before_flush`` alone (as in SQLAlchemy's
+versioned_history example) because rows removed by a delete-orphan cascade only appear
+during the flush. Rows are collected per session and written in one executemany at the end
+of the flush, on the same connection, so they commit or roll back with the change itself.
+
+Bulk DML (``session.execute(delete(...))``) bypasses these events: services write through
+ORM objects, and the one bulk operation (``reset_database``) records its own audit row.
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime, time
+from decimal import Decimal
+from enum import Enum
+from typing import Any
+
+from sqlalchemy import event, insert, inspect
+from sqlalchemy.orm import Mapper, Session, object_session
+
+from .base import Base, utc_now
+from .models.audit import AuditRow
+
+ACTOR_KEY = "audit_actor"
+DEFAULT_ACTOR = "système"
+_PENDING_KEY = "_audit_pending"
+
+
+class AuditedSession(Session):
+    """A Session whose flushes write the audit log (see module docstring)."""
+
+
+def json_value(value: Any) -> Any:
+    """A JSON-safe form of a column value (dates ISO, decimals as text, enums by value)."""
+    if isinstance(value, Enum):
+        return value.value
+    if isinstance(value, (datetime, date, time)):
+        return value.isoformat()
+    if isinstance(value, Decimal):
+        return str(value)
+    return value
+
+
+def _columns(mapper: Mapper[Any]) -> list[str]:
+    return [attr.key for attr in mapper.column_attrs]
+
+
+def _snapshot(target: Any, mapper: Mapper[Any]) -> dict[str, Any]:
+    state_dict = inspect(target).dict
+    return {key: json_value(state_dict.get(key)) for key in _columns(mapper)}
+
+
+def _before_update(target: Any, mapper: Mapper[Any]) -> tuple[dict[str, Any], dict[str, Any]]:
+    state = inspect(target)
+    before, after = {}, {}
+    for key in _columns(mapper):
+        hist = state.attrs[key].history
+        current = state.dict.get(key)
+        if hist.deleted:
+            old = hist.deleted[0]
+        elif hist.unchanged:
+            old = hist.unchanged[0]
+        else:
+            old = current if not hist.added else None
+        before[key] = json_value(old)
+        after[key] = json_value(current)
+    return before, after
+
+
+def _entity_id(target: Any, mapper: Mapper[Any]) -> str:
+    ident = mapper.primary_key_from_instance(target)
+    return "/".join(str(json_value(v)) for v in ident)
+
+
+def _queue(target: Any, mapper: Mapper[Any], action: str, before: Any, after: Any) -> None:
+    session = object_session(target)
+    if session is None or not isinstance(session, AuditedSession):
+        return
+    session.info.setdefault(_PENDING_KEY, []).append(
+        {
+            "actor": session.info.get(ACTOR_KEY, DEFAULT_ACTOR),
+            "entity": mapper.local_table.name,
+            "entity_id": _entity_id(target, mapper),
+            "action": action,
+            "before": before,
+            "after": after,
+        }
+    )
+
+
+@event.listens_for(Base, "after_insert", propagate=True)
+def _after_insert(mapper: Mapper[Any], _conn: Any, target: Any) -> None:
+    if not isinstance(target, AuditRow):
+        _queue(target, mapper, "insert", None, _snapshot(target, mapper))
+
+
+@event.listens_for(Base, "after_update", propagate=True)
+def _after_update(mapper: Mapper[Any], _conn: Any, target: Any) -> None:
+    if isinstance(target, AuditRow):
+        return
+    before, after = _before_update(target, mapper)
+    if before != after:  # after_update also fires for objects with no net column change
+        changed = [k for k in after if before[k] != after[k]]
+        keep = set(changed) | {attr.key for attr in mapper.column_attrs if attr.columns[0].primary_key}
+        _queue(
+            target,
+            mapper,
+            "update",
+            {k: v for k, v in before.items() if k in keep},
+            {k: v for k, v in after.items() if k in keep},
+        )
+
+
+@event.listens_for(Base, "after_delete", propagate=True)
+def _after_delete(mapper: Mapper[Any], _conn: Any, target: Any) -> None:
+    if not isinstance(target, AuditRow):
+        _queue(target, mapper, "delete", _snapshot(target, mapper), None)
+
+
+@event.listens_for(AuditedSession, "after_flush")
+def _write_pending(session: Session, _ctx: Any) -> None:
+    pending = session.info.pop(_PENDING_KEY, None)
+    if not pending:
+        return
+    now = utc_now()
+    for row in pending:
+        row["at"] = now
+    session.connection().execute(insert(AuditRow.__table__), pending)
+
+
+@event.listens_for(AuditedSession, "after_rollback")
+def _drop_pending(session: Session) -> None:
+    session.info.pop(_PENDING_KEY, None)
+
+
+def record(session: Session, entity: str, entity_id: str, action: str, before: Any = None, after: Any = None) -> None:
+    """An explicit audit row, for changes made outside the ORM unit of work (bulk reset)."""
+    session.connection().execute(
+        insert(AuditRow.__table__),
+        [
+            {
+                "at": utc_now(),
+                "actor": session.info.get(ACTOR_KEY, DEFAULT_ACTOR),
+                "entity": entity,
+                "entity_id": entity_id,
+                "action": action,
+                "before": before,
+                "after": after,
+            }
+        ],
+    )

@@ -1,0 +1,71 @@
+"""What every service shares: one transaction per use case, with the actor for the audit log,
+and database constraint errors turned into French messages."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from contextlib import contextmanager
+from datetime import date
+
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm import Session, sessionmaker
+
+from ..domain.errors import Problem, ValidationError
+from ..persistence.audit import ACTOR_KEY, DEFAULT_ACTOR
+
+# Unique constraints users can run into, and what to tell them (the services check these
+# first; this catches a concurrent write from another coordinator on a shared database).
+_UNIQUE_MESSAGES = {
+    "rpps": ("RPPS", "ce RPPS est déjà enregistré pour une autre personne"),
+    "territories.code": ("code", "ce code de territoire existe déjà"),
+    "uq_territories_code": ("code", "ce code de territoire existe déjà"),
+    "rosters": ("mois", "le planning de ce mois existe déjà"),
+}
+
+
+def translate_integrity_error(exc: IntegrityError) -> ValidationError:
+    text = str(exc.orig)
+    lowered = text.lower()
+    if "unique" in lowered or "duplicate" in lowered:
+        for needle, (field, message) in _UNIQUE_MESSAGES.items():
+            if needle in lowered:
+                return ValidationError("Enregistrement refusé : doublon", [Problem(message, field=field)])
+        return ValidationError("Enregistrement refusé : cette valeur existe déjà")
+    if "foreign key" in lowered:
+        return ValidationError(
+            "Enregistrement refusé : il fait référence à un élément inexistant, ou il est encore "
+            "utilisé ailleurs (planning, présence...)."
+        )
+    if "not null" in lowered or "null value" in lowered:
+        column = re.search(r"(?:NOT NULL constraint failed: |column \")([\w.]+)", text)
+        field = column.group(1) if column else None
+        return ValidationError("Enregistrement refusé : valeur obligatoire manquante", [Problem("valeur manquante", field=field)])
+    return ValidationError("Enregistrement refusé par la base de données (contrainte non respectée)")
+
+
+class ServiceBase:
+    def __init__(self, sessions: sessionmaker[Session]) -> None:
+        self._sessions = sessions
+
+    @contextmanager
+    def _tx(self, actor: str | None) -> Iterator[Session]:
+        """One use case = one transaction: committed at the end, rolled back on any error."""
+        try:
+            with self._sessions.begin() as session:
+                session.info[ACTOR_KEY] = actor or DEFAULT_ACTOR
+                yield session
+        except IntegrityError as exc:
+            raise translate_integrity_error(exc) from exc
+
+
+def refuse(message: str, problems: list[Problem]) -> None:
+    """Raise a ValidationError listing every problem found, if there is any."""
+    if problems:
+        raise ValidationError(message, problems)
+
+
+def check_period(start: date | None, end: date | None, field: str, row: int | None = None) -> list[Problem]:
+    if start is not None and end is not None and end < start:
+        return [Problem(f"la date de fin ({end:%d/%m/%Y}) précède la date de début ({start:%d/%m/%Y})", row, field)]
+    return []

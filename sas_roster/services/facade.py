@@ -1,0 +1,64 @@
+"""The `Services` facade: one object built from an engine, holding every use-case service."""
+
+from __future__ import annotations
+
+from types import TracebackType
+
+from sqlalchemy import Engine, delete
+
+from ..persistence import audit
+from ..persistence.base import Base
+from ..persistence.engine import database_url, make_engine, make_session_factory
+from ..persistence.migrate import upgrade_database
+from ..persistence.repositories import AuditRepository
+from .attendance import AttendanceService
+from .availability import AvailabilityService, PdsaService
+from .base import ServiceBase
+from .history import HistoryService
+from .persons import PersonService
+from .rosters import RosterService
+from .settings import SettingsService
+
+
+class Services(ServiceBase):
+    """Every use case of the app, on one database. See the package docstring for the API."""
+
+    def __init__(self, engine: Engine) -> None:
+        super().__init__(make_session_factory(engine))
+        self.engine = engine
+        self.persons = PersonService(self._sessions)
+        self.settings = SettingsService(self._sessions)
+        self.availability = AvailabilityService(self._sessions)
+        self.pdsa = PdsaService(self._sessions)
+        self.rosters = RosterService(self._sessions)
+        self.attendance = AttendanceService(self._sessions)
+        self.history = HistoryService(self._sessions)
+        self.audit = AuditRepository(self._sessions)
+
+    @classmethod
+    def open(cls, url: str | None = None, *, migrate: bool = True) -> Services:
+        """Services on `url` (``--db``, else ``$SAS_ROSTER_DB_URL``, else the user's data file),
+        after bringing the schema to the latest revision (backing up a SQLite file first)."""
+        resolved = database_url(url)
+        if migrate:
+            upgrade_database(resolved)
+        return cls(make_engine(resolved))
+
+    def reset_database(self, actor: str | None = None) -> None:
+        """Empty every table (the demo loader starts from a clean slate), in one transaction.
+        The audit log is emptied too, then records the reset itself."""
+        with self._tx(actor) as s:
+            for table in reversed(Base.metadata.sorted_tables):
+                s.execute(delete(table))
+            audit.record(s, "*", "*", "reset")
+
+    def close(self) -> None:
+        self.engine.dispose()
+
+    def __enter__(self) -> Services:
+        return self
+
+    def __exit__(
+        self, exc_type: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None
+    ) -> None:
+        self.close()
