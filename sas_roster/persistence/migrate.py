@@ -46,13 +46,16 @@ def current_revision(engine: Engine) -> str | None:
         return MigrationContext.configure(conn).get_current_revision()
 
 
-def check_sqlite_file(path: Path) -> None:
-    """Raise a French DomainError when `path` exists but is not a healthy SQLite database.
+def check_sqlite_file(path: Path) -> tuple[str | None, bool]:
+    """Check, without writing a byte, that `path` is a healthy sas-roster SQLite database.
 
-    Read-only: the file is opened with mode=ro so that nothing is ever written to it.
+    Returns (schema revision or None, whether it holds tables other than Alembic's). Raises
+    a French DomainError for a corrupt file, a foreign database or one from a newer version.
+    Everything is read through a read-only connection: even opening the file with the app's
+    engine would switch it to WAL mode, which rewrites its header.
     """
     if not path.exists() or path.stat().st_size == 0:
-        return
+        return None, False
     if path.is_dir():
         raise DomainError(f"« {path} » est un dossier, pas un fichier de base de données.")
     with path.open("rb") as fh:
@@ -66,7 +69,12 @@ def check_sqlite_file(path: Path) -> None:
     try:
         conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
         try:
-            result = conn.execute("PRAGMA quick_check").fetchone()
+            health = conn.execute("PRAGMA quick_check").fetchone()
+            tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+            revision = None
+            if "alembic_version" in tables:
+                row = conn.execute("SELECT version_num FROM alembic_version").fetchone()
+                revision = row[0] if row else None
         finally:
             conn.close()
     except sqlite3.DatabaseError as exc:
@@ -74,11 +82,31 @@ def check_sqlite_file(path: Path) -> None:
             f"La base de données « {path} » est illisible ({exc}). Elle n'a pas été modifiée ; "
             "restaurez une sauvegarde (*.bak)."
         ) from exc
-    if not result or result[0] != "ok":
+    if not health or health[0] != "ok":
         raise DomainError(
             f"La base de données « {path} » est endommagée. Elle n'a pas été modifiée ; "
             "restaurez une sauvegarde (*.bak)."
         )
+    has_tables = bool(tables - {"alembic_version"})
+    _check_revision(revision, has_tables)
+    return revision, has_tables
+
+
+def _check_revision(current: str | None, has_tables: bool) -> None:
+    if current is not None and current not in _known_revisions():
+        raise DomainError(
+            f"La base de données a été créée par une version plus récente de sas-roster "
+            f"(schéma « {current} »). Elle n'a pas été modifiée ; mettez l'application à jour."
+        )
+    if current is None and has_tables:
+        raise DomainError(
+            "La base de données contient des tables mais pas de version de schéma : ce n'est "
+            "pas une base sas-roster. Elle n'a pas été modifiée."
+        )
+
+
+def _known_revisions() -> set[str]:
+    return {s.revision for s in ScriptDirectory.from_config(alembic_config()).walk_revisions()}
 
 
 def backup_sqlite_file(path: Path, now: datetime | None = None) -> Path:
@@ -111,29 +139,22 @@ def upgrade_database(url: str, revision: str = "head") -> Path | None:
     Returns the backup file made before migrating a SQLite file, or None when no backup was
     needed (new or empty database, already at the target, not SQLite).
     """
+    target = head_revision() if revision == "head" else revision
     path = sqlite_path(url)
     backup: Path | None = None
     if path is not None:
-        check_sqlite_file(path)
-    engine = make_engine(url, foreign_keys=False)
-    try:
-        current = current_revision(engine)
-        target = head_revision() if revision == "head" else revision
-        known = {s.revision for s in ScriptDirectory.from_config(alembic_config()).walk_revisions()}
-        if current is not None and current not in known:
-            raise DomainError(
-                f"La base de données a été créée par une version plus récente de sas-roster "
-                f"(schéma « {current} »). Mettez l'application à jour."
-            )
+        current, _ = check_sqlite_file(path)
         if current == target:
             return None
-        if current is None and _has_tables(engine):
-            raise DomainError(
-                "La base de données contient des tables mais pas de version de schéma : ce n'est "
-                "pas une base sas-roster. Elle n'a pas été modifiée."
-            )
-        if path is not None and current is not None:
+        if current is not None:
             backup = backup_sqlite_file(path)
+    engine = make_engine(url, foreign_keys=False)
+    try:
+        if path is None:  # a server database: same checks, through the engine
+            current = current_revision(engine)
+            _check_revision(current, _has_tables(engine))
+            if current == target:
+                return None
         _run(engine, "upgrade", target)
     finally:
         engine.dispose()

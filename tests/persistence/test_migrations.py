@@ -1,0 +1,167 @@
+"""Schema migrations: up, down, up again, from the first revision with data, backups, and
+refusal to touch a corrupt or foreign file."""
+
+from __future__ import annotations
+
+import os
+import re
+import sqlite3
+from pathlib import Path
+
+import pytest
+from alembic.autogenerate import compare_metadata
+from alembic.runtime.migration import MigrationContext
+from sqlalchemy import MetaData, select
+
+from sas_roster.domain.errors import DomainError
+from sas_roster.persistence.base import Base
+from sas_roster.persistence.engine import make_engine
+from sas_roster.persistence.migrate import current_revision, downgrade_database, head_revision, upgrade_database
+from sas_roster.services import Services
+
+from . import seed_0001
+
+
+def _url(path: Path) -> str:
+    return f"sqlite:///{path}"
+
+
+def _dump(url: str) -> dict[str, list[tuple]]:
+    """Every row of every table, in primary-key order."""
+    e = make_engine(url)
+    try:
+        md = MetaData()
+        md.reflect(e)
+        with e.connect() as c:
+            return {
+                name: [tuple(r) for r in c.execute(select(t).order_by(*t.primary_key.columns))]
+                for name, t in md.tables.items() if name != "alembic_version"
+            }
+    finally:
+        e.dispose()
+
+
+def _revision(url: str) -> str | None:
+    e = make_engine(url)
+    try:
+        return current_revision(e)
+    finally:
+        e.dispose()
+
+
+def test_there_are_at_least_two_revisions_and_head_is_known() -> None:
+    assert head_revision() != "0001"
+
+
+def test_upgrade_from_empty_gives_exactly_the_models(tmp_path: Path) -> None:
+    url = _url(tmp_path / "new.db")
+    assert upgrade_database(url) is None  # nothing to back up in a new file
+    e = make_engine(url)
+    try:
+        with e.connect() as c:
+            diff = compare_metadata(MigrationContext.configure(c, opts={"compare_type": True}), Base.metadata)
+        assert diff == []
+        assert current_revision(e) == head_revision()
+    finally:
+        e.dispose()
+
+
+def test_downgrade_to_base_then_upgrade_again(tmp_path: Path) -> None:
+    url = _url(tmp_path / "db.db")
+    upgrade_database(url)
+    downgrade_database(url, "base")
+    assert set(_dump(url)) == set()  # only alembic_version remains
+    upgrade_database(url)
+    assert _revision(url) == head_revision()
+    assert "audit_log" in _dump(url)
+
+
+def test_upgrade_from_first_revision_keeps_every_row(tmp_path: Path) -> None:
+    path = tmp_path / "old.db"
+    url = _url(path)
+    upgrade_database(url, "0001")
+    e = make_engine(url)
+    try:
+        with e.begin() as c:
+            seed_0001.seed(c)
+    finally:
+        e.dispose()
+    before = _dump(url)
+    assert all(before[t] for t in before), [t for t in before if not before[t]]  # every table has rows
+
+    backup = upgrade_database(url)
+
+    after = _dump(url)
+    assert _revision(url) == head_revision()
+    for table, rows in before.items():
+        assert after[table] == rows, table
+    assert after["audit_log"] == []
+    # The data is usable through the services at head.
+    with Services.open(url) as sv:
+        assert len(sv.persons.list()) == seed_0001.N_REGULATORS + seed_0001.N_OSNP
+        assert sv.rosters.get(2027, 4).assignments
+    assert backup is not None
+
+
+def test_existing_database_is_backed_up_before_migrating(tmp_path: Path) -> None:
+    path = tmp_path / "sas-roster.db"
+    url = _url(path)
+    upgrade_database(url, "0001")
+    e = make_engine(url)
+    try:
+        with e.begin() as c:
+            seed_0001.seed(c)
+    finally:
+        e.dispose()
+
+    backup = upgrade_database(url)
+
+    assert backup is not None and backup.parent == path.parent
+    assert re.fullmatch(r"sas-roster\.db\.\d{8}-\d{6}\.bak", backup.name)
+    # The copy was taken before migrating: it is still at 0001 and holds the data.
+    assert _revision(_url(backup)) == "0001"
+    with sqlite3.connect(backup) as b:
+        assert b.execute("SELECT count(*) FROM persons").fetchone()[0] == seed_0001.N_REGULATORS + seed_0001.N_OSNP
+        assert b.execute("SELECT count(*) FROM sqlite_master WHERE name = 'audit_log'").fetchone()[0] == 0
+    # Already at head: no new backup.
+    assert upgrade_database(url) is None
+    assert len(list(tmp_path.glob("*.bak"))) == 1
+
+
+@pytest.mark.parametrize("content", [
+    os.urandom(8192),
+    b"SQLite format 3\x00" + os.urandom(8176),
+    "Nom;Prénom;RPPS\nMartin;Anne;123\n".encode(),
+])
+def test_corrupt_file_gives_a_french_error_and_stays_untouched(tmp_path: Path, content: bytes) -> None:
+    path = tmp_path / "sas-roster.db"
+    path.write_bytes(content)
+
+    with pytest.raises(DomainError) as caught:
+        upgrade_database(_url(path))
+    with pytest.raises(DomainError):
+        Services.open(_url(path))
+
+    message = str(caught.value)
+    assert str(path) in message and ("n'a pas été modifié" in message or "n'a pas été modifiée" in message)
+    assert path.read_bytes() == content
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["sas-roster.db"]  # no backup, no -wal
+
+
+def test_foreign_sqlite_database_is_refused(tmp_path: Path) -> None:
+    path = tmp_path / "autre.db"
+    with sqlite3.connect(path) as c:
+        c.execute("CREATE TABLE patients (id INTEGER PRIMARY KEY, nom TEXT)")
+    before = path.read_bytes()
+    with pytest.raises(DomainError, match="pas une base sas-roster"):
+        upgrade_database(_url(path))
+    assert path.read_bytes() == before
+
+
+def test_database_from_a_newer_version_is_refused(tmp_path: Path) -> None:
+    path = tmp_path / "futur.db"
+    upgrade_database(_url(path))
+    with sqlite3.connect(path) as c:
+        c.execute("UPDATE alembic_version SET version_num = '9999'")
+    with pytest.raises(DomainError, match="plus récente"):
+        upgrade_database(_url(path))
