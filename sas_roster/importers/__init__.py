@@ -60,11 +60,13 @@ def parse_file(kind: ImportKind | str, path: str | Path, directory: Directory | 
     return _PARSERS[kind](table, directory or Directory())
 
 
-def import_file(services: Any, kind: ImportKind | str, path: str | Path, dry_run: bool = False) -> ImportReport:
+def import_file(
+    services: Any, kind: ImportKind | str, path: str | Path, dry_run: bool = False, actor: str | None = None
+) -> ImportReport:
     """See `sas_roster.services.imports.import_file` (imported late: services depend on importers)."""
     from sas_roster.services.imports import import_file as _import_file
 
-    return _import_file(services, kind, path, dry_run=dry_run)
+    return _import_file(services, kind, path, dry_run=dry_run, actor=actor)
 
 
 __all__ = [
