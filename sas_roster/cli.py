@@ -89,12 +89,8 @@ def _calendar_args(p: argparse.ArgumentParser) -> None:
 
 
 def _settings_for(ctx: CliContext) -> AssociationSettings:
-    try:
-        return ctx.services().settings.get()
-    except DomainError:
-        raise
-    except Exception:  # noqa: BLE001 - no database yet: the default settings still answer
-        return AssociationSettings(name="")
+    # An empty database (no association yet) still answers with the default settings.
+    return ctx.services().settings.get() or AssociationSettings(name="")
 
 
 def _calendar(args: argparse.Namespace, ctx: CliContext) -> int:
