@@ -12,12 +12,17 @@ Stable entry points (the command line is built on them):
     follows the extension, ``.xlsx`` (drop-down lists, "Aide" sheet) or ``.csv``.
     CLI: ``sas-roster template KIND --out FILE``.
 
-``sas_roster.services.imports.import_file(services, kind, path, dry_run=False) -> ImportReport``
+``sas_roster.services.imports.import_file(services, kind, path, dry_run=False, actor=None) -> ImportReport``
     Parses the file, checks it against the database and writes everything in one
-    transaction, or raises `ValidationError` listing every problem (row, column, reason)
-    and writes nothing. ``dry_run=True`` makes every check and writes nothing.
-    ``ImportReport.summary()`` is the French text to show. Re-exported here lazily.
+    transaction, or raises `ValidationError` listing every problem (`.problems`: row as
+    the user sees it, French column name, reason) and writes nothing. ``dry_run=True``
+    makes every check and writes nothing. `actor` goes to the audit log. The report
+    counts what was (or would be) created / updated / replaced; ``report.summary()`` is
+    the French text to show. Also importable from here (late import).
     CLI: ``sas-roster import KIND FILE [--dry-run]``.
+
+`kind` is ``ImportKind`` or its name: members|availability|pdsa|rota (French labels
+"membres", "disponibilités", "gardes PDSA", "astreintes CPTS" are accepted too).
 
 ``parse_file(kind, path, directory) -> ParseResult``
     The pure part (no database): file → domain objects + problems; `directory` holds

@@ -135,8 +135,11 @@ def _contracts(r: RowReader, v: dict[str, object], previous: Person | None) -> t
         r.fail(CONTRACT_END, f"la fin du contrat ({end:%d/%m/%Y}) précède son début ({start:%d/%m/%Y})")
         return existing
     contract = Contract(kind, start, end, v.get(EMPLOYER) or None, v.get(WEEKLY))  # type: ignore[arg-type]
-    kept = tuple(c for c in existing if not (c.kind is kind and c.start == start))
-    return tuple(sorted(kept + (contract,), key=lambda c: (c.kind.value, c.start)))
+    # Same kind and start: the same contract, amended in place; stored order kept so that an
+    # unchanged row compares equal to the stored person.
+    if any(c.kind is kind and c.start == start for c in existing):
+        return tuple(contract if (c.kind is kind and c.start == start) else c for c in existing)
+    return existing + (contract,)
 
 
 def _quota(r: RowReader, v: dict[str, object]) -> RetireeQuota | None:

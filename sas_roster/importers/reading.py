@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import csv
 import io
+import warnings
 import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -82,7 +83,11 @@ def _read_xlsx(path: Path, kind: ImportKind) -> list[tuple[int, list[object]]]:
     if not zipfile.is_zipfile(path):
         raise _fail(path, "ce n'est pas un classeur Excel (.xlsx) valide (fichier corrompu ou d'un autre type)")
     try:
-        book = load_workbook(path, data_only=True)
+        with warnings.catch_warnings():
+            # openpyxl warns about Excel features it drops on reading (extended validations,
+            # slicers...): irrelevant to the cell values we read, noise in the user's console.
+            warnings.simplefilter("ignore")
+            book = load_workbook(path, data_only=True)
     except Exception:  # openpyxl raises many kinds (KeyError, BadZipFile, XML errors) on broken files
         raise _fail(path, "ce n'est pas un classeur Excel (.xlsx) valide (fichier corrompu ou d'un autre type)") from None
     try:

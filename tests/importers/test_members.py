@@ -132,3 +132,25 @@ def test_csv_members_with_sector_as_number(tmp_path):
                      encoding="utf-8-sig")
     result = parse_file(ImportKind.MEMBERS, path, directory())
     assert result.problems == [] and result.items[0].person.sector is Sector.S2
+
+
+def test_contract_amended_in_place_not_duplicated(tmp_path):
+    from sas_roster.domain.person import Contract
+    from sas_roster.importers import Directory
+
+    from .helpers import people, territories
+
+    stored = people()
+    stored[2].contracts = (Contract(ContractKind.OSNP, date(2026, 1, 1), date(2026, 12, 31), "GESA", 35.0),
+                           Contract(ContractKind.OSNP, date(2027, 1, 1), None, "GESA", 35.0))
+    headers = ["Nom", "Prénom", "Rôles", "Statut", "E-mail", "Contrat début", "Contrat fin", "Employeur",
+               "Heures hebdomadaires"]
+    row = ["PETIT", "Sacha", "OSNP", "salarié", "sacha.petit@example.org", "01/01/2027", "30/06/2027", "GESA", 35]
+    path = write_xlsx(tmp_path / "m.xlsx", headers, [row])
+    change = parse_file(ImportKind.MEMBERS, path, Directory(stored, territories())).items[0]
+    assert change.action == UPDATED
+    assert [(c.start, c.end) for c in change.person.contracts] == [
+        (date(2026, 1, 1), date(2026, 12, 31)), (date(2027, 1, 1), date(2027, 6, 30))]
+    row[6] = None  # the same contract as stored: nothing to do
+    path = write_xlsx(tmp_path / "m2.xlsx", headers, [row])
+    assert parse_file(ImportKind.MEMBERS, path, Directory(stored, territories())).items[0].action == UNCHANGED
