@@ -2,24 +2,74 @@
 
 from __future__ import annotations
 
+import os
 import sys
 
-from PySide6.QtWidgets import QApplication, QLabel, QMainWindow
+from sas_roster.domain.calendar import parse_month
+from sas_roster.domain.errors import DomainError
+
+VIEWS = ("pools", "availability", "roster", "attendance", "claims", "governance", "settings")
+
+
+def _fail(ctx, message: str) -> int:
+    print(f"Erreur : {message}", file=ctx.err)
+    return 2
 
 
 def run_gui(ctx, *, view: str = "roster", month: str | None = None, screenshot: str | None = None,
             lang: str | None = None) -> int:
+    """Open the main window on `ctx`'s database; with `screenshot`, render `view` to that PNG
+    file offscreen and return 0 (1 if the file could not be written) instead of running."""
+    if view not in VIEWS:
+        return _fail(ctx, f"vue « {view} » inconnue (au choix : {', '.join(VIEWS)})")
+    if month:
+        try:
+            parse_month(month)
+        except DomainError as exc:
+            return _fail(ctx, str(exc))
+    if screenshot and "QT_QPA_PLATFORM" not in os.environ:
+        os.environ["QT_QPA_PLATFORM"] = "offscreen"  # before the QApplication exists
+
+    from PySide6.QtWidgets import QApplication
+
+    from . import i18n
+    from .context import AppContext, ui_settings
+    from .main_window import MainWindow
+    from .theme import STYLE_SHEET
+
     app = QApplication.instance() or QApplication(sys.argv[:1])
-    services = ctx.services(create_demo_if_empty=True)
-    settings = services.settings.get()
-    window = QMainWindow()
-    window.setWindowTitle(f"sas-roster — {settings.name}")
-    window.setCentralWidget(QLabel(f"{settings.name}\n{len(services.persons.list())} personnes"))
-    window.statusBar().showMessage(services.database_label)
-    window.resize(1280, 800)
-    if screenshot:
-        window.show()
-        app.processEvents()
-        return 0 if window.grab().save(screenshot) else 1
+    app.setApplicationName("sas-roster")
+    lang = i18n.install(lang or str(ui_settings().value("language", i18n.DEFAULT_LANGUAGE)))
+    i18n.install_qt_translator(app, lang)
+    app.setStyleSheet(STYLE_SHEET)
+    try:
+        services = ctx.services(create_demo_if_empty=True)
+    except DomainError as exc:
+        return _fail(ctx, str(exc))
+    app_ctx = AppContext(services, today=ctx.today, month=month, lang=lang, database_label=database_label(services))
+    window = MainWindow(app_ctx)
+    window.resize(1440, 900)
     window.show()
+    window.show_view(view)
+    if screenshot:
+        return 0 if render(window, screenshot) else 1
     return app.exec()
+
+
+def database_label(services) -> str:
+    """What the status bar shows: the SQLite file, or the server URL without its password.
+
+    Read from the engine the services hold (the interface may not import the database layer)."""
+    url = services.engine.url
+    if url.get_backend_name() == "sqlite":
+        return url.database if url.database not in (None, "", ":memory:") else "SQLite (mémoire)"
+    return url.render_as_string(hide_password=True)
+
+
+def render(window, path: str) -> bool:
+    """Let the window lay itself out and paint, then save it as a PNG."""
+    from PySide6.QtWidgets import QApplication
+
+    for _ in range(3):  # layouts settle over a few passes (splitters, header sizes)
+        QApplication.processEvents()
+    return window.grab().save(path, "PNG")

@@ -1,0 +1,55 @@
+"""What every view shares: the services, the month being worked on, and change notices.
+
+Views never talk to each other: a view that changed something calls `notify(topic)`, and
+the views that show that topic reload when they are next visible.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from PySide6.QtCore import QObject, QSettings, Signal
+
+from sas_roster.domain.calendar import parse_month
+
+
+def next_month(year: int, month: int, n: int = 1) -> tuple[int, int]:
+    k = year * 12 + (month - 1) + n
+    return k // 12, k % 12 + 1
+
+
+class AppContext(QObject):
+    month_changed = Signal(int, int)
+    changed = Signal(str)  # topic: "persons", "availability", "roster", "settings"
+
+    # topics
+    PERSONS = "persons"
+    AVAILABILITY = "availability"
+    ROSTER = "roster"
+    SETTINGS = "settings"
+
+    def __init__(self, services, *, today: date, month: str | None = None, lang: str = "fr",
+                 database_label: str = "", parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.services = services
+        self.today = today
+        self.lang = lang
+        self.database_label = database_label
+        # The coordinator usually prepares next month's roster.
+        self.year, self.month = parse_month(month) if month else next_month(today.year, today.month)
+
+    def set_month(self, year: int, month: int) -> None:
+        if (year, month) != (self.year, self.month):
+            self.year, self.month = year, month
+            self.month_changed.emit(year, month)
+
+    def shift_month(self, n: int) -> None:
+        self.set_month(*next_month(self.year, self.month, n))
+
+    def notify(self, topic: str) -> None:
+        self.changed.emit(topic)
+
+
+def ui_settings() -> QSettings:
+    """The user's interface preferences (language, window geometry), not the association's data."""
+    return QSettings("sas-roster", "sas-roster")
