@@ -9,12 +9,13 @@ from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import dataclass, field
-from datetime import time
+from datetime import date, time
 
+from sas_roster.domain.calendar import ContinuityDay, continuity_day
 from sas_roster.domain.demand import Territory
 from sas_roster.domain.enums import Role
 from sas_roster.domain.person import Person
-from sas_roster.domain.settings import TimeRange, default_opening_hours
+from sas_roster.domain.settings import WEEKDAY_NAMES_FR, AssociationSettings, TimeRange
 
 from .values import CellError, fold
 
@@ -27,10 +28,8 @@ def name_key(last_name: str | None, first_name: str | None) -> str:
 class Directory:
     persons: list[Person] = field(default_factory=list)
     territories: list[Territory] | None = None  # None: territories are not checked
-    # Effectors' opening hours per weekday: the default span of a CPTS on-call day.
-    effector_hours: dict[int, TimeRange] = field(
-        default_factory=lambda: dict(default_opening_hours()[Role.EFFECTOR])
-    )
+    # Opening hours, holiday zone and bridge days: the default span of a CPTS on-call day.
+    settings: AssociationSettings = field(default_factory=lambda: AssociationSettings(name=""))
 
     def __post_init__(self) -> None:
         self._by_rpps = {p.rpps: p for p in self.persons if p.rpps}
@@ -89,8 +88,17 @@ class Directory:
         known = ", ".join(t.code for t in self.territories) or "aucun territoire enregistré"
         raise CellError(f"territoire « {raw} » inconnu (territoires connus : {known})")
 
-    def oncall_hours(self, weekday: int) -> TimeRange | None:
-        return self.effector_hours.get(weekday)
+    def oncall_hours(self, day: date) -> tuple[TimeRange | None, str]:
+        """The effectors' continuity hours of `day`, or None and the French reason there are none."""
+        found = continuity_day(self.settings, day)
+        if isinstance(found, ContinuityDay):
+            span = found.hours.get(Role.EFFECTOR)
+            if span is not None:
+                return span, ""
+            return None, "pas d'heures d'ouverture pour les effecteurs"
+        if found is None:
+            return None, WEEKDAY_NAMES_FR[day.weekday()]
+        return None, found.reason
 
 
 def whole_day() -> TimeRange:

@@ -1,8 +1,9 @@
 """A CPTS's own on-call rota → fixed effector `Assignment`s (`fixed_by_cpts=True`).
 
 One row = one territory, one day, one effector (by RPPS). Without start and end the duty
-spans the effectors' opening hours of that weekday; a day without opening hours (Sunday)
-and no hours given is skipped with a note, not refused: CPTS rotas often list every day.
+spans the effectors' continuity hours of that day (association settings: opening hours,
+public holidays of its zone, bridge days). A day outside continuity (Sunday, public
+holiday, bridge) is skipped with a note, not refused: CPTS rotas often list every day.
 """
 
 from __future__ import annotations
@@ -39,14 +40,16 @@ def parse_rota(table: Table, directory: Directory) -> ParseResult[Assignment]:
             if Role.EFFECTOR not in person.roles:
                 r.fail(RPPS, f"{person.display_name} n'a pas le rôle effecteur")
         span: TimeRange | None = None
-        if r.blank(START) and r.blank(END):
-            if day is not None:
-                span = directory.oncall_hours(day.weekday())
-                if span is None and not r.failed:
-                    result.notes.append(Problem(f"pas de continuité le {day:%d/%m/%Y} (jour sans heures d'ouverture) : "
-                                                "ligne ignorée", row.number, DATE))
-                    continue
-        else:
+        if day is not None and not r.failed:
+            opening, reason = directory.oncall_hours(day)
+            if opening is None:
+                # CPTS rotas often list every day of the month: days outside continuity are
+                # PDSA time, not an error in the file.
+                result.notes.append(Problem(f"{day:%d/%m/%Y} hors continuité des soins ({reason}) : ligne ignorée",
+                                            row.number, DATE))
+                continue
+            span = opening
+        if not (r.blank(START) and r.blank(END)):
             start = r.get(START, read_time, required=True)
             end = r.get(END, lambda v: read_time(v, allow_24=True), required=True)
             if start and end:

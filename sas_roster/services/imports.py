@@ -29,7 +29,7 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session, sessionmaker
 
-from ..domain.enums import Role, RosterStatus
+from ..domain.enums import RosterStatus
 from ..domain.errors import Problem, ValidationError
 from ..importers.availability import parse_availability
 from ..importers.columns import COLUMNS, ImportKind
@@ -114,8 +114,8 @@ def _directory(sessions: sessionmaker[Session], s: Session) -> Directory:
     repo = SettingsRepository(sessions)
     settings = repo.get(session=s)
     directory = Directory(PersonRepository(sessions).list(session=s), repo.territories(session=s))
-    if settings is not None and settings.opening_hours.get(Role.EFFECTOR):
-        directory.effector_hours = dict(settings.opening_hours[Role.EFFECTOR])
+    if settings is not None:
+        directory.settings = settings
     return directory
 
 

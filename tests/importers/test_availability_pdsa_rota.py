@@ -99,9 +99,10 @@ def test_pdsa_faults(tmp_path):
 def test_rota_assignments_are_fixed_and_take_the_opening_hours(tmp_path):
     result = parse(tmp_path, ImportKind.ROTA, RO, [
         ["NORD", "03/05/2027", RPPS_A, "MARTIN", None, None],  # Monday: 8-20
-        ["cpts du nord", "08/05/2027", RPPS_A, None, None, None],  # Saturday: 8-12
+        ["cpts du nord", "15/05/2027", RPPS_A, None, None, None],  # Saturday: 8-12
         ["SUD", "04/05/2027", RPPS_B, None, "9h", "13h"],
         ["NORD", "09/05/2027", RPPS_A, None, None, None],  # Sunday: skipped with a note
+        ["NORD", "08/05/2027", RPPS_A, None, "8h", "12h"],  # Saturday, but 8 May: skipped with a note
     ])
     assert result.problems == []
     a, b, c = result.items
@@ -109,7 +110,9 @@ def test_rota_assignments_are_fixed_and_take_the_opening_hours(tmp_path):
     assert a.fixed_by_cpts and a.role is Role.EFFECTOR and a.template_code == ONCALL_TEMPLATE
     assert (b.start, b.end, b.territory) == (time(8), time(12), "NORD")
     assert (c.start, c.end, c.territory) == (time(9), time(13), "SUD")
-    assert result.notes[0].row == 5 and "ligne ignorée" in result.notes[0].message
+    assert [(n.row, n.field) for n in result.notes] == [(5, "Date"), (6, "Date")]
+    assert result.notes[0].message == "09/05/2027 hors continuité des soins (dimanche) : ligne ignorée"
+    assert "jour férié : Fête de la Victoire" in result.notes[1].message
 
 
 def test_rota_faults(tmp_path):

@@ -144,7 +144,7 @@ def test_rota_round_trip_in_a_draft_roster(services, tmp_path):
     who = ids(services)
     path = fill_template(ImportKind.ROTA, tmp_path / "rota.xlsx", [
         {"Territoire": "NORD", "Date": date(2027, 5, 3), "RPPS": RPPS_A, "Nom": "MARTIN"},
-        {"Territoire": "CPTS Sud-Vallée", "Date": date(2027, 5, 8), "RPPS": RPPS_B},
+        {"Territoire": "CPTS Sud-Vallée", "Date": date(2027, 5, 15), "RPPS": RPPS_B},
         {"Territoire": "NORD", "Date": date(2027, 5, 9), "RPPS": RPPS_A},  # Sunday: skipped, noted
     ])
     report = import_file(services, ImportKind.ROTA, path)
@@ -153,13 +153,13 @@ def test_rota_round_trip_in_a_draft_roster(services, tmp_path):
     stored = services.rosters.assignments(2027, 5)
     assert [(a.person_id, a.day, a.start, a.end, a.territory, a.fixed_by_cpts) for a in stored] == [
         (who["MARTIN"], date(2027, 5, 3), time(8), time(20), "NORD", True),
-        (who["BERNARD"], date(2027, 5, 8), time(8), time(12), "SUD", True)]
+        (who["BERNARD"], date(2027, 5, 15), time(8), time(12), "SUD", True)]
     assert services.rosters.get(2027, 5).status.value == "draft"
     swap = write_xlsx(tmp_path / "rota2.xlsx", RO, [["NORD", "03/05/2027", RPPS_B, None, "9h", "13h"]])
     report = import_file(services, ImportKind.ROTA, swap)
     assert (report.added, report.replaced) == (1, 1)
     assert {(a.person_id, a.day) for a in services.rosters.assignments(2027, 5)} == {
-        (who["BERNARD"], date(2027, 5, 3)), (who["BERNARD"], date(2027, 5, 8))}
+        (who["BERNARD"], date(2027, 5, 3)), (who["BERNARD"], date(2027, 5, 15))}
 
 
 def test_lazy_entry_point_in_importers(services, tmp_path):
