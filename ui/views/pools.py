@@ -74,6 +74,7 @@ class PoolsView(View):
         self.table.selectionModel().selectionChanged.connect(lambda *_a: self._update_buttons())
         self.body.addWidget(self.table, 1)
 
+        self.dialog: PersonDialog | None = None  # the last one opened
         self.count_label = QLabel()
         self.message = QLabel(wordWrap=True)
         self.add_button = QPushButton(_("Ajouter…"))
@@ -150,6 +151,7 @@ class PoolsView(View):
         return self._open_dialog(PersonDialog(self.ctx.services, p, self)) if p else None
 
     def _open_dialog(self, dialog: PersonDialog) -> PersonDialog:
+        self.dialog = dialog
         dialog.accepted.connect(lambda: self._saved(dialog.saved))
         dialog.open()  # window-modal, returns at once (tests drive it, the user answers it)
         return dialog
