@@ -17,6 +17,7 @@ from alembic.config import Config
 from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
 from sqlalchemy import Engine, inspect
+from sqlalchemy.exc import OperationalError
 
 from ..domain.errors import DomainError
 from .engine import is_sqlite, make_engine, sqlite_path
@@ -151,7 +152,13 @@ def upgrade_database(url: str, revision: str = "head") -> Path | None:
     engine = make_engine(url, foreign_keys=False)
     try:
         if path is None:  # a server database: same checks, through the engine
-            current = current_revision(engine)
+            try:
+                current = current_revision(engine)
+            except OperationalError as exc:
+                raise DomainError(
+                    f"Impossible de se connecter à la base de données "
+                    f"« {engine.url.render_as_string(hide_password=True)} » : {exc.orig}"
+                ) from exc
             _check_revision(current, _has_tables(engine))
             if current == target:
                 return None

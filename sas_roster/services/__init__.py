@@ -46,8 +46,9 @@ or ``NotFoundError`` — nothing is written when it raises. Batch methods are al
     get(year, month, with_assignments=True) → Roster | None · list() → list[Roster]
     assignments(year, month, person_id=None) → list[Assignment] (ordered by day, start)
     get_or_create(year, month) → Roster (draft, version 0)
-    replace_draft(year, month, assignments) → list[Assignment]: stored pinned assignments stay,
-        all other stored ones are replaced; refused unless the roster is a draft
+    replace_draft(year, month, assignments) → list[Assignment]: stored pinned assignments and
+        those fixed by a CPTS rota stay, all other stored ones are replaced by `assignments`;
+        refused unless the roster is a draft
     add(year, month, assignment) · remove(assignment_id) · pin(assignment_id, pinned=True)
     publish(year, month, at=None) → Roster (version 1, published_at; amendments: later issue)
 

@@ -52,9 +52,10 @@ class RosterService(ServiceBase):
     def replace_draft(
         self, year: int, month: int, assignments: Sequence[Assignment], actor: str | None = None
     ) -> list[Assignment]:
-        """Save a solved (or edited) draft: pinned assignments already stored are kept, every
-        other stored assignment is replaced by `assignments`. Refused unless the roster is a draft.
-        Returns the roster's assignments as stored."""
+        """Save a solved (or edited) draft: pinned assignments and those fixed by a CPTS rota
+        already stored are kept, every other stored assignment is replaced by `assignments`
+        (an incoming one identical to a kept one is not duplicated). Refused unless the roster
+        is a draft. Returns the roster's assignments as stored."""
         _check_month(year, month)
         with self._tx(actor) as s:
             roster = _roster_row(s, year, month, create=True)
@@ -66,13 +67,13 @@ class RosterService(ServiceBase):
             territories = _territory_ids(s)
             kept = set()
             for row in list(s.scalars(select(AssignmentRow).where(AssignmentRow.roster_id == roster.id))):
-                if row.pinned:
+                if row.pinned or row.fixed_by_cpts:
                     kept.add(m.assignment_to_domain(row).key())
                 else:
                     s.delete(row)
             for a in assignments:
                 if a.key() in kept:
-                    continue  # the pinned one stays as it is
+                    continue  # the pinned / CPTS one stays as it is
                 kept.add(a.key())
                 s.add(m.assignment_row(a, roster.id, territories.get(a.territory) if a.territory else None))
             s.flush()

@@ -165,3 +165,9 @@ def test_database_from_a_newer_version_is_refused(tmp_path: Path) -> None:
         c.execute("UPDATE alembic_version SET version_num = '9999'")
     with pytest.raises(DomainError, match="plus récente"):
         upgrade_database(_url(path))
+
+
+def test_unreachable_server_gives_a_french_error_without_the_password() -> None:
+    with pytest.raises(DomainError, match="Impossible de se connecter") as caught:
+        upgrade_database("postgresql+psycopg://sas:secret@127.0.0.1:1/sas?connect_timeout=2")
+    assert "secret" not in str(caught.value)

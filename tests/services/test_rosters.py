@@ -52,6 +52,15 @@ def test_replace_draft_keeps_pinned_and_replaces_the_rest(services, people) -> N
     assert [a.day.day for a in services.rosters.assignments(2027, 5, person_id=reg)] == [4, 6]
 
 
+def test_replace_draft_keeps_the_cpts_rota(services, people) -> None:
+    _, both = people
+    cpts = samples.assignment(both, 5, "ASTR", 8, 20, Role.EFFECTOR, territory="CPTS-SUD", fixed_by_cpts=True)
+    services.rosters.replace_draft(2027, 5, [cpts])
+    stored = services.rosters.replace_draft(2027, 5, [samples.assignment(both, 6), cpts])
+    assert _keys(stored) == _keys([cpts, samples.assignment(both, 6)])
+    assert next(a for a in stored if a.fixed_by_cpts).territory == "CPTS-SUD"
+
+
 def test_assignments_are_checked_all_or_nothing(services, people) -> None:
     reg, both = people
     services.rosters.replace_draft(2027, 5, [samples.assignment(reg, 3)])
