@@ -1,0 +1,27 @@
+"""The SAS rostering model on the core engine (:mod:`solver.core`).
+
+Public API (see ``docs/solver-format.md``)::
+
+    from solver.sas import SasProblem, solve_sas, replace, rank_candidates
+
+* :class:`SasProblem` and its records (:mod:`solver.sas.records`): the problem file;
+* :func:`solve_sas` / :class:`SasSolver`: the solve (progress, cancel, time limit);
+* :class:`SasSolution`: the roster, uncovered hours explained in French, named costs,
+  or the named clash of hard rules;
+* :func:`replace`, :func:`rank_candidates`: a cancellation, re-solved with minimal
+  changes; who can take a single slot, ranked.
+"""
+
+from .problem import SasProblem
+from .records import (EFFECTOR, ONCALL, OSNP, REGULATOR, Assignment, Availability,
+                      ContinuityDay, HourDemand, OnCallDemand, PastShift, PdsaDuty, Person,
+                      Settings, Template, Territory, Weights)
+from .solution import Clash, Cost, Excuse, Phase, SasSolution, Uncovered
+from .solve import SasOptions, SasSolver, solve_sas
+
+__all__ = [
+    "Assignment", "Availability", "Clash", "ContinuityDay", "Cost", "EFFECTOR", "Excuse",
+    "HourDemand", "ONCALL", "OSNP", "OnCallDemand", "PastShift", "PdsaDuty", "Person",
+    "Phase", "REGULATOR", "SasOptions", "SasProblem", "SasSolution", "SasSolver", "Settings",
+    "Template", "Territory", "Uncovered", "Weights", "solve_sas",
+]

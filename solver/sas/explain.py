@@ -1,0 +1,155 @@
+"""Explanations in French.
+
+* :func:`uncovered_of`: every uncovered hour (and on-call day) of a roster, and for
+  each, every person of the role who could have taken it and why not — computed from
+  the problem and the roster, person by person, by the same rule checks as the model
+  (:mod:`solver.sas.rules`).
+* :func:`explain_clash`: when the hard rules cannot all hold (pins, CPTS rota, data),
+  a minimal set of clashing rule instances, found with CP-SAT assumptions on the SAS
+  model built in explain mode, then shrunk by a deletion filter.
+"""
+
+from __future__ import annotations
+
+import threading
+import time
+from collections import defaultdict
+
+from ortools.sat.python import cp_model
+
+from .context import Context
+from .model import SasModel
+from .records import EFFECTOR
+from .rules import reasons
+from .rules.coverage import demand_table, hour_slots
+from .solution import Clash, Excuse, Uncovered
+from .state import RosterState
+
+SHOWN = 8  # names listed per reason in the French summary
+
+
+def excuses_for(ctx: Context, state: RosterState, candidates, d: int,
+                slots: list[str]) -> tuple[list[Excuse], dict[str, list[tuple[str, str]]]]:
+    """Why each candidate takes none of ``slots`` on day ``d``; also the excuses grouped
+    by the French name of their first rule (for the summary)."""
+    excuses, grouped = [], defaultdict(list)
+    for p in candidates:
+        allowed = set(ctx.person_slots(p))
+        texts: list[str] = []
+        first = None
+        free = False
+        for sid in slots:
+            if sid not in allowed:
+                continue
+            found = reasons(ctx, state, p.id, d, sid)
+            if not found:
+                free = True
+                break
+            for r in found:
+                if r.text not in texts:
+                    texts.append(r.text)
+                first = first or r.name
+        if free:
+            excuses.append(Excuse(p.id, p.label, (), True))
+            grouped["Libre"].append((p.label, ""))
+        elif texts:
+            excuses.append(Excuse(p.id, p.label, tuple(texts)))
+            grouped[first].append((p.label, texts[0]))
+    return excuses, grouped
+
+
+def _summary(title: str, grouped: dict[str, list[tuple[str, str]]]) -> str:
+    if not grouped:
+        return f"{title}. Personne n'a ce rôle."
+    lines = [f"{title}. Personne n'a pu le prendre :"]
+    for name, who in sorted(grouped.items(), key=lambda g: -len(g[1])):
+        shown = [f"{n} ({t})" if t else n for n, t in who[:SHOWN]]
+        more = f" et {len(who) - SHOWN} autre(s)" if len(who) > SHOWN else ""
+        label = "Libres mais non affecté(e)s (planning non prouvé optimal)" \
+            if name == "Libre" else name
+        lines.append(f"  - {label} ({len(who)}) : {', '.join(shown)}{more}")
+    return "\n".join(lines)
+
+
+def uncovered_of(ctx: Context, state: RosterState, explain: bool = True) -> list[Uncovered]:
+    out: list[Uncovered] = []
+    people = ctx.problem.people
+    for (role, d, hour), (req, prio) in sorted(demand_table(ctx).items(),
+                                              key=lambda k: (k[0][1], k[0][2], k[0][0])):
+        have = state.covering(role, d, hour)
+        if have >= req:
+            continue
+        u = Uncovered(role, ctx.iso[d], hour, req, req - have, prio)
+        if explain:
+            working = {p for sid in hour_slots(ctx, role, d, hour)
+                       for p in state.holders.get((d, sid), ())}
+            cands = [p for p in people if role in p.roles and p.id not in working]
+            u.excuses, grouped = excuses_for(ctx, state, cands, d,
+                                             hour_slots(ctx, role, d, hour))
+            u.explanation = _summary(u.title(), grouped)
+        out.append(u)
+    for (terr, d), need in sorted(ctx.oncall_need.items(), key=lambda k: (k[0][1], k[0][0])):
+        sid = ctx.oncall_slot(d)
+        held = state.oncall_of(terr, d)
+        if need <= len(held) or sid is None:
+            continue
+        u = Uncovered(EFFECTOR, ctx.iso[d], None, need, need - len(held), 1, terr)
+        if explain:
+            cands = [p for p in people if EFFECTOR in p.roles and p.territory == terr
+                     and p.id not in held]
+            u.excuses, grouped = excuses_for(ctx, state, cands, d, [sid])
+            u.explanation = _summary(u.title(), grouped)
+        out.append(u)
+    return out
+
+
+def explain_clash(ctx: Context, *, time_limit: float = 20.0, seed: int = 0,
+                  stop: threading.Event | None = None) -> list[Clash] | None:
+    """A minimal clashing set of hard rule instances, or ``None`` if the hard rules
+    can all hold (or nothing could be decided in time). Same method as the core's
+    :func:`solver.core.explain.explain_infeasibility`, on the SAS model."""
+    deadline = time.monotonic() + time_limit
+    sm = SasModel(ctx, explain=True)
+    rm = sm.rm
+    groups = {g.literal.index: g for g in rm.hard_groups}
+    if not groups:
+        return None
+
+    def infeasible(subset: list[int]) -> tuple[bool | None, list[int]]:
+        left = deadline - time.monotonic()
+        if left <= 0 or (stop is not None and stop.is_set()):
+            return None, subset
+        rm.model.clear_assumptions()
+        rm.model.add_assumptions([groups[i].literal for i in subset])
+        solver = cp_model.CpSolver()
+        # One worker, no presolve: only then is the core made of assumptions only.
+        solver.parameters.num_workers = 1
+        solver.parameters.cp_model_presolve = False
+        solver.parameters.random_seed = seed
+        solver.parameters.max_time_in_seconds = max(0.05, min(left, time_limit / 4))
+        status = solver.solve(rm.model)
+        if status == cp_model.INFEASIBLE:
+            core = [i for i in solver.sufficient_assumptions_for_infeasibility() if i in groups]
+            return True, (core if core and set(core) <= set(subset) else subset)
+        if status in (cp_model.OPTIMAL, cp_model.FEASIBLE):
+            return False, subset
+        return None, subset
+
+    ok, core = infeasible(sorted(groups))
+    if not ok:
+        return None
+    if len(core) < len(groups):
+        confirmed, core2 = infeasible(core)
+        core = core2 if confirmed else sorted(groups)
+    i = 0
+    while i < len(core):
+        trial = core[:i] + core[i + 1:]
+        verdict, smaller = infeasible(trial)
+        if verdict:
+            keep = set(smaller)
+            core = [c for c in trial if c in keep]
+        else:
+            i += 1
+    return [Clash(g.rule, g.name, g.subject, tuple(ctx.iso[d] for d in g.days
+                                                   if 0 <= d < ctx.n_days), g.detail)
+            for g in (groups[i] for i in core)]

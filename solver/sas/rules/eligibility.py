@@ -1,0 +1,25 @@
+"""Who may hold a slot at all: skills a template requires, locums only on their
+contract days. (Roles and remote authorisation decide which variables exist.)"""
+
+from __future__ import annotations
+
+from ..state import Reason
+
+SKILL = "Compétence requise"
+LOCUM = "Contrat de remplaçant"
+
+
+def static(ctx, pid, d, sid) -> list[Reason]:
+    """Compétence requise ; remplaçant seulement sous contrat."""
+    person = ctx.people[pid]
+    slot = ctx.slots[sid]
+    out = []
+    if slot.skill and slot.skill not in person.skills:
+        out.append(Reason("skill", SKILL, f"n'a pas la compétence « {slot.skill} »",
+                          ("skill", pid, slot.skill)))
+    if person.status == "locum" and not slot.oncall:
+        days = person.contract_days
+        if days is None or ctx.iso[d] not in days:
+            out.append(Reason("locum", LOCUM, "remplaçant(e) sans contrat ce jour",
+                              ("locum", pid)))
+    return out

@@ -1,0 +1,205 @@
+"""What a SAS solve returns (plain dataclasses, JSON round-trip): the roster, every
+uncovered hour and on-call day with its French explanation, the named costs, or the
+named clash of hard rules, plus the figures of the solve."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+
+from ..core.solution import FEASIBLE, INFEASIBLE, OPTIMAL, UNKNOWN
+from .records import ROLE_FR, Assignment, Record
+from .timeutil import date_fr, range_fr
+
+__all__ = ["OPTIMAL", "FEASIBLE", "INFEASIBLE", "UNKNOWN", "Excuse", "Uncovered",
+           "Cost", "Clash", "Phase", "SasSolution"]
+
+
+@dataclass
+class Excuse(Record):
+    """Why ``person`` did not take an uncovered slot (French ``reasons``). ``free``:
+    nothing prevented it (only possible when the roster is not proven optimal)."""
+
+    person: str
+    name: str
+    reasons: tuple[str, ...] = ()
+    free: bool = False
+
+    def __post_init__(self) -> None:
+        self.reasons = tuple(self.reasons)
+
+    def text(self) -> str:
+        if self.free:
+            return f"{self.name} : rien ne l'empêchait (planning non prouvé optimal)"
+        return f"{self.name} : {' ; '.join(self.reasons)}"
+
+
+@dataclass
+class Uncovered(Record):
+    """A missing person: ``role`` at ``hour`` of ``day`` (regulators, OSNP), or an
+    on-call effector of ``territory`` (``hour`` is None)."""
+
+    role: str
+    day: str
+    hour: int | None
+    required: int
+    missing: int
+    priority: int = 1
+    territory: str | None = None
+    excuses: list[Excuse] = field(default_factory=list)
+    explanation: str = ""
+
+    def to_dict(self) -> dict:
+        out = super().to_dict()
+        out["excuses"] = [e.to_dict() for e in self.excuses]
+        return out
+
+    @classmethod
+    def from_dict(cls, data: dict) -> Uncovered:
+        data = dict(data)
+        excuses = [Excuse.from_dict(e) for e in data.pop("excuses", [])]
+        return cls(**data, excuses=excuses)
+
+    def title(self) -> str:
+        if self.hour is None:
+            what = f"astreinte effecteur du territoire {self.territory}"
+        else:
+            what = f"{ROLE_FR[self.role]} {range_fr(self.hour * 60, self.hour * 60 + 60)}"
+        return (f"{date_fr(self.day)}, {what} : il manque {self.missing} personne(s) "
+                f"sur {self.required}")
+
+
+@dataclass
+class Cost(Record):
+    """A named soft-goal term the roster pays (a bonus if ``cost`` < 0)."""
+
+    rule: str
+    name: str
+    subject: str
+    day: str | None
+    amount: int
+    cost: int
+
+    def text(self) -> str:
+        when = f", {date_fr(self.day)}" if self.day else ""
+        return f"{self.name} — {self.subject}{when} : {self.amount} (coût {self.cost})"
+
+
+@dataclass
+class Clash(Record):
+    """One hard rule instance of a minimal clashing set."""
+
+    rule: str
+    name: str
+    subject: str
+    days: tuple[str, ...] = ()
+    detail: str = ""
+
+    def __post_init__(self) -> None:
+        self.days = tuple(self.days)
+
+    def text(self) -> str:
+        detail = f" ({self.detail})" if self.detail else ""
+        return f"{self.name} — {self.subject}{detail}"
+
+
+@dataclass
+class Phase(Record):
+    """One level of the lexicographic solve: ``coverage`` then ``quality``."""
+
+    name: str
+    status: str
+    objective: int | None = None
+    bound: float | None = None
+    seconds: float = 0.0
+
+    @property
+    def gap(self) -> float | None:
+        return relative_gap(self.objective, self.bound)
+
+
+def relative_gap(objective, bound) -> float | None:
+    """|objective − bound| / max(1, |objective|), as CP-SAT reports it."""
+    if objective is None or bound is None:
+        return None
+    return abs(objective - bound) / max(1.0, abs(objective))
+
+
+@dataclass
+class SasSolution:
+    status: str
+    assignments: list[Assignment] = field(default_factory=list)
+    uncovered: list[Uncovered] = field(default_factory=list)
+    costs: list[Cost] = field(default_factory=list)
+    conflicts: list[Clash] = field(default_factory=list)
+    phases: list[Phase] = field(default_factory=list)
+    objective: int | None = None
+    bound: float | None = None
+    cancelled: bool = False
+    build_seconds: float = 0.0
+    solve_seconds: float = 0.0
+    stats: dict[str, int] = field(default_factory=dict)
+    message: str = ""
+
+    @property
+    def has_roster(self) -> bool:
+        return self.status in (OPTIMAL, FEASIBLE)
+
+    @property
+    def gap(self) -> float | None:
+        return relative_gap(self.objective, self.bound)
+
+    @property
+    def uncovered_hours(self) -> int:
+        """Missing person-hours (regulators and OSNP)."""
+        return sum(u.missing for u in self.uncovered if u.hour is not None)
+
+    @property
+    def uncovered_oncall(self) -> int:
+        return sum(u.missing for u in self.uncovered if u.hour is None)
+
+    def of(self, person: str) -> list[Assignment]:
+        return [a for a in self.assignments if a.person == person]
+
+    def explanation(self) -> str:
+        """French text: the clash of hard rules, or every uncovered hour explained."""
+        if self.conflicts:
+            lines = ["Les règles impératives suivantes ne peuvent pas être toutes respectées :"]
+            lines += [f"  - {c.text()}" for c in self.conflicts]
+            return "\n".join(lines)
+        if not self.uncovered:
+            return self.message
+        return "\n\n".join(u.explanation for u in self.uncovered)
+
+    # -- JSON ----------------------------------------------------------------------
+    def to_dict(self) -> dict:
+        return {
+            "status": self.status,
+            "assignments": [a.to_dict() for a in self.assignments],
+            "uncovered": [u.to_dict() for u in self.uncovered],
+            "costs": [c.to_dict() for c in self.costs],
+            "conflicts": [c.to_dict() for c in self.conflicts],
+            "phases": [p.to_dict() for p in self.phases],
+            "objective": self.objective, "bound": self.bound, "cancelled": self.cancelled,
+            "build_seconds": self.build_seconds, "solve_seconds": self.solve_seconds,
+            "stats": dict(self.stats), "message": self.message,
+        }
+
+    @classmethod
+    def from_dict(cls, data: dict) -> SasSolution:
+        data = dict(data)
+        return cls(
+            assignments=[Assignment.from_dict(a) for a in data.pop("assignments", [])],
+            uncovered=[Uncovered.from_dict(u) for u in data.pop("uncovered", [])],
+            costs=[Cost.from_dict(c) for c in data.pop("costs", [])],
+            conflicts=[Clash.from_dict(c) for c in data.pop("conflicts", [])],
+            phases=[Phase.from_dict(p) for p in data.pop("phases", [])],
+            **data,
+        )
+
+    def to_json(self, **kwargs) -> str:
+        return json.dumps(self.to_dict(), ensure_ascii=False, **kwargs)
+
+    @classmethod
+    def from_json(cls, text: str) -> SasSolution:
+        return cls.from_dict(json.loads(text))
