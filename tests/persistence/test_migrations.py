@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import os
 import re
+import shutil
 import sqlite3
 from pathlib import Path
 
@@ -171,3 +172,32 @@ def test_unreachable_server_gives_a_french_error_without_the_password() -> None:
     with pytest.raises(DomainError, match="Impossible de se connecter") as caught:
         upgrade_database("postgresql+psycopg://sas:secret@127.0.0.1:1/sas?connect_timeout=2")
     assert "secret" not in str(caught.value)
+
+
+def test_a_failing_migration_rolls_back_whole(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from sas_roster.persistence import migrate
+
+    url = _url(tmp_path / "sas-roster.db")
+    upgrade_database(url)
+    scripts = tmp_path / "migrations"
+    shutil.copytree(migrate.MIGRATIONS, scripts, ignore=shutil.ignore_patterns("__pycache__"))
+    (scripts / "versions" / "0003_broken.py").write_text(
+        'from alembic import op\nimport sqlalchemy as sa\n'
+        'revision = "0003"\ndown_revision = "0002"\nbranch_labels = None\ndepends_on = None\n'
+        'def upgrade():\n'
+        '    op.create_table("half_done", sa.Column("id", sa.Integer(), primary_key=True))\n'
+        '    op.add_column("persons", sa.Column("nickname", sa.String(20)))\n'
+        '    raise RuntimeError("migration bug")\n'
+        'def downgrade():\n    pass\n'
+    )
+    monkeypatch.setattr(migrate, "MIGRATIONS", scripts)
+
+    with pytest.raises(RuntimeError, match="migration bug"):
+        upgrade_database(url)
+
+    monkeypatch.undo()
+    assert _revision(url) == "0002"
+    with sqlite3.connect(tmp_path / "sas-roster.db") as c:
+        assert c.execute("SELECT count(*) FROM sqlite_master WHERE name = 'half_done'").fetchone()[0] == 0
+        assert "nickname" not in {r[1] for r in c.execute("PRAGMA table_info(persons)")}
+    assert len(list(tmp_path.glob("*.bak"))) == 1  # and the backup made before trying is there

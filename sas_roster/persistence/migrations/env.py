@@ -7,6 +7,8 @@ line: ``alembic -c sas_roster/persistence/migrations/alembic.ini [-x db=URL] upg
 
 from __future__ import annotations
 
+from logging.config import fileConfig
+
 from alembic import context
 from sqlalchemy import Connection
 
@@ -17,6 +19,10 @@ from sas_roster.persistence.engine import database_url, is_sqlite, make_engine
 config = context.config
 target_metadata = Base.metadata
 
+# The alembic command line gets its logging from alembic.ini; the app keeps its own logging.
+if config.config_file_name is not None and "connection" not in config.attributes:
+    fileConfig(config.config_file_name, disable_existing_loggers=False)
+
 
 def _configure(connection: Connection | None = None, url: str | None = None) -> None:
     sqlite = is_sqlite(connection.engine if connection is not None else url)
@@ -26,6 +32,9 @@ def _configure(connection: Connection | None = None, url: str | None = None) -> 
         target_metadata=target_metadata,
         # SQLite cannot ALTER most things: batch mode rebuilds the table instead.
         render_as_batch=sqlite,
+        # Our SQLite engine emits BEGIN itself, so DDL is transactional there too: a failing
+        # migration rolls back whole instead of leaving a half-built schema.
+        transactional_ddl=True,
         compare_type=True,
         literal_binds=connection is None,
     )
