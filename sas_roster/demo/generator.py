@@ -229,7 +229,7 @@ def demo_persons(rng: random.Random, today: date, territories: list[Territory]) 
                     status=PersonStatus.INSTALLED, rpps=people.rpps(),
                     sector=rng.choice((Sector.S1, Sector.S1, Sector.S1, Sector.S2, Sector.OPTAM)),
                     phone=people.phone(), email=_email(first, last), territory=code,
-                    consent_contact=rng.random() > 0.05, monthly_max_shifts=rng.choice((2, 3, 4)),
+                    consent_contact=rng.random() > 0.05, monthly_max_shifts=rng.choice((3, 4, 5, 6)),
                     active_from=date(today.year - 1, 1, 1),
                 )
             )
@@ -258,7 +258,7 @@ def demo_availability(rng: random.Random, persons: list[Person], settings: Assoc
         if Role.REGULATOR in p.roles:
             share = rng.choice((0.15, 0.2, 0.25, 0.35, 0.5, 0.7))
         elif Role.EFFECTOR in p.roles:
-            share = rng.choice((0.1, 0.15, 0.25))
+            share = rng.choice((0.2, 0.3, 0.4, 0.5))
         else:
             continue
         role = Role.REGULATOR if Role.REGULATOR in p.roles else Role.EFFECTOR
@@ -308,8 +308,11 @@ def demo_pdsa(rng: random.Random, persons: list[Person], months: list[tuple[int,
 
 
 def demo_cpts_rota(persons: list[Person], settings: AssociationSettings, territories: list[Territory],
-                   templates: list[ShiftTemplate], months: list[tuple[int, int]]) -> list[Assignment]:
-    """The on-call rota a CPTS that keeps its own sends: fixed assignments, round robin."""
+                   templates: list[ShiftTemplate], months: list[tuple[int, int]],
+                   pdsa: list[PdsaDuty] = ()) -> list[Assignment]:
+    """The on-call rota a CPTS that keeps its own sends: fixed assignments, round robin,
+    skipping a doctor on a day his PDSA duty touches (as the CPTS would)."""
+    busy = {(x.person_id, day) for x in pdsa for day in (x.start.date(), x.end.date())}
     rota: list[Assignment] = []
     by_code = {t.code: t for t in templates if t.role is Role.EFFECTOR}
     for terr in territories:
@@ -321,8 +324,11 @@ def demo_cpts_rota(persons: list[Person], settings: AssociationSettings, territo
             code = "AST-SAM" if d.day.weekday() == 5 else "AST"
             tpl = by_code[code]
             for _ in range(terr.oncall_per_day):
-                idx = members[turn % len(members)]
-                turn += 1
+                for _attempt in range(len(members)):
+                    idx = members[turn % len(members)]
+                    turn += 1
+                    if (idx, d.day) not in busy:
+                        break
                 rota.append(Assignment(idx, d.day, code, Role.EFFECTOR, tpl.start, tpl.end,
                                        pinned=True, territory=terr.code, fixed_by_cpts=True))
     return rota
@@ -336,6 +342,8 @@ def build_demo(today: date, seed: int = 2027) -> DemoData:
     territories = demo_territories()
     templates = demo_templates()
     persons = demo_persons(rng, today, territories)
+    pdsa = demo_pdsa(rng, persons, months)
+    availability = demo_availability(rng, persons, settings, months)
     return DemoData(
         settings=settings,
         territories=territories,
@@ -343,9 +351,9 @@ def build_demo(today: date, seed: int = 2027) -> DemoData:
         curves=demo_curves(),
         overrides=demo_overrides(today.year if today.month < 12 else today.year),
         persons=persons,
-        availability=demo_availability(rng, persons, settings, months),
-        pdsa=demo_pdsa(rng, persons, months),
-        cpts_rota=demo_cpts_rota(persons, settings, territories, templates, months),
+        availability=availability,
+        pdsa=pdsa,
+        cpts_rota=demo_cpts_rota(persons, settings, territories, templates, months, pdsa),
         rates=default_rates(),
         tiers=default_indicator9_tiers(),
         months=months,
