@@ -88,6 +88,8 @@ def test_create_a_person_through_the_dialog(window, services, qtbot):
     type_text(qtbot, dialog.last_name, "Bérangère-Lefèvre")
     type_text(qtbot, dialog.first_name, "Hélène")
     dialog.role_boxes[Role.REGULATOR].setChecked(True)
+    dialog.status.set_value(PersonStatus.RETIRED_AUTHORISED)
+    dialog.quota_yearly.setValue(180)
     rpps = make_rpps("1999988877")
     qtbot.keyClicks(dialog.rpps, rpps)
     assert dialog.problems == []
@@ -97,6 +99,7 @@ def test_create_a_person_through_the_dialog(window, services, qtbot):
     assert stored is not None
     assert (stored.last_name, stored.first_name) == ("Bérangère-Lefèvre", "Hélène")
     assert stored.roles == frozenset({Role.REGULATOR})
+    assert stored.status is PersonStatus.RETIRED_AUTHORISED and stored.quota.yearly_hours == 180
     assert pools.selected().id == stored.id  # the table reloaded and shows the new person
     assert "Hélène Bérangère-Lefèvre enregistré(e)" in pools.message.text()
 

@@ -11,7 +11,6 @@ import dataclasses
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QCheckBox,
-    QComboBox,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
@@ -30,6 +29,7 @@ from sas_roster.domain.person import Person, RemoteAuthorisation, RetireeQuota
 from .. import labels
 from ..i18n import _
 from ..widgets.fields import OptionalDateEdit, OptionalSpinBox
+from ..widgets.combo import ValueCombo
 
 INVALID_STYLE = "border: 2px solid #c62828; border-radius: 3px;"
 
@@ -80,18 +80,18 @@ class PersonDialog(QDialog):
         for box in self.role_boxes.values():
             roles_row.addWidget(box)
         roles_row.addStretch(1)
-        self.status = QComboBox(objectName="status")
+        self.status = ValueCombo(objectName="status")
         for s in PersonStatus:
             self.status.addItem(labels.status(s), s)
         self.rpps = QLineEdit(objectName="rpps", placeholderText=_("11 chiffres"))
         self.rpps_hint = QLabel(objectName="problems")
-        self.sector = QComboBox(objectName="sector")
+        self.sector = ValueCombo(objectName="sector")
         self.sector.addItem("—", None)
         for s in Sector:
             self.sector.addItem(labels.sector(s), s)
         self.phone = QLineEdit(objectName="phone")
         self.email = QLineEdit(objectName="email")
-        self.territory = QComboBox(objectName="territory")
+        self.territory = ValueCombo(objectName="territory")
         self.territory.addItem("—", None)
         for t in self.territories:
             self.territory.addItem(f"{t.code} — {t.name}", t.code)

@@ -5,7 +5,6 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QComboBox,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -26,6 +25,7 @@ from ..dialogs.person_dialog import PersonDialog
 from ..i18n import _, ngettext
 from ..models.persons import PersonFilterProxy, PersonTableModel
 from .base import View
+from ..widgets.combo import ValueCombo
 
 
 class PoolsView(View):
@@ -42,16 +42,16 @@ class PoolsView(View):
         self.proxy.setSourceModel(self.model)
 
         self.search = QLineEdit(placeholderText=_("Rechercher un nom, un RPPS, un e-mail…"), clearButtonEnabled=True)
-        self.role_filter = QComboBox()
+        self.role_filter = ValueCombo()
         self.role_filter.addItem(_("Tous les rôles"), None)
         for r in Role:
             self.role_filter.addItem(labels.role_plural(r), r)
-        self.status_filter = QComboBox()
+        self.status_filter = ValueCombo()
         self.status_filter.addItem(_("Tous les statuts"), None)
         for s in PersonStatus:
             self.status_filter.addItem(labels.status(s), s)
-        self.territory_filter = QComboBox()
-        self.active_filter = QComboBox()
+        self.territory_filter = ValueCombo()
+        self.active_filter = ValueCombo()
         for text, value in ((_("Actifs"), True), (_("Inactifs"), False), (_("Actifs et inactifs"), None)):
             self.active_filter.addItem(text, value)
         filters = QHBoxLayout()
