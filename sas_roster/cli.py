@@ -180,7 +180,13 @@ def commands() -> list[CliCommand]:
         CliCommand("calendar", "jours et heures de continuité d'un mois", _calendar_args, _calendar),
         CliCommand("template", "écrire un modèle vierge à remplir", _template_args, _template),
         CliCommand("import", "importer un fichier rempli (tout ou rien)", _import_args, _import),
-    ]
+    ] + _solver_commands()
+
+
+def _solver_commands() -> list[CliCommand]:
+    from .cli_solve import commands as solve_commands
+
+    return solve_commands()
 
 
 # ---------------------------------------------------------------- assembly

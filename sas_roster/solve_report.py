@@ -1,0 +1,130 @@
+"""What a coordinator reads after a solve: coverage, gaps with their French explanations,
+hours per person against target. Plain data, shared by the command line and the window."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import asdict, dataclass
+
+from solver import sas
+from solver.sas.context import Context
+
+
+@dataclass(frozen=True)
+class PersonLoad:
+    person_id: str
+    name: str
+    roles: tuple[str, ...]
+    minutes: int
+    shifts: int
+    target_minutes: int | None
+
+    @property
+    def ratio(self) -> float | None:
+        return self.minutes / self.target_minutes if self.target_minutes else None
+
+
+@dataclass(frozen=True)
+class SolveReport:
+    status: str
+    cancelled: bool
+    objective: int | None
+    bound: float | None
+    gap: float | None
+    demand_hours: int
+    uncovered_hours: int
+    oncall_needed: int
+    uncovered_oncall: int
+    seconds: float
+    loads: list[PersonLoad]
+    uncovered: list[dict]
+    conflicts: list[str]
+    message: str
+
+    @property
+    def coverage_percent(self) -> float:
+        if not self.demand_hours:
+            return 100.0
+        return 100.0 * (self.demand_hours - self.uncovered_hours) / self.demand_hours
+
+    @property
+    def oncall_percent(self) -> float:
+        if not self.oncall_needed:
+            return 100.0
+        return 100.0 * (self.oncall_needed - self.uncovered_oncall) / self.oncall_needed
+
+    def to_dict(self) -> dict:
+        out = asdict(self)
+        out["coverage_percent"] = round(self.coverage_percent, 2)
+        out["oncall_percent"] = round(self.oncall_percent, 2)
+        return out
+
+
+def person_loads(problem: sas.SasProblem, assignments: list[sas.Assignment]) -> list[PersonLoad]:
+    """Minutes and shifts per person against his fairness target (regulators and OSNP)."""
+    ctx = Context(problem)
+    days = {d.date: d for d in problem.days}
+    minutes: dict[str, int] = defaultdict(int)
+    shifts: dict[str, int] = defaultdict(int)
+    for a in assignments:
+        if a.template == sas.ONCALL:
+            start, end = days[a.day].open[sas.EFFECTOR]
+        else:
+            t = problem.template(a.template)
+            start, end = t.start, t.end
+        minutes[a.person] += end - start
+        shifts[a.person] += 1
+    return sorted(
+        (PersonLoad(p.id, p.label, p.roles, minutes[p.id], shifts[p.id], ctx.target(p)) for p in problem.people
+         if p.roles != (sas.EFFECTOR,)),
+        key=lambda x: (x.roles, x.name),
+    )
+
+
+def solve_report(problem: sas.SasProblem, solution: sas.SasSolution) -> SolveReport:
+    return SolveReport(
+        status=solution.status,
+        cancelled=solution.cancelled,
+        objective=solution.objective,
+        bound=solution.bound,
+        gap=solution.gap,
+        demand_hours=sum(h.required for h in problem.demand),
+        uncovered_hours=solution.uncovered_hours,
+        oncall_needed=sum(o.count for o in problem.oncall),
+        uncovered_oncall=solution.uncovered_oncall,
+        seconds=round(solution.build_seconds + solution.solve_seconds, 2),
+        loads=person_loads(problem, solution.assignments) if solution.has_roster else [],
+        uncovered=[{"role": u.role, "day": u.day, "hour": u.hour, "territory": u.territory,
+                    "missing": u.missing, "required": u.required, "explanation": u.explanation}
+                   for u in solution.uncovered],
+        conflicts=[c.text() for c in solution.conflicts],
+        message=solution.message,
+    )
+
+
+STATUS_FR = {"optimal": "optimal (prouvé)", "feasible": "réalisable (optimalité non prouvée)",
+             "infeasible": "impossible", "unknown": "aucun planning trouvé dans le temps imparti",
+             "model_invalid": "modèle invalide"}
+
+
+def report_text(r: SolveReport) -> str:
+    lines = [f"Statut : {STATUS_FR.get(r.status, r.status)}{' — arrêté à la demande' if r.cancelled else ''}"]
+    if r.objective is not None:
+        gap = f", écart {100 * r.gap:.2f} %" if r.gap is not None else ""
+        lines.append(f"Objectif : {r.objective}, borne : {r.bound:g}{gap}")
+    lines.append(f"Couverture : {r.coverage_percent:.1f} % des heures demandées "
+                 f"({r.uncovered_hours} h-personne non couvertes sur {r.demand_hours}), "
+                 f"astreintes : {r.oncall_percent:.1f} % ({r.uncovered_oncall} non pourvues sur {r.oncall_needed})")
+    lines.append(f"Durée : {r.seconds:.1f} s")
+    if r.conflicts:
+        lines.append("Règles impératives incompatibles :")
+        lines += [f"  - {c}" for c in r.conflicts]
+    if r.uncovered:
+        lines.append("Heures non couvertes :")
+        lines += ["  " + u["explanation"].replace("\n", "\n  ") for u in r.uncovered]
+    if r.loads:
+        lines.append("Heures par personne (réalisé / cible) :")
+        for x in r.loads:
+            target = f"{x.target_minutes / 60:g} h" if x.target_minutes else "—"
+            lines.append(f"  {x.name:<28} {x.minutes / 60:>6g} h / {target:<8} {x.shifts} poste(s)")
+    return "\n".join(lines)
