@@ -22,6 +22,7 @@ class View(QWidget):
         super().__init__()
         self.ctx = ctx
         self._dirty = True
+        self._muted = False
         outer = QVBoxLayout(self)
         outer.setContentsMargins(16, 12, 16, 8)
         header = QHBoxLayout()
@@ -63,5 +64,13 @@ class View(QWidget):
             self.mark_dirty()
 
     def _on_changed(self, topic: str) -> None:
-        if topic in self.topics:
+        if topic in self.topics and not self._muted:
             self.mark_dirty()
+
+    def notify_others(self, topic: str) -> None:
+        """Tell the other views that `topic` changed, without reloading this one."""
+        self._muted = True
+        try:
+            self.ctx.notify(topic)
+        finally:
+            self._muted = False
