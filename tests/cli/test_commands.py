@@ -104,3 +104,15 @@ def test_console_entry_point_exit_codes(tmp_path):
     bad = subprocess.run([sys.executable, str(ROOT / "main.py"), "--db", url, "import", "nope", "f.csv"],
                          capture_output=True, text=True, cwd=ROOT)
     assert bad.returncode == 2 and "Erreur d'utilisation" in bad.stderr
+
+
+def test_installed_console_script_runs_the_same_cli(tmp_path):
+    script = Path(sys.executable).parent / "sas-roster"
+    if not script.exists():
+        import pytest
+
+        pytest.skip("console script not installed (run ./scripts/setup)")
+    url = f"sqlite:///{tmp_path / 'y.db'}"
+    res = subprocess.run([str(script), "--db", url, "calendar", "2027-03", "--zone", "alsace-moselle", "--json"],
+                         capture_output=True, text=True)
+    assert res.returncode == 0 and json.loads(res.stdout)["zone"] == "alsace-moselle"
