@@ -138,6 +138,13 @@ class MainWindow(QMainWindow):
     def current_view(self) -> View:
         return self._pages[VIEW_KEYS[self.navigation.currentRow()]]
 
+    def closeEvent(self, event) -> None:  # noqa: N802 - Qt override
+        for view in self._pages.values():
+            shutdown = getattr(view, "shutdown", None)
+            if shutdown is not None:
+                shutdown()
+        super().closeEvent(event)
+
     def _on_navigate(self, row: int) -> None:
         if row < 0:
             return

@@ -1,0 +1,187 @@
+"""Roster: the grid model, manual changes checked at once with undo/redo, the engine run from
+the button off the GUI thread (finished and cancelled), a cancellation's replacement, publishing."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QMessageBox
+
+from sas_roster.domain.enums import Role, RosterStatus
+from ui.views.roster.model import ASSIGNMENTS_ROLE, COVERAGE_ROLE, STATE_ROLE, WARNING_MARK
+
+MAY_4 = date(2027, 5, 4)  # a Tuesday
+
+
+def _roster(window):
+    view = window.show_view("roster")
+    assert view.state is not None, view.summary.text()
+    return view
+
+
+def _column(view, kind: str, role: Role, start_hour: int | None = None, territory: str | None = None) -> int:
+    return next(i for i, c in enumerate(view.model.columns) if c.kind == kind and c.role is role
+                and (start_hour is None or (c.start and c.start.hour == start_hour))
+                and (territory is None or c.territory == territory))
+
+
+def _undeclared_regulator(view, day: date) -> int:
+    """A regulator who declared no availability that day (opt-in: assigning him breaks a rule)."""
+    declared = {e.person_id for e in view.ctx.services.availability.list_month(2027, 5) if e.day == day}
+    return next(p.id for p in view.ctx.services.persons.list(role=Role.REGULATOR) if p.id not in declared)
+
+
+def test_grid_columns_rows_and_cpts_rota(window):
+    view = _roster(window)
+    model = view.model
+    titles = [c.title() for c in model.columns]
+    assert titles[0] == "Régulateur\n8h–12h"
+    assert "Couverture\nRégulateur" in titles and "Astreinte\nBM" in titles
+    assert model.days[0] == date(2027, 5, 3)  # 1 May is a public holiday, 2 May a Sunday
+    assert date(2027, 5, 6) not in model.days  # Ascension Day
+    bm = _column(view, "oncall", Role.EFFECTOR, territory="BM")
+    cell = model.data(model.index(0, bm), ASSIGNMENTS_ROLE)
+    assert len(cell) == 1 and cell[0].fixed_by_cpts
+    assert "(CPTS)" in model.data(model.index(0, bm))
+    # nothing solved yet: regulator hours are missing, in red, with the French explanation
+    reg = _column(view, "slot", Role.REGULATOR, 8)
+    assert model.data(model.index(0, reg), STATE_ROLE) == "uncovered"
+    assert model.data(model.index(0, reg)).startswith("manque")
+    assert "Personne n'a pu le prendre" in model.data(model.index(0, reg), Qt.ItemDataRole.ToolTipRole) or \
+        "Libres" in model.data(model.index(0, reg), Qt.ItemDataRole.ToolTipRole)
+    coverage = model.data(model.index(0, _column(view, "coverage", Role.REGULATOR)), COVERAGE_ROLE)
+    assert coverage[0] == (8, 0, 2) and coverage[1] == (9, 0, 3)  # Monday peak of the demo
+    assert view.side.gaps.count() == len(view.state.gaps) > 0
+    view.side.gaps.setCurrentRow(0)
+    assert "il manque" in view.side.explanation.toPlainText()
+
+
+def test_manual_change_breaking_a_rule_is_flagged_then_undone(window, services):
+    view = _roster(window)
+    row = view.model.row_of(MAY_4)
+    column = _column(view, "slot", Role.REGULATOR, 12)
+    person = _undeclared_regulator(view, MAY_4)
+    assert view.assign(row, column, person)
+    stored = [a for a in services.rosters.assignments(2027, 5) if a.person_id == person]
+    assert len(stored) == 1  # not silently refused: stored, and flagged
+    index = view.model.index(row, column)
+    assert view.model.data(index, STATE_ROLE) == "violation"
+    assert view.model.data(index).startswith(WARNING_MARK)
+    assert "Disponibilités déclarées" in view.model.data(index, Qt.ItemDataRole.ToolTipRole)
+    assert view.side.tabText(1) == "Règles (1)"
+    assert "Disponibilités déclarées" in view.side.violations.item(0).text()
+    assert "règles enfreintes : 1" in view.summary.text()
+    view.undo_stack.undo()
+    assert [a for a in services.rosters.assignments(2027, 5) if a.person_id == person] == []
+    assert view.model.data(view.model.index(row, column), STATE_ROLE) != "violation"
+    assert view.side.tabText(1) == "Règles (0)"
+    view.undo_stack.redo()
+    assert view.side.tabText(1) == "Règles (1)"
+
+
+def test_assign_dialog_ranks_candidates_and_assigns(window, services, qtbot):
+    view = _roster(window)
+    row, column = view.model.row_of(MAY_4), _column(view, "slot", Role.REGULATOR, 8)
+    dialog = view.open_assign_dialog(row, column)
+    candidates = dialog.table.candidates
+    assert candidates and candidates[0].ok
+    assert [c.ok for c in candidates] == sorted((c.ok for c in candidates), reverse=True)
+    refused = next(c for c in candidates if not c.ok)
+    assert refused.reasons  # every excluded person comes with a French reason
+    dialog.table.select_person(refused.person)
+    assert dialog.ok.text() == "Affecter quand même" and refused.reasons[0] in dialog.warning.text()
+    dialog.table.select_person(candidates[0].person)
+    assert dialog.ok.text() == "Affecter"
+    qtbot.mouseClick(dialog.ok, Qt.MouseButton.LeftButton)
+    cell = view.model.assignments_at(row, column)
+    assert int(candidates[0].person) in {a.person_id for a in cell}
+    assert view.model.data(view.model.index(row, column), STATE_ROLE) != "violation"
+
+
+def test_move_and_pin_with_undo(window, services):
+    view = _roster(window)
+    row, column = view.model.row_of(MAY_4), _column(view, "slot", Role.REGULATOR, 8)
+    person = _undeclared_regulator(view, MAY_4)
+    view.assign(row, column, person)
+    a = view.model.assignments_at(row, column)[0]
+    target = _column(view, "slot", Role.REGULATOR, 16)
+    assert view.move(a, row, target)
+    moved = [x for x in services.rosters.assignments(2027, 5) if x.person_id == person]
+    assert [(x.day, x.template_code) for x in moved] == [(MAY_4, "REG-S")]
+    assert view.set_pinned(moved[0], True)
+    assert [x.pinned for x in services.rosters.assignments(2027, 5) if x.person_id == person] == [True]
+    assert "⚑" in view.model.data(view.model.index(row, target))
+    view.undo_stack.undo()  # unpin
+    view.undo_stack.undo()  # move back
+    back = [x for x in services.rosters.assignments(2027, 5) if x.person_id == person]
+    assert [(x.template_code, x.pinned) for x in back] == [("REG-M", False)]
+    assert view.undo_stack.undoText() == f"Affecter {services.persons.get(person).short_name}"
+
+
+def test_cell_menu_offers_the_actions(window):
+    view = _roster(window)
+    row, column = view.model.row_of(MAY_4), _column(view, "slot", Role.REGULATOR, 8)
+    view.assign(row, column, _undeclared_regulator(view, MAY_4))
+    texts = [a.text() for a in view.cell_menu(row, column).actions()]
+    assert texts[0] == "Affecter…"
+    sub = view.cell_menu(row, column).actions()[1].menu()
+    assert [a.text() for a in sub.actions()] == ["Remplacer (désistement)…", "Déplacer…", "Épingler", "Retirer"]
+    bm_row, bm = 0, _column(view, "oncall", Role.EFFECTOR, territory="BM")
+    cpts_sub = view.cell_menu(bm_row, bm).actions()[-1].menu()
+    assert not cpts_sub.actions()[0].isEnabled()  # the CPTS rota is changed by importing it again
+
+
+@pytest.mark.slow
+def test_solve_through_the_button_off_the_gui_thread(window, services, qtbot):
+    view = _roster(window)
+    view.time_limit.setValue(5)
+    cpts = len(services.rosters.assignments(2027, 5))
+    progress = []
+    view.job.progress.connect(progress.append)
+    with qtbot.waitSignal(view.solve_finished, timeout=90_000) as finished:
+        qtbot.mouseClick(view.solve_button, Qt.MouseButton.LeftButton)
+        assert view.job.running and not view.solve_button.isEnabled() and view.cancel_button.isEnabled()
+        assert not view.assign(0, 0, _undeclared_regulator(view, view.model.days[0]))  # no edit while solving
+    solution = finished.args[0]
+    assert solution.has_roster and not solution.cancelled
+    assert progress and progress[-1].objective is not None
+    stored = services.rosters.assignments(2027, 5)
+    assert len(stored) > cpts + 100
+    assert view.state.uncovered_hours == solution.uncovered_hours
+    assert view.state.violations == []  # the engine's roster passes the independent check
+    assert "affectation" in view.progress_label.text()
+    assert view.solve_button.isEnabled() and not view.job.running
+    view.undo_stack.undo()  # the solve is undoable: back to the CPTS rota alone
+    assert len(services.rosters.assignments(2027, 5)) == cpts
+
+
+@pytest.mark.slow
+def test_cancel_a_running_solve_keeps_the_best_roster(window, services, qtbot):
+    view = _roster(window)
+    view.time_limit.setValue(120)
+    with qtbot.waitSignal(view.job.progress, timeout=60_000):
+        view.solve()
+    with qtbot.waitSignal(view.solve_finished, timeout=60_000) as finished:
+        qtbot.mouseClick(view.cancel_button, Qt.MouseButton.LeftButton)
+    solution = finished.args[0]
+    assert solution.cancelled and solution.has_roster
+    assert solution.status in ("feasible", "optimal")
+    stored = services.rosters.assignments(2027, 5)
+    assert len(stored) >= len(solution.assignments)  # the best roster found was kept
+    assert "arrêté à la demande" in view.progress_label.text()
+    assert view.solve_button.isEnabled()
+
+
+def test_publish_makes_the_grid_read_only(window, services, monkeypatch):
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Yes)
+    view = _roster(window)
+    row, column = view.model.row_of(MAY_4), _column(view, "slot", Role.REGULATOR, 8)
+    view.assign(row, column, _undeclared_regulator(view, MAY_4))
+    view.publish()
+    assert services.rosters.get(2027, 5).status is RosterStatus.PUBLISHED
+    assert "publié (version 1)" in view.status_label.text()
+    assert not view.solve_button.isEnabled() and not view.publish_button.isEnabled()
+    assert not view.assign(row, column, _undeclared_regulator(view, MAY_4))
+    assert view.cell_menu(row, column).isEmpty()

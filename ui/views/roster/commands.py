@@ -1,0 +1,161 @@
+"""Manual changes to the draft as undoable commands (QUndoStack).
+
+Each command goes through the roster services (one transaction each) and then asks the
+view to re-read the month, so the rules are re-checked at once. Assignments are found by
+their slot key (day, role, shift, territory, person), not by database id: an undo that
+re-adds an assignment gives it a new id, and later commands must still find it.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+
+from PySide6.QtGui import QUndoCommand
+
+from sas_roster.domain.errors import DomainError
+from sas_roster.domain.roster import Assignment
+
+from ...i18n import _
+
+
+def fresh(a: Assignment) -> Assignment:
+    """A copy to store again (no id)."""
+    return dataclasses.replace(a, id=None)
+
+
+class RosterCommand(QUndoCommand):
+    """Subclasses implement `apply()` and `revert()`. A refusal by the services (a French
+    DomainError) makes the command obsolete, so the stack drops it, and the view says why."""
+
+    def __init__(self, view, text: str) -> None:
+        super().__init__(text)
+        self.view = view
+        self.error: DomainError | None = None
+
+    def apply(self) -> None:  # pragma: no cover - overridden
+        raise NotImplementedError
+
+    def revert(self) -> None:  # pragma: no cover - overridden
+        raise NotImplementedError
+
+    def redo(self) -> None:
+        self._run(self.apply)
+
+    def undo(self) -> None:
+        self._run(self.revert)
+
+    def _run(self, step) -> None:
+        self.error = None
+        try:
+            step()
+        except DomainError as exc:
+            self.error = exc
+            self.setObsolete(True)
+        self.done()
+
+    @property
+    def services(self):
+        return self.view.ctx.services
+
+    @property
+    def ym(self) -> tuple[int, int]:
+        return self.view.roster_year, self.view.roster_month
+
+    def stored(self, key: tuple) -> Assignment | None:
+        return next((a for a in self.services.rosters.assignments(*self.ym) if a.key() == key), None)
+
+    def add(self, a: Assignment) -> None:
+        self.services.rosters.add(*self.ym, fresh(a))
+
+    def remove(self, a: Assignment) -> None:
+        found = self.stored(a.key())
+        if found is not None:
+            self.services.rosters.remove(found.id)
+
+    def done(self) -> None:
+        self.view.after_change()
+
+
+class AssignCommand(RosterCommand):
+    def __init__(self, view, assignment: Assignment, name: str) -> None:
+        super().__init__(view, _("Affecter {name}").format(name=name))
+        self.assignment = fresh(assignment)
+
+    def apply(self) -> None:
+        self.add(self.assignment)
+
+    def revert(self) -> None:
+        self.remove(self.assignment)
+
+
+class UnassignCommand(RosterCommand):
+    def __init__(self, view, assignment: Assignment, name: str) -> None:
+        super().__init__(view, _("Retirer {name}").format(name=name))
+        self.assignment = fresh(assignment)
+
+    def apply(self) -> None:
+        self.remove(self.assignment)
+
+    def revert(self) -> None:
+        self.add(self.assignment)
+
+
+class MoveCommand(RosterCommand):
+    def __init__(self, view, old: Assignment, new: Assignment, name: str) -> None:
+        super().__init__(view, _("Déplacer {name}").format(name=name))
+        self.old, self.new = fresh(old), fresh(new)
+
+    # Add first: if the services refuse the new slot, nothing has changed.
+    def apply(self) -> None:
+        self.add(self.new)
+        self.remove(self.old)
+
+    def revert(self) -> None:
+        self.add(self.old)
+        self.remove(self.new)
+
+
+class PinCommand(RosterCommand):
+    def __init__(self, view, assignment: Assignment, pinned: bool, name: str) -> None:
+        super().__init__(view, (_("Épingler {name}") if pinned else _("Désépingler {name}")).format(name=name))
+        self.key, self.pinned = assignment.key(), pinned
+
+    def _set(self, pinned: bool) -> None:
+        found = self.stored(self.key)
+        if found is not None:
+            self.services.rosters.pin(found.id, pinned)
+
+    def apply(self) -> None:
+        self._set(self.pinned)
+
+    def revert(self) -> None:
+        self._set(not self.pinned)
+
+
+class ReplaceDraftCommand(RosterCommand):
+    """A whole new draft (a solve, a cancellation's re-solve), already stored when pushed:
+    undo puts the previous draft back."""
+
+    def __init__(self, view, before: list[Assignment], after: list[Assignment], text: str) -> None:
+        super().__init__(view, text)
+        self.before = [fresh(a) for a in before]
+        self.after = [fresh(a) for a in after]
+        self._first = True
+
+    def _store(self, assignments: list[Assignment]) -> None:
+        # Pinned assignments the other version did not have would survive replace_draft:
+        # remove them first, so the draft becomes exactly `assignments`.
+        wanted = {a.key() for a in assignments}
+        for a in self.services.rosters.assignments(*self.ym):
+            if a.pinned and not a.fixed_by_cpts and a.key() not in wanted:
+                self.services.rosters.remove(a.id)
+        self.services.rosters.replace_draft(*self.ym, assignments)
+
+    def apply(self) -> None:
+        if self._first:  # the solve stored it already
+            self._first = False
+            return
+        self._store(self.after)
+
+    def revert(self) -> None:
+        self._store(self.before)

@@ -1,0 +1,189 @@
+"""The roster view's engine runs: a month's solve and a cancellation's minimal re-solve.
+
+Threading (STYLE.md): the GUI thread reads the database and builds the immutable solver
+problem; the worker thread gets only that snapshot; CP-SAT's progress callback becomes a Qt
+signal; Cancel calls the engine's cancel, which returns the best roster found so far; a time
+limit is always set; the result is stored back on the GUI thread in one transaction. One
+engine run at a time: the buttons and manual edits are disabled while it runs.
+"""
+
+from __future__ import annotations
+
+import threading
+import time
+
+from PySide6.QtCore import QTimer
+
+from sas_roster.domain.errors import DomainError
+from sas_roster.planning import apply_solution, build_problem
+from sas_roster.services.ui_support import apply_replacement, current_solution, solver_shift
+from solver.sas import SasOptions, SasSolver
+from solver.sas.replace import replace
+
+from ...i18n import N_, _
+from .commands import ReplaceDraftCommand
+
+REPLACE_TIME_LIMIT = 10.0
+PHASES = {"coverage": N_("couverture"), "quality": N_("équité et préférences"), "weighted": N_("calcul")}
+
+
+def _num(value, lang: str) -> str:
+    if value is None:
+        return "—"
+    text = f"{value:,.0f}" if abs(value) >= 1000 else f"{value:g}"
+    return text.replace(",", "\u202f") if lang == "fr" else text
+
+
+class SolveMixin:
+    """Mixed into RosterView (which owns `job`, `progress`, `progress_label`, the buttons)."""
+
+    def init_solving(self) -> None:
+        self._handler = None
+        self._started = 0.0
+        self._limit = 0.0
+        self.last_solution = None
+        self.last_progress = None
+        self.ticker = QTimer(self)
+        self.ticker.setInterval(200)
+        self.ticker.timeout.connect(self._tick)
+        self.job.progress.connect(self._on_progress)
+        self.job.finished.connect(lambda result: self._handler(result))
+        self.job.failed.connect(self._on_failed)
+
+    # --- a month's solve ------------------------------------------------------------------------
+
+    def solve(self) -> bool:
+        """Start the engine on the month; returns False if it cannot start now."""
+        if self.job.running or not self.editable:
+            return False
+        services = self.ctx.services
+        year, month = self.roster_year, self.roster_month
+        try:
+            mp = build_problem(services, year, month)  # GUI thread: the database read
+        except DomainError as exc:
+            self.progress_label.setText(str(exc))
+            return False
+        before = services.rosters.assignments(year, month)
+        solver = SasSolver(mp.problem, SasOptions(time_limit=float(self.time_limit.value()), num_workers=2))
+        self._handler = lambda solution: self._on_solved(mp, before, solution)
+        self._begin(float(self.time_limit.value()), _("Calcul du planning…"))
+        # The worker gets the immutable problem only; `report` turns progress into a signal.
+        self.job.start(lambda report: solver.solve(on_progress=report), cancel=solver.cancel)
+        return True
+
+    def cancel_solve(self) -> None:
+        """Stop the engine: it returns the best roster found so far, which is stored as usual."""
+        if self.job.running:
+            self.cancel_button.setEnabled(False)
+            self.progress_label.setText(_("Arrêt demandé : le meilleur planning trouvé va être gardé…"))
+            self.job.cancel()
+
+    def _on_solved(self, mp, before, solution) -> None:
+        self._end()
+        self.last_solution = solution
+        if solution.has_roster:
+            try:
+                after = apply_solution(self.ctx.services, mp, solution)  # GUI thread, one transaction
+            except DomainError as exc:
+                self.progress_label.setText(str(exc))
+                self.reload()
+                self.solve_finished.emit(solution)
+                return
+            self.undo_stack.push(ReplaceDraftCommand(self, before, after, _("Calcul du planning")))
+        else:
+            self.reload()
+            self.side.explanation.setPlainText(solution.explanation())
+        self.progress_label.setText(solution.message)
+        self.solve_finished.emit(solution)
+
+    # --- a cancellation ---------------------------------------------------------------------------
+
+    def run_replacement(self, dialog) -> bool:
+        if self.job.running:
+            return False
+        services = self.ctx.services
+        a = dialog.assignment
+        year, month = self.roster_year, self.roster_month
+        mp = build_problem(services, year, month, with_reference=False)
+        stored = services.rosters.assignments(year, month)
+        current = current_solution(stored)
+        person, day, shift = str(a.person_id), a.day, solver_shift(a)
+        stop = threading.Event()
+        dialog.resolve.setEnabled(False)
+        dialog.result.setPlainText(_("Re-calcul en cours…"))
+        self._handler = lambda result: self._on_replaced(dialog, mp, stored, result)
+        self._begin(REPLACE_TIME_LIMIT, _("Re-calcul minimal…"))
+        self.job.start(lambda report: replace(mp.problem, current, person, day, shift,
+                                              time_limit=REPLACE_TIME_LIMIT, cancel_token=stop),
+                       cancel=stop.set)
+        return True
+
+    def _on_replaced(self, dialog, mp, stored, result) -> None:
+        self._end()
+        dialog.resolve.setEnabled(True)
+        dialog.mp, dialog.stored = mp, stored
+        text = result.message(mp.problem) + "\n" + _("{n} changement(s), annulation comprise.").format(n=result.changes)
+        dialog.show_replacement(text, result)
+        self.progress_label.clear()
+        self.replacement_ready.emit(result)
+
+    def apply_replacement(self, dialog) -> bool:
+        result = dialog.replacement
+        if result is None or not self.editable:
+            return False
+        a = dialog.assignment
+        try:
+            after = apply_replacement(self.ctx.services, dialog.mp, dialog.stored, a.person_id, result)
+        except DomainError as exc:
+            dialog.result.setPlainText(str(exc))
+            return False
+        self.undo_stack.push(ReplaceDraftCommand(self, dialog.stored, after,
+                                                 _("Remplacement de {name}").format(name=self._name(a.person_id))))
+        dialog.accept()
+        return True
+
+    # --- shared -----------------------------------------------------------------------------------
+
+    def _begin(self, limit: float, text: str) -> None:
+        self._started, self._limit = time.monotonic(), limit
+        self.last_progress = None
+        self.progress.setRange(0, int(limit * 10))
+        self.progress.setValue(0)
+        self.progress.show()
+        self.progress_label.setText(text)
+        self.solve_button.setEnabled(False)
+        self.publish_button.setEnabled(False)
+        self.cancel_button.setEnabled(True)
+        self.model.editable = False
+        self.ticker.start()
+
+    def _end(self) -> None:
+        self.ticker.stop()
+        self.progress.hide()
+        self.cancel_button.setEnabled(False)
+
+    def _tick(self) -> None:
+        elapsed = time.monotonic() - self._started
+        self.progress.setValue(min(self.progress.maximum(), int(elapsed * 10)))
+        if self.last_progress is None:
+            self.progress_label.setText(_("Calcul… {s} s").format(s=f"{elapsed:.0f}"))
+
+    def _on_progress(self, p) -> None:
+        self.last_progress = p
+        lang = self.ctx.lang
+        phase = PHASES.get(p.phase, p.phase)
+        self.progress_label.setText(_("Étape : {phase} · objectif {objective} · borne {bound} · {elapsed} s").format(
+            phase=_(phase), objective=_num(p.objective, lang), bound=_num(p.bound, lang),
+            elapsed=f"{p.elapsed:.1f}".replace(".", "," if lang == "fr" else ".")))
+
+    def _on_failed(self, message: str) -> None:
+        self._end()
+        self.progress_label.setText(_("Le calcul a échoué : {why}").format(why=message))
+        self.reload()
+
+    def shutdown(self) -> None:
+        """Closing the window: stop the engine and wait for its thread."""
+        if self.job.running:
+            self._handler = lambda _result: None  # nobody is left to look at it
+            self.job.cancel()
+            self.job.wait()

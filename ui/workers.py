@@ -1,0 +1,95 @@
+"""Long work off the GUI thread: one job at a time on its own QThread.
+
+A job is a plain callable `work(report)` returning a result; `report(value)` may be called
+from any thread (CP-SAT calls it from its own) and reaches the GUI as the `progress` signal.
+The job only ever sees what it is given — an immutable solver problem — never a database
+session or a widget. `cancel` is the callable that stops the work early (the engine then
+returns its best roster so far, which arrives through `finished` like any result).
+"""
+
+from __future__ import annotations
+
+import logging
+import traceback
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import QObject, QThread, Signal, Slot
+
+log = logging.getLogger(__name__)
+
+
+class _Runner(QObject):
+    progress = Signal(object)
+    finished = Signal(object)
+    failed = Signal(str)
+
+    def __init__(self, work: Callable[[Callable[[Any], None]], Any]) -> None:
+        super().__init__()
+        self._work = work
+
+    @Slot()
+    def run(self) -> None:
+        try:
+            result = self._work(self.progress.emit)
+        except Exception as exc:  # noqa: BLE001 - any failure must reach the window, not kill the thread
+            log.error("background job failed:\n%s", traceback.format_exc())
+            self.failed.emit(str(exc) or exc.__class__.__name__)
+            return
+        self.finished.emit(result)
+
+
+class BackgroundJob(QObject):
+    """Runs one callable on a QThread; the signals arrive on the GUI thread."""
+
+    started = Signal()
+    progress = Signal(object)
+    finished = Signal(object)
+    failed = Signal(str)
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._thread: QThread | None = None
+        self._runner: _Runner | None = None
+        self._cancel: Callable[[], None] | None = None
+
+    @property
+    def running(self) -> bool:
+        return self._thread is not None
+
+    def start(self, work: Callable[[Callable[[Any], None]], Any], cancel: Callable[[], None] | None = None) -> None:
+        if self.running:
+            raise RuntimeError("a job is already running")
+        self._cancel = cancel
+        thread = QThread()
+        runner = _Runner(work)
+        runner.moveToThread(thread)
+        thread.started.connect(runner.run)
+        runner.progress.connect(self.progress)
+        runner.finished.connect(self._on_finished)
+        runner.failed.connect(self._on_failed)
+        self._thread, self._runner = thread, runner
+        thread.start()
+        self.started.emit()
+
+    def cancel(self) -> None:
+        if self.running and self._cancel is not None:
+            self._cancel()
+
+    def wait(self, ms: int = 30_000) -> bool:
+        """Block until the thread is done (closing the window, tests)."""
+        return self._thread.wait(ms) if self._thread is not None else True
+
+    def _cleanup(self) -> None:
+        thread, self._thread, self._runner = self._thread, None, None
+        if thread is not None:
+            thread.quit()
+            thread.wait()
+
+    def _on_finished(self, result: Any) -> None:
+        self._cleanup()
+        self.finished.emit(result)
+
+    def _on_failed(self, message: str) -> None:
+        self._cleanup()
+        self.failed.emit(message)
