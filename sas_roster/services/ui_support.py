@@ -79,7 +79,7 @@ def solver_keys(ctx: Context, assignments: list[Assignment]) -> list[tuple[str, 
     for a in assignments:
         sa = _solver_assignment(a)
         d = ctx.index.get(sa.day)
-        if d is None or sa.person not in ctx.people:
+        if d is None or d not in ctx.cday or sa.person not in ctx.people:
             continue
         try:
             keys.append((sa.person, d, ctx.slot_of(sa.template, sa.remote, d)))

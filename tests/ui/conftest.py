@@ -26,6 +26,41 @@ def demo_file(tmp_path_factory):
     return path
 
 
+@pytest.fixture(scope="session")
+def solved_file(demo_file, tmp_path_factory):
+    """The demo with May 2027 solved once (5 s) and stored as a draft."""
+    from sas_roster.planning import apply_solution, build_problem
+    from solver.sas import solve_sas
+
+    path = tmp_path_factory.mktemp("solved") / "solved.db"
+    shutil.copyfile(demo_file, path)
+    with Services.open(f"sqlite:///{path}") as services:
+        mp = build_problem(services, 2027, 5)
+        apply_solution(services, mp, solve_sas(mp.problem, 5.0, num_workers=2, seed=0))
+    return path
+
+
+@pytest.fixture
+def solved_services(solved_file, tmp_path):
+    path = tmp_path / "solved.db"
+    shutil.copyfile(solved_file, path)
+    s = Services.open(f"sqlite:///{path}")
+    yield s
+    s.close()
+
+
+@pytest.fixture
+def solved_window(solved_services, qtbot):
+    from ui.context import AppContext
+    from ui.main_window import MainWindow
+
+    w = MainWindow(AppContext(solved_services, today=DEMO_TODAY, month=MONTH, database_label="solved.db"))
+    qtbot.addWidget(w)
+    w.resize(1280, 800)
+    w.show()
+    return w
+
+
 @pytest.fixture(autouse=True)
 def _ui_environment(tmp_path_factory):
     from PySide6.QtCore import QSettings

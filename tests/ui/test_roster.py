@@ -185,3 +185,39 @@ def test_publish_makes_the_grid_read_only(window, services, monkeypatch):
     assert not view.solve_button.isEnabled() and not view.publish_button.isEnabled()
     assert not view.assign(row, column, _undeclared_regulator(view, MAY_4))
     assert view.cell_menu(row, column).isEmpty()
+
+
+def _regulator_assignment(view):
+    return next(a for a in view.state.assignments if a.role is Role.REGULATOR and not a.pinned)
+
+
+def test_replace_by_hand_from_ranked_candidates(solved_window, solved_services, qtbot):
+    view = _roster(solved_window)
+    a = _regulator_assignment(view)
+    dialog = view.open_replace_dialog(a)
+    best = dialog.table.candidates[0]
+    assert best.ok and int(best.person) != a.person_id
+    dialog.table.select_person(best.person)
+    qtbot.mouseClick(dialog.pick, Qt.MouseButton.LeftButton)
+    same_slot = [x for x in solved_services.rosters.assignments(2027, 5)
+                 if (x.day, x.template_code) == (a.day, a.template_code)]
+    assert int(best.person) in {x.person_id for x in same_slot} and a.person_id not in {x.person_id for x in same_slot}
+    assert view.undo_stack.undoText().startswith("Déplacer")
+
+
+@pytest.mark.slow
+def test_cancellation_minimal_resolve(solved_window, solved_services, qtbot):
+    view = _roster(solved_window)
+    a = _regulator_assignment(view)
+    before = {x.key() for x in solved_services.rosters.assignments(2027, 5)}
+    dialog = view.open_replace_dialog(a)
+    with qtbot.waitSignal(view.replacement_ready, timeout=60_000) as ready:
+        qtbot.mouseClick(dialog.resolve, Qt.MouseButton.LeftButton)
+    result = ready.args[0]
+    assert "Annulation de" in dialog.result.toPlainText() and dialog.apply.isEnabled()
+    qtbot.mouseClick(dialog.apply, Qt.MouseButton.LeftButton)
+    after = {x.key() for x in solved_services.rosters.assignments(2027, 5)}
+    assert a.key() not in after
+    assert len(before ^ after) == result.changes <= 6  # the rest of the month stays as it was
+    view.undo_stack.undo()
+    assert {x.key() for x in solved_services.rosters.assignments(2027, 5)} == before

@@ -138,7 +138,9 @@ class ReplaceDialog(QDialog):
         self.setWindowTitle(_("Remplacer {name}").format(name=person.display_name if person else assignment.person_id))
         self.resize(780, 600)
         others = [a for a in view.state.assignments if a.key() != assignment.key()]
-        self.table = CandidateTable(candidates_for(view, row, column, others))
+        # The person who cancels is not a candidate for his own slot.
+        self.table = CandidateTable([c for c in candidates_for(view, row, column, others)
+                                     if c.person != str(assignment.person_id)])
         self.pick = QPushButton(_("Remplacer par la personne choisie"))
         self.resolve = QPushButton(_("Re-calcul minimal du planning…"))
         self.result = QPlainTextEdit(readOnly=True)
