@@ -276,8 +276,9 @@ class Weights(Record):
     fairness: int = 1
     """Per percent point of a person's load ratio away from the common ratio, beyond
     the tolerance (see ``fairness_tolerance_minutes``)."""
-    fairness_max: int = 2
-    """Per percent point of the largest such deviation."""
+    fairness_max: int = 0
+    """Per percent point of the largest such deviation (off by default: a max term
+    couples everyone and keeps the bound from closing)."""
     fairness_tolerance_minutes: int = 120
     """Deviation from the fair share that is not counted (shifts come in blocks)."""
     saturday: int = 20
