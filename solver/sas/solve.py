@@ -202,7 +202,7 @@ class SasSolver:
             last = next(ph for ph in reversed(phases) if ph.objective is not None)
             sol.objective, sol.bound = last.objective, last.bound
             keys = [k for k, v in sm.rm.x.items() if best[v.index]]
-            sol.assignments = [_assignment(ctx, *k) for k in keys]
+            sol.assignments = [assignment_of(ctx, *k) for k in keys]
             sol.costs = costs_of(ctx, sm, best)
             sol.uncovered = uncovered_of(ctx, RosterState(ctx, keys))
             sol.solve_seconds = self.elapsed() - build
@@ -239,7 +239,7 @@ def _set_hint(model: cp_model.CpModel, values: list[int]) -> None:
     h.values.extend(values)
 
 
-def _assignment(ctx: Context, pid: str, d: int, sid: str) -> Assignment:
+def assignment_of(ctx: Context, pid: str, d: int, sid: str) -> Assignment:
     slot = ctx.slots[sid]
     if slot.oncall:
         return Assignment(pid, ctx.iso[d], ONCALL, False, ctx.people[pid].territory)

@@ -1,0 +1,169 @@
+"""SAS benchmark: synthetic départements (:mod:`solver.bench.generator`) solved by the
+SAS model and by the greedy baseline (:mod:`solver.bench.greedy`).
+
+    python -m solver.bench sas [small medium large quarter] [--time-limit S] [--json]
+
+Each size runs in its own child process so that its peak memory (``ru_maxrss``: CP-SAT's
+C++ memory included, which ``tracemalloc`` would not see) is its own. Reported per
+size: model size, build and solve times, status, objective, bound and gap of the
+quality level (coverage is solved first, its own gap is reported too), the time at
+which a roster within 1 % (5 %) of the bound was first found, uncovered demand, the
+fairness spread (:mod:`solver.sas.metrics`), peak memory, the greedy baseline and the
+ratios solver ÷ greedy. On ``medium``, replacements: a few shifts cancelled one by one,
+each re-solved with :func:`solver.sas.replace.replace`.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import random
+import resource
+import subprocess
+import sys
+import time
+
+from ..sas.metrics import roster_metrics
+from ..sas.replace import replace
+from ..sas.solution import relative_gap
+from ..sas.solve import SasOptions, SasSolver
+from .generator import SIZES, generate
+from .greedy import greedy
+
+DEFAULT_LIMITS = {"tiny": 5.0, "small": 5.0, "medium": 30.0, "large": 120.0, "quarter": 300.0}
+REPLACEMENTS = {"medium": 5}
+
+
+def run_size(size: str, time_limit: float, seed: int = 1, workers: int = 2) -> dict:
+    t0 = time.perf_counter()
+    problem = generate(size, seed)
+    gen_s = time.perf_counter() - t0
+    first_within: dict[str, float] = {}
+
+    def progress(pr) -> None:
+        gap = relative_gap(pr.objective, pr.bound)
+        if pr.phase == "quality" and gap is not None:
+            for label, tol in (("1%", 0.01), ("5%", 0.05)):
+                if gap <= tol and label not in first_within:
+                    first_within[label] = round(pr.elapsed, 2)
+
+    solver = SasSolver(problem, SasOptions(time_limit=time_limit, num_workers=workers,
+                                           seed=seed))
+    sol = solver.solve(progress)
+    out = {
+        "size": size, "seed": seed, "time_limit": time_limit, "workers": workers,
+        "people": len(problem.people), "days": len(problem.days),
+        "generate_s": round(gen_s, 2), **sol.stats,
+        "build_s": round(sol.build_seconds, 2), "solve_s": round(sol.solve_seconds, 2),
+        "status": sol.status, "objective": sol.objective, "bound": sol.bound,
+        "gap": None if sol.gap is None else round(sol.gap, 5),
+        "phases": [{"name": ph.name, "status": ph.status, "objective": ph.objective,
+                    "bound": ph.bound, "gap": None if ph.gap is None else round(ph.gap, 5),
+                    "seconds": round(ph.seconds, 2)} for ph in sol.phases],
+        "first_within": first_within,
+        "explained_uncovered": sum(1 for u in sol.uncovered if u.explanation),
+    }
+    metrics = roster_metrics(problem, sol.assignments, solver.ctx)
+    out["solver"] = metrics
+    t = time.perf_counter()
+    baseline = greedy(problem, solver.ctx)
+    greedy_s = time.perf_counter() - t
+    gm = roster_metrics(problem, baseline, solver.ctx)
+    gm["seconds"] = round(greedy_s, 2)
+    out["greedy"] = gm
+    out["ratio_uncovered"] = _ratio(metrics["uncovered_hours"], gm["uncovered_hours"])
+    out["ratio_spread"] = _ratio(metrics["spread"], gm["spread"])
+    if REPLACEMENTS.get(size) and sol.has_roster:
+        out["replacements"] = _replacements(problem, sol, REPLACEMENTS[size], seed, workers)
+    out["peak_rss_mb"] = round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1)
+    return out
+
+
+def _ratio(a: float, b: float) -> float | None:
+    return None if not b else round(a / b, 3)
+
+
+def _replacements(problem, sol, n: int, seed: int, workers: int) -> dict:
+    rng = random.Random(seed)
+    pinned = {(a.person, a.day, a.template) for a in problem.pins}
+    pool = [a for a in sol.assignments if a.template in ("R1", "R2", "R3", "RS")
+            and (a.person, a.day, a.template) not in pinned]
+    runs = []
+    for a in rng.sample(pool, min(n, len(pool))):
+        rep = replace(problem, sol, a.person, a.day, a.template, time_limit=3.0,
+                      num_workers=workers)
+        runs.append({"seconds": round(rep.seconds, 2), "changes": rep.changes,
+                     "filled": bool(rep.added), "status": rep.solution.status})
+    return {"runs": runs,
+            "max_seconds": max((r["seconds"] for r in runs), default=None),
+            "max_changes": max((r["changes"] for r in runs), default=None)}
+
+
+def _row(r: dict) -> str:
+    s, g = r["solver"], r["greedy"]
+    first = r["first_within"].get("1%", "-")
+    cov = r["phases"][0] if r["phases"] else {}
+    lines = [
+        f"{r['size']:8} {r['people']:4} pers. {r['days']:3} j.  vars {r['variables']:7} "
+        f"cons {r['constraints']:7}  build {r['build_s']:6.2f}s  solve {r['solve_s']:7.2f}s  "
+        f"mem {r['peak_rss_mb']:7.1f} Mo",
+        f"         {r['status']:9} obj {r['objective']} bound {r['bound']} gap "
+        f"{_pct(r['gap'])} (≤1 % à {first}s; couverture {cov.get('status')} "
+        f"gap {_pct(cov.get('gap'))})",
+        f"         non couvert {s['uncovered_hours']} h / astreintes {s['uncovered_oncall']} "
+        f"— glouton {g['uncovered_hours']} h / {g['uncovered_oncall']} "
+        f"(ratio {r['ratio_uncovered']}); écart max−min {s['spread']} — glouton "
+        f"{g['spread']} (ratio {r['ratio_spread']}); écart moyen {s['mean_deviation']} — "
+        f"glouton {g['mean_deviation']}",
+    ]
+    if "replacements" in r:
+        rep = r["replacements"]
+        lines.append(f"         remplacements : {len(rep['runs'])}, max {rep['max_seconds']}s, "
+                     f"max {rep['max_changes']} changement(s) "
+                     f"{[x['changes'] for x in rep['runs']]}")
+    return "\n".join(lines)
+
+
+def _pct(x) -> str:
+    return "-" if x is None else f"{100 * x:.2f} %"
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(prog="python -m solver.bench sas",
+                                 description="Benchmark du modèle SAS (départements synthétiques)")
+    ap.add_argument("sizes", nargs="*", default=["small", "medium", "large"],
+                    choices=sorted(SIZES), metavar="SIZE")
+    ap.add_argument("--time-limit", type=float, default=None,
+                    help="secondes par taille (défaut : small 5, medium 30, large 120, "
+                         "quarter 300)")
+    ap.add_argument("--seed", type=int, default=1)
+    ap.add_argument("--workers", type=int, default=2)
+    ap.add_argument("--json", action="store_true", help="résultats en JSON")
+    ap.add_argument("--child", action="store_true", help=argparse.SUPPRESS)
+    args = ap.parse_args(argv)
+    if args.child:
+        (size,) = args.sizes
+        limit = args.time_limit or DEFAULT_LIMITS[size]
+        print(json.dumps(run_size(size, limit, args.seed, args.workers)))
+        return 0
+    results = []
+    for size in args.sizes:
+        cmd = [sys.executable, "-m", "solver.bench.sas_bench", size, "--child",
+               "--seed", str(args.seed), "--workers", str(args.workers)]
+        if args.time_limit:
+            cmd += ["--time-limit", str(args.time_limit)]
+        done = subprocess.run(cmd, capture_output=True, text=True, check=False)
+        if done.returncode != 0:
+            print(done.stderr, file=sys.stderr)
+            return done.returncode
+        r = json.loads(done.stdout.strip().splitlines()[-1])
+        results.append(r)
+        if not args.json:
+            print(_row(r), flush=True)
+    if args.json:
+        print(json.dumps(results, indent=1, ensure_ascii=False))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
