@@ -77,8 +77,16 @@ class BackgroundJob(QObject):
             self._cancel()
 
     def wait(self, ms: int = 30_000) -> bool:
-        """Block until the thread is done (closing the window, tests)."""
-        return self._thread.wait(ms) if self._thread is not None else True
+        """Block until the work is done and its thread has stopped (closing the window).
+        The result is then dropped: the GUI-side handler will not run."""
+        thread = self._thread
+        if thread is None:
+            return True
+        thread.quit()  # ends the thread's event loop once the work returns
+        done = thread.wait(ms)
+        if done:
+            self._thread, self._runner = None, None
+        return done
 
     def _cleanup(self) -> None:
         thread, self._thread, self._runner = self._thread, None, None
@@ -87,9 +95,13 @@ class BackgroundJob(QObject):
             thread.wait()
 
     def _on_finished(self, result: Any) -> None:
+        if self.sender() is not self._runner:
+            return  # a job abandoned by wait(): nobody expects its result
         self._cleanup()
         self.finished.emit(result)
 
     def _on_failed(self, message: str) -> None:
+        if self.sender() is not self._runner:
+            return
         self._cleanup()
         self.failed.emit(message)

@@ -8,6 +8,7 @@ and hands the solver only the immutable `MonthProblem` snapshot they build.
 
 from __future__ import annotations
 
+import dataclasses
 from collections import defaultdict
 from dataclasses import dataclass
 from datetime import date
@@ -18,14 +19,15 @@ from solver.sas.explain import uncovered_of
 from solver.sas.state import RosterState
 
 from ..domain.calendar import MonthCalendar, month_calendar
-from ..domain.demand import ShiftTemplate, Territory
+from ..domain.demand import RotaSource, ShiftTemplate, Territory, required_headcount
 from ..domain.enums import Role
 from ..domain.errors import NotFoundError
 from ..domain.person import Person
 from ..domain.roster import Assignment, Roster
 from ..domain.roster_rules import Violation
 from ..planning import MonthProblem, _solver_assignment, apply_solution, build_problem
-from ..roster_check import check_month
+from ..domain.roster_rules import check_roster
+from ..roster_check import month_facts
 from ..solve_report import PersonLoad, person_loads
 
 ROLE_OF = {sas.REGULATOR: Role.REGULATOR, sas.OSNP: Role.OSNP, sas.EFFECTOR: Role.EFFECTOR}
@@ -61,7 +63,8 @@ class MonthState:
     gaps: list[Gap]
     violations: list[Violation]
     loads: list[PersonLoad]
-    problem: MonthProblem
+    problem: MonthProblem | None  # None in a quick first look (`month_grid`)
+    complete: bool = True  # False: no rule check, loads nor solver problem yet
 
     @property
     def uncovered_hours(self) -> int:
@@ -88,8 +91,76 @@ def solver_keys(ctx: Context, assignments: list[Assignment]) -> list[tuple[str, 
     return keys
 
 
+class _Reads:
+    """One service's reads, each asked once: building the problem, checking the rules and
+    showing the grid all read the same persons, availability and duties of the month."""
+
+    def __init__(self, service) -> None:
+        self._service = service
+        self._memo: dict = {}
+
+    def __getattr__(self, name: str):
+        method = getattr(self._service, name)
+        if not callable(method):
+            return method
+
+        def remembered(*args, **kwargs):
+            key = (name, args, tuple(sorted(kwargs.items())))
+            if key not in self._memo:
+                self._memo[key] = method(*args, **kwargs)
+            return self._memo[key]
+
+        return remembered
+
+
+class _PersonReads(_Reads):
+    def list(self, *, active: bool | None = None, **filters):
+        # list(active=True) is the full list filtered on the flag (same order): read it once.
+        everyone = self.__getattr__("list")(**filters)
+        return everyone if active is None else [p for p in everyone if p.active is active]
+
+
+class ReadOnce:
+    """Read-only view of the `Services` facade whose reads are remembered (one evaluation)."""
+
+    def __init__(self, services) -> None:
+        for name in ("settings", "availability", "pdsa", "rosters", "history"):
+            setattr(self, name, _Reads(getattr(services, name)))
+        self.persons = _PersonReads(services.persons)
+
+
+def check_violations(services, year: int, month: int, assignments: list[Assignment]) -> list[Violation]:
+    """`roster_check.check_month`, person by person: every hard rule is about one person, and
+    `check_roster` scans the month's availability and PDSA duties for each assignment, so
+    giving it one person's entries at a time gives the same violations in a fraction of the
+    time on a big département (2 600 assignments × 20 000 entries)."""
+    facts = month_facts(services, year, month, assignments)
+    availability: dict[int, list] = defaultdict(list)
+    for e in facts.availability:
+        availability[e.person_id].append(e)
+    pdsa: dict[int, list] = defaultdict(list)
+    for d in facts.pdsa:
+        pdsa[d.person_id].append(d)
+    history: dict[int, list] = defaultdict(list)
+    for a in facts.history:
+        history[a.person_id].append(a)
+    mine: dict[int, list[Assignment]] = defaultdict(list)
+    for a in facts.assignments:
+        mine[a.person_id].append(a)
+    out: list[Violation] = []
+    for pid, items in mine.items():
+        out += check_roster(dataclasses.replace(facts, assignments=items, availability=availability[pid],
+                                                pdsa=pdsa[pid], history=history[pid]))
+    return out
+
+
 def month_state(services, year: int, month: int, *, explain: bool = True) -> MonthState:
-    """Read the month, build its solver problem and evaluate the stored roster against it."""
+    """Read the month, build its solver problem and evaluate the stored roster against it.
+
+    With `explain=False` the gaps come without their French explanation (the slow part on
+    a big département): `explain_gaps` computes them from the state's snapshot, off the
+    GUI thread if need be."""
+    services = ReadOnce(services)
     settings = services.settings.get()
     if settings is None:
         raise NotFoundError("Aucune association n'est configurée dans cette base")
@@ -98,28 +169,77 @@ def month_state(services, year: int, month: int, *, explain: bool = True) -> Mon
     assignments = list(roster.assignments or []) if roster else []
     ctx = Context(mp.problem)
     state = RosterState(ctx, solver_keys(ctx, assignments))
-    required: dict[tuple[Role, date, int], int] = {}
-    covered: dict[tuple[Role, date, int], int] = defaultdict(int)
-    for h in mp.problem.demand:
-        role = ROLE_OF[h.role]
-        required[(role, _day(h.day), h.hour)] = h.required
-    for a in assignments:
-        if a.role is Role.EFFECTOR:
-            continue
-        for hour in range(a.start.hour, a.end.hour + (1 if a.end.minute else 0)):
-            covered[(a.role, a.day, hour)] += 1
+    required = {(ROLE_OF[h.role], _day(h.day), h.hour): h.required for h in mp.problem.demand}
     gaps = [Gap(ROLE_OF[u.role], _day(u.day), u.hour, u.territory, u.required, u.missing, u.explanation)
             for u in uncovered_of(ctx, state, explain=explain)]
     return MonthState(
         year=year, month=month, calendar=month_calendar(settings, year, month), roster=roster,
         assignments=assignments, persons={p.id: p for p in services.persons.list()},
         templates=services.settings.shift_templates(), territories=services.settings.territories(),
-        required=required, covered=dict(covered), gaps=gaps,
-        violations=check_month(services, year, month, assignments),
+        required=required, covered=_covered(assignments), gaps=gaps,
+        violations=check_violations(services, year, month, assignments),
         loads=person_loads(mp.problem, [_solver_assignment(a) for a in assignments
                                         if str(a.person_id) in mp.persons]),
         problem=mp,
     )
+
+
+def month_grid(services, year: int, month: int) -> MonthState:
+    """A quick first look at the month, enough to paint the grid: assignments, demand
+    against people at work, unmet hours and on-call duties (without explanations). The
+    rule check, the loads and the solver problem come with `month_state`, which replaces it."""
+    settings = services.settings.get()
+    if settings is None:
+        raise NotFoundError("Aucune association n'est configurée dans cette base")
+    cal = month_calendar(settings, year, month)
+    roster = services.rosters.get(year, month)
+    assignments = list(roster.assignments or []) if roster else []
+    territories = services.settings.territories()
+    curves = services.settings.demand_curves()
+    overrides = services.settings.demand_overrides()
+    required: dict[tuple[Role, date, int], int] = {}
+    for d in cal.days:
+        for role in (Role.REGULATOR, Role.OSNP):
+            rng = d.hours.get(role)
+            if rng is None or role not in curves:
+                continue
+            for hour in range(rng.start.hour, rng.end.hour + (rng.end.minute > 0)):  # as build_problem
+                if need := required_headcount(curves[role], overrides, d.day, hour):
+                    required[(role, d.day, hour)] = need
+    covered = _covered(assignments)
+    gaps = [Gap(role, day, hour, None, need, need - covered.get((role, day, hour), 0), "")
+            for (role, day, hour), need in sorted(required.items(), key=lambda k: (k[0][1], k[0][2], k[0][0].value))
+            if covered.get((role, day, hour), 0) < need]
+    held: dict[tuple[str, date], int] = defaultdict(int)
+    for a in assignments:
+        if a.role is Role.EFFECTOR and a.territory:
+            held[(a.territory, a.day)] += 1
+    gaps += [Gap(Role.EFFECTOR, d.day, None, t.code, t.oncall_per_day, t.oncall_per_day - held[(t.code, d.day)], "")
+             for d in cal.days if Role.EFFECTOR in d.hours
+             for t in territories if t.rota_source is RotaSource.ASSOCIATION and held[(t.code, d.day)] < t.oncall_per_day]
+    return MonthState(
+        year=year, month=month, calendar=cal, roster=roster, assignments=assignments,
+        persons={p.id: p for p in services.persons.list()}, templates=services.settings.shift_templates(),
+        territories=territories, required=required, covered=covered, gaps=gaps, violations=[], loads=[],
+        problem=None, complete=False,
+    )
+
+
+def _covered(assignments: list[Assignment]) -> dict[tuple[Role, date, int], int]:
+    covered: dict[tuple[Role, date, int], int] = defaultdict(int)
+    for a in assignments:
+        if a.role is not Role.EFFECTOR:
+            for hour in range(a.start.hour, a.end.hour + (1 if a.end.minute else 0)):
+                covered[(a.role, a.day, hour)] += 1
+    return dict(covered)
+
+
+def explain_gaps(state: MonthState) -> list[Gap]:
+    """The state's gaps with their French explanations (pure: reads only the state)."""
+    ctx = Context(state.problem.problem)
+    roster = RosterState(ctx, solver_keys(ctx, state.assignments))
+    return [Gap(ROLE_OF[u.role], _day(u.day), u.hour, u.territory, u.required, u.missing, u.explanation)
+            for u in uncovered_of(ctx, roster, explain=True)]
 
 
 def current_solution(assignments: list[Assignment]) -> sas.SasSolution:

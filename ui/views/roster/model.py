@@ -270,7 +270,7 @@ class RosterGridModel(QAbstractTableModel):
             lines += [f"   {WARNING_MARK} {v.rule} : {v.message}" for v in self.violations_of(a)]
         for g in self.cell_gaps(row, column):
             lines.append("")
-            lines.append(g.explanation)
+            lines.append(g.explanation or _("Explication en cours de calcul…"))
         return "\n".join(lines)
 
     def _coverage_data(self, row: int, col: Column, role: int):

@@ -86,8 +86,9 @@ class SidePanel(QTabWidget):
 
     def show_state(self, state) -> None:
         self._fill_gaps(state.gaps)
-        self._fill_violations(state)
-        self._fill_loads(state)
+        if state.complete:
+            self._fill_violations(state)
+            self._fill_loads(state)
 
     def _fill_gaps(self, gaps) -> None:
         self.gaps.clear()
@@ -95,8 +96,9 @@ class SidePanel(QTabWidget):
         for g in gaps:
             item = QListWidgetItem(gap_title(g))
             item.setData(DAY_ROLE, g.day)
-            item.setData(DAY_ROLE + 1, g.explanation)
-            item.setToolTip(g.explanation)
+            text = g.explanation or _("Explication en cours de calcul…")
+            item.setData(DAY_ROLE + 1, text)
+            item.setToolTip(text)
             item.setForeground(QColor("#a11414"))
             self.gaps.addItem(item)
         if not gaps:

@@ -86,12 +86,12 @@ class SolveMixin:
                 after = apply_solution(self.ctx.services, mp, solution)  # GUI thread, one transaction
             except DomainError as exc:
                 self.progress_label.setText(str(exc))
-                self.reload()
+                self.refresh_now()
                 self.solve_finished.emit(solution)
                 return
             self.undo_stack.push(ReplaceDraftCommand(self, before, after, _("Calcul du planning")))
         else:
-            self.reload()
+            self.refresh_now()
             self.side.explanation.setPlainText(solution.explanation())
         self.progress_label.setText(solution.message)
         self.solve_finished.emit(solution)
@@ -179,7 +179,7 @@ class SolveMixin:
     def _on_failed(self, message: str) -> None:
         self._end()
         self.progress_label.setText(_("Le calcul a échoué : {why}").format(why=message))
-        self.reload()
+        self.refresh_now()
 
     def shutdown(self) -> None:
         """Closing the window: stop the engine and wait for its thread."""
@@ -187,3 +187,6 @@ class SolveMixin:
             self._handler = lambda _result: None  # nobody is left to look at it
             self.job.cancel()
             self.job.wait()
+        if self.explainer.running:
+            self._explained_handler = lambda _gaps: None
+            self.explainer.wait()

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import dataclasses
 
-from PySide6.QtCore import QModelIndex, Qt, Signal
+from PySide6.QtCore import QModelIndex, Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QUndoStack
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 from sas_roster.domain.enums import Presence, Role, RosterStatus
 from sas_roster.domain.errors import DomainError
 from sas_roster.domain.roster import Assignment
-from sas_roster.services.ui_support import month_state
+from sas_roster.services.ui_support import explain_gaps, month_grid, month_state
 
 from ... import labels
 from ...context import AppContext
@@ -42,6 +42,7 @@ from .solving import SolveMixin
 class RosterView(SolveMixin, View):
     solve_finished = Signal(object)  # the engine's SasSolution, once stored
     replacement_ready = Signal(object)  # a cancellation's re-solve, to be applied or not
+    explanations_ready = Signal()  # the gaps' French explanations arrived
 
     key = "roster"
     topics = (AppContext.PERSONS, AppContext.AVAILABILITY, AppContext.SETTINGS, AppContext.ROSTER)
@@ -52,6 +53,12 @@ class RosterView(SolveMixin, View):
         self.roster_year, self.roster_month = ctx.year, ctx.month
         self.undo_stack = QUndoStack(self)
         self.job = BackgroundJob(self)
+        self.explainer = BackgroundJob(self)  # explanations of the gaps, off the GUI thread
+        self.explainer.finished.connect(lambda gaps: self._explained_handler(gaps))
+        self._explained_handler = lambda _gaps: None
+        self._pending_explain = None
+        self._generation = 0
+        self.explained = False
         self.moving: Assignment | None = None
         self.dialog = None  # the last dialog opened (assign, replace)
 
@@ -114,20 +121,77 @@ class RosterView(SolveMixin, View):
     # --- reading --------------------------------------------------------------------------------
 
     def reload(self) -> None:
+        """Show the month: a quick first look paints the grid at once, then the full
+        evaluation (rule check, hours per person) follows as soon as the loop is free, and
+        the explanations of the gaps are computed on a worker thread."""
         if (self.ctx.year, self.ctx.month) != (self.roster_year, self.roster_month):
             self.undo_stack.clear()  # the commands belong to the month they were made on
             self.roster_year, self.roster_month = self.ctx.year, self.ctx.month
         self.moving = None
+        self._generation += 1
         try:
-            state = month_state(self.ctx.services, self.roster_year, self.roster_month)
+            self._show(month_grid(self.ctx.services, self.roster_year, self.roster_month))
         except DomainError as exc:
             self.state = None
             self.summary.setText(str(exc))
             return
+        generation = self._generation
+        QTimer.singleShot(0, lambda: self._complete(generation))
+
+    def refresh_now(self) -> None:
+        """Re-read and re-check the month at once (after a change): the rules are shown broken
+        or kept before the coordinator does anything else."""
+        self._generation += 1
+        self._complete(self._generation)
+
+    def ensure_complete(self) -> None:
+        if self.state is not None and not self.state.complete:
+            self._complete(self._generation)
+
+    def _complete(self, generation: int) -> None:
+        if generation != self._generation:
+            return  # the month changed again meanwhile
+        try:
+            state = month_state(self.ctx.services, self.roster_year, self.roster_month, explain=False)
+        except DomainError as exc:
+            self.summary.setText(str(exc))
+            return
+        self._show(state)
+        self._explain(state)
+
+    def _explain(self, state) -> None:
+        """French explanations of the gaps, computed off the GUI thread from the snapshot."""
+        self.explained = not state.gaps
+        if self.explained:
+            return
+        if self.explainer.running:
+            self._pending_explain = state
+            return
+        generation = self._generation
+        self._pending_explain = None
+
+        def done(gaps) -> None:
+            if generation == self._generation and self.state is not None:
+                self._show(dataclasses.replace(self.state, gaps=gaps))
+                self.explained = True
+                self.explanations_ready.emit()
+            if self._pending_explain is not None:
+                self._explain(self._pending_explain)
+
+        self._explained_handler = done
+        self.explainer.start(lambda _report: explain_gaps(state))
+
+    def _show(self, state) -> None:
+        scroll = (self.grid.verticalScrollBar().value(), self.grid.horizontalScrollBar().value())
+        selected_gap = self.side.gaps.currentRow()
         self.state = state
         self.model.set_state(state, editable=self.editable)
         self._layout_grid()
         self.side.show_state(state)
+        if 0 <= selected_gap < self.side.gaps.count():
+            self.side.gaps.setCurrentRow(selected_gap)
+        self.grid.verticalScrollBar().setValue(scroll[0])
+        self.grid.horizontalScrollBar().setValue(scroll[1])
         self._show_status()
 
     @property
@@ -176,7 +240,7 @@ class RosterView(SolveMixin, View):
 
     def after_change(self) -> None:
         """A command changed the draft: re-read and re-check the month at once."""
-        self.reload()
+        self.refresh_now()
         self.notify_others(AppContext.ROSTER)
 
     def scroll_to_day(self, day) -> None:
@@ -233,6 +297,7 @@ class RosterView(SolveMixin, View):
         return self.editable and self._push(PinCommand(self, a, pinned, self._name(a.person_id)))
 
     def open_assign_dialog(self, row: int, column: int) -> AssignDialog | None:
+        self.ensure_complete()
         if not self.editable or self.model.template_for(row, column) is None:
             return None
         dialog = self.dialog = AssignDialog(self, row, column)
@@ -247,6 +312,7 @@ class RosterView(SolveMixin, View):
         return dialog
 
     def open_replace_dialog(self, a: Assignment) -> ReplaceDialog | None:
+        self.ensure_complete()
         row = self.model.row_of(a.day)
         column = next((i for i, c in enumerate(self.model.columns) if c.holds(a)), None)
         if row is None or column is None or not self.editable:

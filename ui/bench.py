@@ -1,0 +1,243 @@
+"""Window benchmarks: `python -m ui.bench [--solve-size medium] [--grid-size large] [--write]`.
+
+1. Responsiveness during a solve: the synthetic département is stored in a SQLite file,
+   the real window opens its roster, the Solve button's action runs, and a 5 ms heartbeat
+   timer on the GUI event loop records every gap between two ticks. The worst gap while
+   the engine works on its thread must stay under 100 ms; the steps the GUI thread does
+   itself (reading the database into the problem before, storing the roster after) are
+   timed separately.
+2. Opening the roster of a large département: from asking for the page to the grid
+   painted, with the share of reading and evaluating the month.
+
+`--write` puts the figures in docs/benchmarks.md between the UI section's markers.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import platform
+import sys
+import tempfile
+import time
+from datetime import date
+from pathlib import Path
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from PySide6.QtCore import QElapsedTimer, Qt, QTimer  # noqa: E402
+from PySide6.QtWidgets import QApplication  # noqa: E402
+
+from sas_roster.services import Services  # noqa: E402
+from solver.bench.generator import generate  # noqa: E402
+
+from . import i18n  # noqa: E402
+from .bench_data import store_generated  # noqa: E402
+from .context import AppContext  # noqa: E402
+from .main_window import MainWindow  # noqa: E402
+
+CACHE = Path(tempfile.gettempdir()) / "sas-roster-ui-bench"
+DOC = Path(__file__).resolve().parent.parent / "docs" / "benchmarks.md"
+START, END = "<!-- ui:start -->", "<!-- ui:end -->"
+
+
+def database(size: str, seed: int = 1) -> tuple[Path, tuple[int, int]]:
+    """The département of `size` stored once (cached between runs)."""
+    CACHE.mkdir(exist_ok=True)
+    path = CACHE / f"{size}-{seed}.db"
+    problem = generate(size, seed)
+    first = date.fromisoformat(problem.days[0].date)
+    if not path.exists():
+        tmp = path.with_suffix(".tmp")
+        tmp.unlink(missing_ok=True)
+        with Services.open(f"sqlite:///{tmp}") as services:
+            store_generated(services, problem)
+        tmp.rename(path)
+    return path, (first.year, first.month)
+
+
+class Heartbeat:
+    """Ticks every 5 ms on the GUI thread; a long gap between ticks is a frozen window."""
+
+    def __init__(self) -> None:
+        self.timer = QTimer()
+        self.timer.setInterval(5)
+        self.timer.timeout.connect(self._tick)
+        self.clock = QElapsedTimer()
+        self.gaps: list[tuple[float, float]] = []  # (at, gap) in ms
+        self._last = 0.0
+
+    def start(self) -> None:
+        self.clock.start()
+        self._last = 0.0
+        self.timer.start()
+
+    def _tick(self) -> None:
+        now = self.clock.nsecsElapsed() / 1e6
+        self.gaps.append((now, now - self._last))
+        self._last = now
+
+    def now(self) -> float:
+        return self.clock.nsecsElapsed() / 1e6
+
+    def worst(self, start: float, end: float) -> float:
+        """Longest time the loop went without ticking between `start` and `end` (ms)."""
+        inside = [g for at, g in self.gaps if start < at <= end + 1]
+        return max(inside, default=0.0)
+
+
+def _window(path: Path, ym: tuple[int, int]):
+    services = Services.open(f"sqlite:///{path}")
+    ctx = AppContext(services, today=date(ym[0], ym[1], 1), month=f"{ym[0]:04d}-{ym[1]:02d}", database_label=str(path))
+    window = MainWindow(ctx)
+    window.resize(1600, 1000)
+    window.show()
+    return services, window
+
+
+def responsiveness(size: str, time_limit: int) -> dict:
+    path, ym = database(size)
+    services, window = _window(path, ym)
+    view = window.show_view("roster")
+    QApplication.processEvents()
+    view.time_limit.setValue(time_limit)
+    beat = Heartbeat()
+    marks: dict[str, float] = {}
+
+    def started() -> None:
+        marks.setdefault("thread_started", beat.now())
+        # The engine's end, seen from the worker thread itself (the GUI-side handlers that
+        # store the roster run after it, and are timed apart).
+        view.job._runner.finished.connect(lambda _r: marks.setdefault("thread_done", beat.now()),
+                                          Qt.ConnectionType.DirectConnection)
+
+    view.job.started.connect(started)
+    view.solve_finished.connect(lambda _s: marks.setdefault("stored", beat.now()))
+    beat.start()
+    done = []
+    view.solve_finished.connect(done.append)
+
+    def click() -> None:
+        marks["click"] = beat.now()
+        view.solve_button.click()
+
+    QTimer.singleShot(200, click)
+    while not done:
+        QApplication.processEvents()
+        time.sleep(0.001)
+    # a little more loop after the end, to see the reload settle
+    t = time.monotonic()
+    while time.monotonic() - t < 0.3:
+        QApplication.processEvents()
+        time.sleep(0.001)
+    beat.timer.stop()
+    solution = done[0]
+    result = {
+        "size": size,
+        "time_limit": time_limit,
+        "people": len(view.state.persons),
+        "assignments": len(view.state.assignments),
+        "uncovered_hours": solution.uncovered_hours,
+        "status": solution.status,
+        "build_ms": marks["thread_started"] - marks["click"],
+        "solve_s": (marks["thread_done"] - marks["thread_started"]) / 1000,
+        "worst_during_solve_ms": beat.worst(marks["thread_started"] + 1, marks["thread_done"]),
+        "store_ms": marks["stored"] - marks["thread_done"],
+        "ticks": sum(1 for at, _g in beat.gaps if marks["thread_started"] < at <= marks["thread_done"]),
+    }
+    window.close()
+    services.close()
+    return result
+
+
+def grid_opening(size: str, runs: int = 3) -> dict:
+    from sas_roster.services.ui_support import month_state
+
+    path, ym = database(size)
+    timings = []
+    for _ in range(runs):
+        services, window = _window(path, ym)
+        QApplication.processEvents()
+        t0 = time.perf_counter()
+        view = window.show_view("roster")
+        view.grid.viewport().repaint()
+        QApplication.processEvents()
+        total = time.perf_counter() - t0
+        t1 = time.perf_counter()
+        month_state(services, *ym)
+        state_s = time.perf_counter() - t1
+        timings.append((total, state_s, len(view.model.days), len(view.model.columns), len(view.state.assignments),
+                        len(view.state.persons)))
+        window.close()
+        services.close()
+    best = min(timings)
+    return {"size": size, "open_s": best[0], "state_s": best[1], "rows": best[2], "columns": best[3],
+            "assignments": best[4], "people": best[5], "runs": runs, "worst_open_s": max(t[0] for t in timings)}
+
+
+def report(r: dict, g: dict) -> str:
+    machine = f"{platform.system()} {platform.machine()}, {os.cpu_count()} cœurs, Python {platform.python_version()}"
+    return "\n".join([
+        "## Desktop window",
+        "",
+        f"Measured with `python -m ui.bench` (offscreen Qt, {machine}, {date.today().isoformat()}).",
+        "",
+        f"**Responsiveness during a solve** — `{r['size']}` synthetic département ({r['people']} people), "
+        f"opened in the real window, Solve with a {r['time_limit']} s limit; a 5 ms heartbeat timer on the GUI "
+        "event loop records every gap:",
+        "",
+        "| step | on which thread | figure |",
+        "|---|---|---|",
+        f"| read the month and build the solver problem | GUI | {r['build_ms']:.0f} ms |",
+        f"| engine run (status `{r['status']}`, {r['uncovered_hours']} uncovered person-hours) | worker | "
+        f"{r['solve_s']:.1f} s |",
+        f"| **worst event-loop gap while the engine runs** | GUI | **{r['worst_during_solve_ms']:.0f} ms** "
+        f"({r['ticks']} ticks) |",
+        f"| store the roster (one transaction) and re-read the grid | GUI | {r['store_ms']:.0f} ms |",
+        "",
+        f"**Opening the roster of a `{g['size']}` département** ({g['people']} people, {g['assignments']} stored "
+        f"assignments, grid of {g['rows']} days × {g['columns']} columns): **{g['open_s']:.2f} s** from asking for the "
+        f"page to the grid painted (best of {g['runs']}, worst {g['worst_open_s']:.2f} s), of which "
+        f"{g['state_s']:.2f} s reading and evaluating the month (problem, uncovered hours explained, rule check).",
+        "",
+    ])
+
+
+def write(text: str, doc: Path = DOC) -> None:
+    block = f"{START}\n{text}{END}"
+    if doc.exists():
+        content = doc.read_text(encoding="utf-8")
+        if START in content and END in content:
+            head, _sep, rest = content.partition(START)
+            _old, _sep, tail = rest.partition(END)
+            content = head + block + tail
+        else:
+            content = content.rstrip("\n") + "\n\n" + block + "\n"
+    else:
+        content = "# Benchmarks\n\n" + block + "\n"
+    doc.write_text(content, encoding="utf-8")
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m ui.bench", description=__doc__.splitlines()[0])
+    parser.add_argument("--solve-size", default="medium")
+    parser.add_argument("--grid-size", default="large")
+    parser.add_argument("--time-limit", type=int, default=30)
+    parser.add_argument("--write", action="store_true", help="update docs/benchmarks.md (UI section)")
+    args = parser.parse_args(argv)
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    i18n.install("fr")
+    g = grid_opening(args.grid_size)
+    print(g, flush=True)
+    r = responsiveness(args.solve_size, args.time_limit)
+    print(r, flush=True)
+    text = report(r, g)
+    print(text)
+    if args.write:
+        write(text)
+    del app
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
