@@ -15,8 +15,10 @@ from __future__ import annotations
 import time
 from typing import Any
 
+from ..core import (availability, coverage, pins, requests, sequences, stability, successions,
+                   totals, weekends)
 from ..core import Person as CorePerson
-from ..core import Pin, Problem, ShiftType, build_model
+from ..core import Pin, Problem, ShiftType
 from ..core.model import RosterModel
 from ..core.stability import Assignment as CoreAssignment
 from .context import Context
@@ -72,6 +74,43 @@ def max_per_day(ctx: Context) -> int:
     return best
 
 
+# The core's rule families, in the order of ``solver.core.model.build_model``.
+CORE_FAMILIES = (pins, availability, successions, sequences, weekends, totals, coverage,
+                 requests, stability)
+
+
+class SparseRosterModel(RosterModel):
+    """The core model with only the assignment variables that may be 1.
+
+    The core creates ``x[person, day, slot]`` for every day of the horizon and every
+    slot of a person; a SAS month offers each slot on some days only, and opt-in
+    availability leaves most of the rest impossible — about 90 % of the variables on
+    the benchmarks. Dropping them before the core posts its per-day structure keeps the
+    build fast and the model small; the core's families already skip missing keys
+    ("no variable for a template a person may not work"). The dropped variables stay
+    in the proto, fixed to 0 and unused (presolve removes them at no cost).
+    """
+
+    keep = None  # set on the class built per model (see ``build``)
+
+    def _per_day_structure(self) -> None:
+        keep = self.keep
+        proto = self.model.proto.variables
+        for key in [k for k in self.x if not keep(k)]:
+            dom = proto[self.x.pop(key).index].domain
+            dom[0] = dom[1] = 0
+        super()._per_day_structure()
+
+
+def build_core(problem: Problem, keep, explain: bool) -> RosterModel:
+    """``solver.core.build_model`` on a sparse variable set (no objective set)."""
+    cls = type("SasRosterModel", (SparseRosterModel,), {"keep": staticmethod(keep)})
+    rm = cls(problem, explain=explain)
+    for family in CORE_FAMILIES:
+        family.add(rm)
+    return rm
+
+
 class SasModel:
     """``rm`` is the core model; ``live`` the assignment variables that may be 1."""
 
@@ -79,13 +118,17 @@ class SasModel:
         t0 = time.perf_counter()
         self.ctx = ctx
         self.explain = explain
-        self.rm: RosterModel = build_model(core_problem(ctx, explain), explain=explain)
+        # Static reasons of every offered variable, computed once: they decide which
+        # variables exist, and in explain mode which rule instance forbids them.
+        self._static: dict[tuple[str, int, str], list[Reason]] = {}
+        self.rm: RosterModel = build_core(core_problem(ctx, explain), self._keep, explain)
         self.model = self.rm.model
         # Variables that may still be 1: those no static rule forbids (in explain mode,
         # every offered one, since static rules are then switchable constraints).
-        self.live: dict[tuple[str, int, str], Any] = {}
+        self.live: dict[tuple[str, int, str], Any] = dict(self.rm.x)
         self._groups: dict[tuple, list] = {}
-        self._fix_static()
+        if explain:
+            self._enforce_static()
         for family in FAMILIES:
             add = getattr(family, "add", None)
             if add is not None:
@@ -107,30 +150,24 @@ class SasModel:
                                              reason.text)
         return self._groups[key]
 
-    def fix_zero(self, var) -> None:
-        dom = self.model.proto.variables[var.index].domain
-        dom[0] = dom[1] = 0
-
     def objective(self, terms) -> Any:
         return sum(p.coef * p.expr for p in terms)
 
     # -- static rules ----------------------------------------------------------------
-    def _fix_static(self) -> None:
-        ctx = self.ctx
-        for key, var in self.rm.x.items():
-            pid, d, sid = key
-            if not ctx.offered(d, sid):
-                self.fix_zero(var)  # structure, not a rule: nothing to explain
-                continue
-            reasons = static_reasons(ctx, pid, d, sid)
-            if not reasons:
-                self.live[key] = var
-            elif not self.explain:
-                self.fix_zero(var)
-            else:
-                self.live[key] = var
-                for r in reasons:
-                    self.rm.clause([var.Not()], self.group(r, self.who(pid), (d,)))
+    def _keep(self, key: tuple[str, int, str]) -> bool:
+        pid, d, sid = key
+        if not self.ctx.offered(d, sid):
+            return False  # structure, not a rule: nothing to explain
+        reasons = static_reasons(self.ctx, pid, d, sid)
+        if reasons:
+            self._static[key] = reasons
+        return self.explain or not reasons
+
+    def _enforce_static(self) -> None:
+        for key, reasons in self._static.items():
+            var = self.rm.x[key]
+            for r in reasons:
+                self.rm.clause([var.Not()], self.group(r, self.who(key[0]), (key[1],)))
 
     # -- sizes -------------------------------------------------------------------------
     def stats(self) -> dict[str, int]:

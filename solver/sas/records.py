@@ -284,8 +284,8 @@ class Weights(Record):
     saturday: int = 20
     """Per Saturday beyond a person's fair share of Saturdays."""
     handover: int = 20
-    """Reward when the regulator of the shift ending at a PDSA duty is the PDSA doctor
-    (handover policy "prefer")."""
+    """Handover policy "prefer": cost when the PDSA doctor could hold the shift ending
+    at his duty's start and someone else holds it (or nobody)."""
     change: int = 200
     """Per assignment added or removed against the reference roster."""
     lexicographic: bool = True

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import copy
 import time
+from datetime import date, timedelta
 from dataclasses import dataclass, field, replace as dc_replace
 
 from .context import Context
@@ -56,8 +57,18 @@ class Replacement:
         if not self.added:
             lines.append("  Personne ne peut remplacer :")
             lines += [f"  {u.explanation}" for u in self.solution.uncovered
-                      if any(u.day == a.day for a in self.cancelled)]
+                      if any(_hits(problem, a, u) for a in self.cancelled)]
         return "\n".join(lines)
+
+
+def _hits(problem: SasProblem, a: Assignment, u) -> bool:
+    """Is the uncovered hour ``u`` one of the cancelled assignment ``a``?"""
+    if u.day != a.day:
+        return False
+    if a.template == ONCALL:
+        return u.hour is None and u.territory == a.territory
+    t = problem.template(a.template)
+    return u.hour is not None and t.start <= u.hour * 60 < t.end
 
 
 def cancelled_of(solution: SasSolution, person: str, day, shift: str | None) -> list[Assignment]:
@@ -68,14 +79,24 @@ def cancelled_of(solution: SasSolution, person: str, day, shift: str | None) -> 
 
 def replacement_problem(problem: SasProblem, solution: SasSolution,
                         cancelled: list[Assignment]) -> SasProblem:
+    """The problem to re-solve: whoever cancels is unavailable that day except for the
+    shifts he keeps (he is not moved to another shift of the day he cancelled), the
+    cancelled pins and CPTS rota lines are dropped, the current roster is the
+    reference."""
     ctx = Context(problem)
     new = copy.deepcopy(problem)
-    for a in cancelled:
-        d = ctx.index[a.day]
-        slot = ctx.slots[ctx.slot_of(a.template, a.remote, d)]
-        new.availability.append(Availability(a.person, a.day, slot.start, slot.end,
-                                             "unavailable"))
     gone = set(cancelled)
+    for person, iso in sorted({(a.person, a.day) for a in cancelled}):
+        d = ctx.index[iso]
+        kept = sorted((ctx.slots[ctx.slot_of(a.template, a.remote, d)].start,
+                       ctx.slots[ctx.slot_of(a.template, a.remote, d)].end)
+                      for a in solution.assignments
+                      if a.person == person and a.day == iso and a not in gone)
+        start = 0
+        for a, b in kept + [(DAY, DAY)]:
+            if start < a:
+                new.availability.append(Availability(person, iso, start, a, "unavailable"))
+            start = max(start, b)
     new.pins = [a for a in new.pins if a not in gone]
     new.cpts_rota = [a for a in new.cpts_rota if a not in gone]
     new.reference = list(solution.assignments)
@@ -86,18 +107,57 @@ def replacement_problem(problem: SasProblem, solution: SasSolution,
 def replace(problem: SasProblem, solution: SasSolution, person: str, day,
             shift: str | None = None, time_limit: float = 3.0, **options) -> Replacement:
     """Cancel ``person``'s ``shift`` (a template code, ``"astreinte"``, or ``None`` for
-    the whole day) and re-solve changing as little as possible."""
+    the whole day) and re-solve changing as little as possible.
+
+    Two neighbourhoods, smallest first: only the cancelled day may change (the rest of
+    the roster is kept as it is); if the hole cannot be filled that way, the whole
+    calendar week around it. Each is solved lexicographically (coverage, then the
+    fewest changes, then the other goals), so a change is only made to fill the hole."""
     t0 = time.monotonic()
-    cancelled = cancelled_of(solution, person, day, shift)
+    iso = to_iso_date(day)
+    cancelled = cancelled_of(solution, person, iso, shift)
     if not cancelled:
-        raise ValueError(f"{person} n'a pas de poste {shift or ''} le {to_iso_date(day)}")
+        raise ValueError(f"{person} n'a pas de poste {shift or ''} le {iso}")
     new = replacement_problem(problem, solution, cancelled)
     gone = set(cancelled)
     hint = [a for a in solution.assignments if a not in gone]
-    sol = solve_sas(new, time_limit, hint=hint, **options)
-    before, after = set(solution.assignments), set(sol.assignments)
-    return Replacement(cancelled, sorted(before - after, key=_key),
-                       sorted(after - before, key=_key), sol, time.monotonic() - t0)
+    before = set(solution.assignments)
+    missing_before = _missing_on(solution, iso)
+    best = None
+    for free in ([iso], _week_of(new, iso)):
+        left = time_limit - (time.monotonic() - t0)
+        if left <= 0.05:
+            break
+        sol = solve_sas(new, left, hint=hint, free_days=free, **options)
+        if not sol.has_roster:
+            continue
+        after = set(sol.assignments)
+        rep = Replacement(cancelled, sorted(before - after, key=_key),
+                          sorted(after - before, key=_key), sol)
+        if best is None or (_missing_on(sol, iso), rep.changes) < \
+                (_missing_on(best.solution, iso), best.changes):
+            best = rep
+        if _missing_on(sol, iso) <= missing_before:
+            break  # the hole is filled as well as it was: no need to look further
+    if best is None:
+        sol = solve_sas(new, max(0.05, time_limit - (time.monotonic() - t0)), hint=hint,
+                        **options)
+        after = set(sol.assignments)
+        best = Replacement(cancelled, sorted(before - after, key=_key),
+                           sorted(after - before, key=_key), sol)
+    best.seconds = time.monotonic() - t0
+    return best
+
+
+def _missing_on(sol: SasSolution, iso: str) -> int:
+    return sum(u.missing for u in sol.uncovered if u.day == iso)
+
+
+def _week_of(problem: SasProblem, iso: str) -> list[str]:
+    d = date.fromisoformat(iso)
+    monday = d - timedelta(days=d.weekday())
+    days = {x.date for x in problem.days}
+    return [w for w in ((monday + timedelta(days=i)).isoformat() for i in range(7)) if w in days]
 
 
 def _key(a: Assignment):

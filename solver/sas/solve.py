@@ -48,6 +48,9 @@ class SasOptions:
     explain: bool = True
     explain_time_limit: float = 20.0
     log: bool = False
+    free_days: list[str] | None = None
+    """Neighbourhood solve: only these days (ISO) may change; every other day keeps the
+    hint's assignments (used by replacement to change only what must change)."""
     per_term_levels: bool = False
     parameters: dict[str, Any] | None = None
     """Extra CP-SAT parameters (name → value), for experiments."""
@@ -86,7 +89,10 @@ class SasSolver:
         ctx = self.ctx = Context(self.problem)
         sm = self.sm = SasModel(ctx)
         build = sm.build_time
-        self._hint(sm, opts.hint if opts.hint is not None else self.problem.reference)
+        hint = opts.hint if opts.hint is not None else self.problem.reference
+        if opts.free_days is not None:
+            self._freeze(sm, set(opts.free_days), hint or [])
+        self._hint(sm, hint)
         phases: list[Phase] = []
         best: list[int] | None = None
         levels = [("coverage", sm.coverage_terms), ("quality", sm.quality_terms)]
@@ -175,19 +181,19 @@ class SasSolver:
             sm.model.add(pen.expr <= value_of(pen.expr, values))
 
     @staticmethod
+    def _freeze(sm: SasModel, free_days: set[str], keep) -> None:
+        wanted = _keys(sm.ctx, keep)
+        proto = sm.model.proto.variables
+        for key, var in sm.rm.x.items():
+            if sm.ctx.iso[key[1]] not in free_days:
+                dom = proto[var.index].domain
+                dom[0] = dom[1] = int(key in wanted)
+
+    @staticmethod
     def _hint(sm: SasModel, hint) -> None:
         if not hint:
             return
-        ctx = sm.ctx
-        wanted = set()
-        for a in hint:
-            d = ctx.index.get(a.day)
-            if d is None:
-                continue
-            try:
-                wanted.add((a.person, d, ctx.slot_of(a.template, a.remote, d)))
-            except KeyError:
-                continue
+        wanted = _keys(sm.ctx, hint)
         for key, var in sm.live.items():
             sm.model.add_hint(var, key in wanted)
 
@@ -230,6 +236,19 @@ class _Callback(cp_model.CpSolverSolutionCallback):
         if self.on_progress is not None:
             self.on_progress(Progress(round(self.objective_value), self.best_objective_bound,
                                       self.owner.elapsed(), self.phase))
+
+
+def _keys(ctx: Context, assignments) -> set[tuple[str, int, str]]:
+    out = set()
+    for a in assignments:
+        d = ctx.index.get(a.day)
+        if d is None:
+            continue
+        try:
+            out.add((a.person, d, ctx.slot_of(a.template, a.remote, d)))
+        except KeyError:
+            continue
+    return out
 
 
 def _set_hint(model: cp_model.CpModel, values: list[int]) -> None:

@@ -7,12 +7,12 @@ Times are minutes from the horizon's first midnight, on the wall clock.
 from __future__ import annotations
 
 from ..state import Reason
-from ..timeutil import DAY, hfr, range_fr
+from ..timeutil import DAY, hfr
 
 OVERLAP = "Garde PDSA en même temps"
 REST = "Repos après une garde PDSA de nuit"
 FORBID = "Enchaînement continuité → PDSA interdit"
-PREFER = "Relève PDSA assurée par le même médecin"
+PREFER = "Relève PDSA non assurée par le médecin de garde"
 NIGHT = (0, 6 * 60)  # a duty covering any of 0h–6h is a night duty
 
 
@@ -57,7 +57,9 @@ def static(ctx, pid, d, sid) -> list[Reason]:
 
 
 def add(sm) -> None:
-    """Relève PDSA préférée : récompense le médecin qui enchaîne sur sa garde."""
+    """Relève PDSA préférée : quand le médecin de garde pourrait tenir le poste qui
+    finit à l'heure de sa garde, ne pas le lui donner coûte ``weights.handover`` (un
+    coût plutôt qu'une récompense : les termes de l'objectif restent positifs)."""
     ctx = sm.ctx
     if sm.explain or ctx.settings.handover != "prefer" or not ctx.weights.handover:
         return
@@ -67,9 +69,6 @@ def add(sm) -> None:
             for sid, slot in ctx.slots.items():
                 var = sm.live.get((pid, d, sid))
                 if var is not None and slot.end == minute and not slot.oncall:
-                    sm.rm.penalize(var, -ctx.weights.handover, "pdsa.handover", PREFER,
-                                   sm.who(pid), d)
+                    sm.rm.penalize(var.Not(), ctx.weights.handover, "pdsa.handover",
+                                   PREFER, sm.who(pid), d)
 
-
-def describe(ctx, pid: str) -> list[str]:
-    return [range_fr(s % DAY, e % DAY) for s, e, _ in ctx.pdsa.get(pid, ())]

@@ -54,13 +54,15 @@ def test_fair_share_of_saturdays():
     assert costs(solve(p), "fairness.saturday") == []
 
 
-def test_handover_preferred_rewards_the_pdsa_doctor():
+def test_handover_preferred_gives_the_evening_to_the_pdsa_doctor():
     p = problem([doctor("a"), doctor("b")], reg={16: 1},
                 settings=Settings(policy="opt_out", handover="prefer"),
                 pdsa=[PdsaDuty("a", f"{day(0)}T20:00", f"{day(1)}T08:00")])
     sol = solve(p)
     assert [(a.person, a.template) for a in sol.assignments] == [("a", "R3")]
-    assert costs(sol, "pdsa.handover") == [("Dr A", 1, -20)]
+    assert costs(sol, "pdsa.handover") == []
+    p.pins = [Assignment("b", day(0), "R3")]
+    assert costs(solve(p), "pdsa.handover") == [("Dr A", 1, 20)]
 
 
 def test_minimal_perturbation_against_the_reference():
