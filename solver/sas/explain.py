@@ -62,12 +62,18 @@ def _summary(title: str, grouped: dict[str, list[tuple[str, str]]]) -> str:
     if not grouped:
         return f"{title}. Personne n'a ce rôle."
     lines = [f"{title}. Personne n'a pu le prendre :"]
-    for name, who in sorted(grouped.items(), key=lambda g: -len(g[1])):
-        shown = [f"{n} ({t})" if t else n for n, t in who[:SHOWN]]
-        more = f" et {len(who) - SHOWN} autre(s)" if len(who) > SHOWN else ""
+    for name, who in sorted(grouped.items(), key=lambda g: (-len(g[1]), g[0])):
+        by_text: dict[str, list[str]] = defaultdict(list)
+        for person, text in who:
+            by_text[text].append(person)
+        parts = []
+        for text, names in sorted(by_text.items(), key=lambda t: (-len(t[1]), t[0])):
+            more = f" et {len(names) - SHOWN} autre(s)" if len(names) > SHOWN else ""
+            listed = ", ".join(names[:SHOWN]) + more
+            parts.append(f"{text} : {listed}" if text else listed)
         label = "Libres mais non affecté(e)s (planning non prouvé optimal)" \
             if name == "Libre" else name
-        lines.append(f"  - {label} ({len(who)}) : {', '.join(shown)}{more}")
+        lines.append(f"  - {label} ({len(who)}) — {' ; '.join(parts)}")
     return "\n".join(lines)
 
 

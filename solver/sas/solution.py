@@ -118,6 +118,37 @@ class Phase(Record):
         return relative_gap(self.objective, self.bound)
 
 
+def _merged(uncovered: list[Uncovered]) -> list[str]:
+    """One paragraph per run of consecutive hours with the same shortfall and the same
+    excuses ("régulation 14h–16h" rather than two identical paragraphs)."""
+    out: list[str] = []
+    run: list[Uncovered] = []
+
+    def flush() -> None:
+        if not run:
+            return
+        first, last = run[0], run[-1]
+        if len(run) == 1:
+            out.append(first.explanation)
+            return
+        span = range_fr(first.hour * 60, last.hour * 60 + 60)
+        one = range_fr(first.hour * 60, first.hour * 60 + 60)
+        out.append(first.explanation.replace(one, span, 1))
+
+    for u in uncovered:
+        prev = run[-1] if run else None
+        if prev is not None and u.hour is not None and prev.hour is not None \
+                and (u.role, u.day, u.missing, u.required, u.excuses) == \
+                (prev.role, prev.day, prev.missing, prev.required, prev.excuses) \
+                and u.hour == prev.hour + 1:
+            run.append(u)
+            continue
+        flush()
+        run = [u]
+    flush()
+    return out
+
+
 def relative_gap(objective, bound) -> float | None:
     """|objective − bound| / max(1, |objective|), as CP-SAT reports it."""
     if objective is None or bound is None:
@@ -169,7 +200,7 @@ class SasSolution:
             return "\n".join(lines)
         if not self.uncovered:
             return self.message
-        return "\n\n".join(u.explanation for u in self.uncovered)
+        return "\n\n".join(_merged(self.uncovered))
 
     # -- JSON ----------------------------------------------------------------------
     def to_dict(self) -> dict:
