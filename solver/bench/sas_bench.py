@@ -128,11 +128,11 @@ def _pct(x) -> str:
     return "-" if x is None else f"{100 * x:.2f} %"
 
 
-def main(argv: list[str] | None = None) -> int:
-    ap = argparse.ArgumentParser(prog="python -m solver.bench sas",
-                                 description="Benchmark du modèle SAS (départements synthétiques)")
+def add_arguments(ap: argparse.ArgumentParser) -> None:
+    """The ``sas`` sub-command of ``python -m solver.bench``."""
     ap.add_argument("sizes", nargs="*", default=["small", "medium", "large"],
-                    choices=sorted(SIZES), metavar="SIZE")
+                    choices=sorted(SIZES), metavar="SIZE",
+                    help=f"tailles parmi {', '.join(sorted(SIZES))} (défaut : small medium large)")
     ap.add_argument("--time-limit", type=float, default=None,
                     help="secondes par taille (défaut : small 5, medium 30, large 120, "
                          "quarter 300)")
@@ -140,7 +140,10 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--workers", type=int, default=2)
     ap.add_argument("--json", action="store_true", help="résultats en JSON")
     ap.add_argument("--child", action="store_true", help=argparse.SUPPRESS)
-    args = ap.parse_args(argv)
+    ap.set_defaults(run=run)
+
+
+def run(args: argparse.Namespace) -> int:
     if args.child:
         (size,) = args.sizes
         limit = args.time_limit or DEFAULT_LIMITS[size]
@@ -163,6 +166,14 @@ def main(argv: list[str] | None = None) -> int:
     if args.json:
         print(json.dumps(results, indent=1, ensure_ascii=False))
     return 0
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(prog="python -m solver.bench sas",
+                                 description="Benchmark du modèle SAS (départements synthétiques)")
+    add_arguments(ap)
+    args = ap.parse_args(argv)
+    return args.run(args)
 
 
 if __name__ == "__main__":

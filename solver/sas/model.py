@@ -96,9 +96,11 @@ class SparseRosterModel(RosterModel):
     def _per_day_structure(self) -> None:
         keep = self.keep
         proto = self.model.proto.variables
-        for key in [k for k in self.x if not keep(k)]:
+        dropped = [k for k in self.x if not keep(k)]
+        for key in dropped:
             dom = proto[self.x.pop(key).index].domain
             dom[0] = dom[1] = 0
+        self.dropped = len(dropped)
         super()._per_day_structure()
 
 
@@ -172,8 +174,10 @@ class SasModel:
     # -- sizes -------------------------------------------------------------------------
     def stats(self) -> dict[str, int]:
         proto = self.model.proto
-        return {"variables": len(proto.variables), "constraints": len(proto.constraints),
-                "live_assignments": len(self.live), "assignment_vars": len(self.rm.x)}
+        dropped = getattr(self.rm, "dropped", 0)
+        return {"variables": len(proto.variables) - dropped,
+                "constraints": len(proto.constraints),
+                "assignment_vars": len(self.rm.x), "dropped_vars": dropped}
 
 
 def build_sas_model(ctx: Context, *, explain: bool = False) -> SasModel:
