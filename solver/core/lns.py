@@ -1,67 +1,83 @@
 """Large-neighbourhood search over the roster variables.
 
 Each step frees a part of the incumbent roster — a few people over the whole horizon,
-every person over a window of days, or a block of both — fixes every other assignment
-to its incumbent value, and lets CP-SAT re-optimise the free part from the incumbent
-(given as a complete hint, so a step never returns anything worse). Neighbourhood
-sizes adapt: a step solved to optimality without gain grows its neighbourhood next
-time, a step that ran out of time shrinks it.
+every person over a window of days, a block of both, or people around a day where the
+incumbent pays a penalty — fixes every other assignment to its incumbent value and lets
+CP-SAT re-optimise the free part, starting from the incumbent (a complete hint, so a
+step never returns anything worse). Sizes adapt per kind: a step solved to optimality
+without gain grows that kind's neighbourhood, a step that ran out of time shrinks it,
+so steps settle where CP-SAT can still close them.
 
-Steps reuse the full model by cloning it and narrowing variable domains in the clone,
-so every rule of the core applies unchanged and nothing here knows about rules.
+Steps reuse the full model by cloning it and narrowing variable domains in the clone:
+every rule of the core applies unchanged and nothing here knows about rules. Several
+steps run at once in threads (CP-SAT releases the GIL), one CP-SAT worker each, unless
+the solve must be deterministic.
+
+``objective`` may be a part of the full objective (the *priority* terms, e.g. uncovered
+demand): the search then minimises that part only, which makes the landscape flatter
+and the steps easier; the caller switches to the full objective afterwards.
 """
 
 from __future__ import annotations
 
+import logging
 import math
 import random
-from typing import TYPE_CHECKING
+import threading
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Callable
 
 from ortools.sat.python import cp_model
 
+from .report import value_of
+
 if TYPE_CHECKING:
-    from .model import RosterModel
+    from .model import Penalty, RosterModel
     from .solve import RosterSolver
 
-KINDS = ("people", "window", "block", "hotspot")
+log = logging.getLogger(__name__)
+
+KINDS = ("people", "hotspot", "block", "window")
+START_SIZE = {"people": 0.2, "hotspot": 0.2, "block": 0.35, "window": 0.15}
 
 
 class Neighbourhoods:
-    """Chooses which x variables to free, and adapts sizes to the outcomes."""
+    """Chooses which (person, day) cells to free, and adapts sizes to the outcomes."""
 
-    def __init__(self, rm: RosterModel, rng: random.Random) -> None:
-        self.rm, self.rng = rm, rng
+    def __init__(self, rm: RosterModel, penalties: list[Penalty], rng: random.Random) -> None:
+        self.rm, self.penalties, self.rng = rm, penalties, rng
         self.people = list(rm.people)
         self.n_days = rm.problem.days
-        # Share of the people (or of the days) freed, per kind.
-        self.size = {"people": 0.15, "window": 0.15, "block": 0.35, "hotspot": 0.25}
-        self.turn = 0
+        self.size = dict(START_SIZE)
+        self.gain = {k: 1.0 for k in KINDS}  # moving average of successes
+        self._subject_people: dict[str, list[str]] = {}
+        for pid in self.people:
+            self._subject_people.setdefault(rm.who(pid), []).append(pid)
 
-    def next(self, best: list[int]) -> tuple[str, set[tuple[str, int]]]:
-        kind = KINDS[self.turn % len(KINDS)]
-        self.turn += 1
-        return kind, self.free_cells(kind, best)
+    def pick(self) -> str:
+        # Roulette on recent success, with a floor so that no kind is starved.
+        weights = [0.2 + self.gain[k] for k in KINDS]
+        return self.rng.choices(KINDS, weights)[0]
 
     def free_cells(self, kind: str, best: list[int]) -> set[tuple[str, int]]:
-        """(person, day) cells left free; every shift of a free cell is free."""
         f = self.size[kind]
         if kind == "people":
-            return self._cells(self._some_people(f), range(self.n_days))
+            return self._cells(self._some(self.people, f), range(self.n_days))
         if kind == "window":
             return self._cells(self.people, self._window(f))
         if kind == "block":
-            return self._cells(self._some_people(f), self._window(min(1.0, 2 * f)))
+            return self._cells(self._some(self.people, f), self._window(min(1.0, 2 * f)))
         return self._hotspot(f, best)
 
     def adapt(self, kind: str, solved: bool, improved: bool) -> None:
-        if improved:
-            return
-        factor = 1.15 if solved else 0.8
-        self.size[kind] = min(1.0, max(0.02, self.size[kind] * factor))
+        self.gain[kind] = 0.8 * self.gain[kind] + 0.2 * (1.0 if improved else 0.0)
+        if not improved:
+            factor = 1.2 if solved else 0.85
+            self.size[kind] = min(1.0, max(0.01, self.size[kind] * factor))
 
-    def _some_people(self, f: float) -> list[str]:
-        k = max(2, min(len(self.people), math.ceil(f * len(self.people))))
-        return self.rng.sample(self.people, k)
+    def _some(self, pool: list[str], f: float) -> list[str]:
+        k = max(2, math.ceil(f * len(self.people)))
+        return self.rng.sample(pool, min(k, len(pool)))
 
     def _window(self, f: float, centre: int | None = None) -> range:
         length = max(2, min(self.n_days, math.ceil(f * self.n_days)))
@@ -72,48 +88,108 @@ class Neighbourhoods:
         return range(start, start + length)
 
     def _hotspot(self, f: float, best: list[int]) -> set[tuple[str, int]]:
-        """Around a day where the incumbent pays a penalty: a window there, for the
-        penalised person (if any) and random others."""
-        from .report import value_of
-
-        paid = [p for p in self.rm.penalties if p.day is not None
-                and value_of(p.expr, best)]
+        """People who could change a penalised day: the person concerned, those off
+        that day (they could come) and those on it (they could move), whole horizon."""
+        paid = [p for p in self.penalties if p.day is not None and value_of(p.expr, best)]
         if not paid:
-            return self._cells(self._some_people(f), range(self.n_days))
+            return self._cells(self._some(self.people, f), range(self.n_days))
         pen = self.rng.choice(paid)
-        people = self._some_people(f)
-        subject_ids = [pid for pid in self.people if self.rm.who(pid) == pen.subject]
-        return self._cells(people + subject_ids, self._window(min(1.0, 2 * f), pen.day))
+        x = self.rm.x
+        shifts = self.rm.shift_ids
+        on_day = [p for p in self.people
+                  if any(best[x[k].index] for s in shifts if (k := (p, pen.day, s)) in x)]
+        off_day = [p for p in self.people if p not in on_day
+                   and any((p, pen.day, s) in x for s in shifts)]
+        chosen = list(self._subject_people.get(pen.subject, []))
+        k = max(2, math.ceil(f * len(self.people)))
+        pool_off, pool_on = off_day[:], on_day[:]
+        self.rng.shuffle(pool_off)
+        self.rng.shuffle(pool_on)
+        while len(chosen) < k and (pool_off or pool_on):
+            src = pool_off if (pool_off and (not pool_on or self.rng.random() < 0.6)) else pool_on
+            p = src.pop()
+            if p not in chosen:
+                chosen.append(p)
+        return self._cells(chosen, range(self.n_days))
 
     @staticmethod
     def _cells(people, days) -> set[tuple[str, int]]:
         return {(p, d) for p in people for d in days}
 
 
-def run(owner: RosterSolver, rm: RosterModel, until: float) -> None:
-    """Improve ``owner.best`` by LNS steps until the owner's clock reaches ``until``."""
+@dataclass
+class Incumbent:
+    values: list[int]
+    value: int  # of the searched objective
+
+
+def run(owner: RosterSolver, rm: RosterModel, start: list[int], penalties: list[Penalty],
+        until: float, stall: float | None = None,
+        phase: str = "lns") -> Incumbent:
+    """LNS on ``rm.model`` (whose objective must be the sum of ``penalties``) from
+    ``start`` until the owner's clock reaches ``until``, or no gain for ``stall``."""
     opts = owner.options
-    hoods = Neighbourhoods(rm, random.Random(opts.random_seed))
-    x_items = list(rm.x.items())
-    while not owner.cancelled and owner.best is not None:
-        left = until - owner.clock()
-        if left < 0.2 or owner.budget_left() < 0.2:
-            return
-        best = owner.best
-        kind, free = hoods.next(best)
-        sub = rm.model.clone()
+    lock = threading.Lock()
+    objective: Callable[[list[int]], int] = \
+        lambda vals: sum(p.coef * value_of(p.expr, vals) for p in penalties)
+    inc = Incumbent(start, objective(start))
+    rng = random.Random(opts.random_seed)
+    hoods = Neighbourhoods(rm, penalties, rng)
+    x_items = [(p, d, v.index) for (p, d, _), v in rm.x.items()]
+    last_gain = [owner.clock()]
+    threads = 1 if opts.deterministic else max(1, opts.num_workers)
+
+    def step() -> bool:
+        with lock:
+            left = until - owner.clock()
+            if owner.cancelled or left < 0.1 or owner.budget_left() < 0.1:
+                return False
+            if stall is not None and owner.clock() - last_gain[0] > stall:
+                return False
+            if inc.value == 0:
+                return False
+            best = inc.values
+            kind = hoods.pick()
+            free = hoods.free_cells(kind, best)
+            sub = rm.model.clone()
         variables = sub.proto.variables
-        for (p, d, _), v in x_items:
+        for p, d, index in x_items:
             if (p, d) not in free:
-                dom = variables[v.index].domain
-                dom[0] = dom[1] = best[v.index]
+                dom = variables[index].domain
+                dom[0] = dom[1] = best[index]
         hint = sub.proto.solution_hint
         hint.vars.extend(range(len(best)))
         hint.values.extend(best)
-        solver = owner.new_cp_solver(min(opts.lns_subsolve, left))
+        workers = opts.num_workers if threads == 1 else 1
+        solver = owner.new_cp_solver(min(opts.lns_subsolve, left), workers=workers,
+                                     lp_level=opts.lns_lp_level)
         status = owner.solve_with(solver, sub)
-        improved = False
-        if status in (cp_model.OPTIMAL, cp_model.FEASIBLE):
-            improved = owner.offer(list(solver.response_proto.solution),
-                                   round(solver.objective_value), "lns")
-        hoods.adapt(kind, status == cp_model.OPTIMAL, improved)
+        with lock:
+            improved = False
+            if status in (cp_model.OPTIMAL, cp_model.FEASIBLE):
+                value = round(solver.objective_value)
+                if value < inc.value:
+                    values = list(solver.response_proto.solution)
+                    inc.values, inc.value = values, value
+                    improved = True
+                    last_gain[0] = owner.clock()
+                    owner.offer(values, phase)
+            log.debug("%s %s size=%.2f cells=%d %s value=%d%s t=%.1f", phase, kind,
+                      hoods.size[kind], len(free), solver.status_name(status), inc.value,
+                      " *" if improved else "", owner.elapsed())
+            hoods.adapt(kind, status == cp_model.OPTIMAL, improved)
+        return True
+
+    def loop() -> None:
+        while step():
+            pass
+
+    if threads == 1:
+        loop()
+    else:
+        workers = [threading.Thread(target=loop, name=f"lns-{i}") for i in range(threads)]
+        for t in workers:
+            t.start()
+        for t in workers:
+            t.join()
+    return inc

@@ -141,6 +141,10 @@ class RosterModel:
 
     def penalize(self, expr, coef: int, rule: str, name: str, subject: str,
                  day: int | None) -> None:
+        if coef < 0:
+            # Violations are costs; a negative weight would make "bound" and
+            # "priority" reasoning (both assume non-negative terms) wrong.
+            raise ValueError(f"{name} : poids négatif ({coef})")
         if coef:
             self.penalties.append(Penalty(expr, int(coef), rule, name, subject, day))
 

@@ -31,5 +31,9 @@ def violations_of(rm: RosterModel, values: list[int]) -> list[Violation]:
     return out
 
 
+def objective_of_terms(penalties, values: list[int]) -> int:
+    return sum(pen.coef * value_of(pen.expr, values) for pen in penalties)
+
+
 def objective_of(rm: RosterModel, values: list[int]) -> int:
-    return sum(pen.coef * value_of(pen.expr, values) for pen in rm.penalties)
+    return objective_of_terms(rm.penalties, values)

@@ -60,8 +60,11 @@ def add(rm: RosterModel) -> None:
                     worked.append(lits[0])
                     continue
                 we = rm.model.new_bool_var(f"weekend|{p}|{days[0]}")
-                # we == OR(lits): exact both ways, so counts in reports are true ones.
-                rm.model.add_max_equality(we, lits)
+                # we == OR(lits), exact both ways so that counts in reports are true
+                # ones; written as linear inequalities so that the LP sees them.
+                for lit in lits:
+                    rm.model.add(we >= lit)
+                rm.model.add(we <= sum(lits))
                 worked.append(we)
             total = sum(worked)
             subject = rm.who(p)

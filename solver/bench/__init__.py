@@ -1,0 +1,1 @@
+"""Benchmarks of the solver core, run as ``python -m solver.bench <suite> ...``."""
