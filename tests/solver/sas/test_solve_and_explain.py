@@ -140,3 +140,10 @@ def test_rank_candidates_orders_by_preference_and_explains_the_others():
     assert [(c.person, c.ok) for c in ranked] == [("b", True), ("a", True), ("c", False)]
     assert ranked[0].notes[0] == "créneau souhaité"
     assert ranked[2].reasons == ("disponible seulement 13h–20h",)
+
+
+def test_deterministic_solves_give_the_same_roster():
+    p = generate("tiny", seed=2)
+    runs = [solve_sas(p, 10, num_workers=2, deterministic=True, seed=5) for _ in range(2)]
+    assert runs[0].assignments == runs[1].assignments
+    assert runs[0].objective == runs[1].objective
