@@ -9,6 +9,7 @@ returns its best roster so far, which arrives through `finished` like any result
 
 from __future__ import annotations
 
+import gc
 import logging
 import traceback
 from collections.abc import Callable
@@ -18,15 +19,34 @@ from PySide6.QtCore import QObject, QThread, Signal, Slot
 
 log = logging.getLogger(__name__)
 
+_gc_pauses = 0  # jobs running; the collector runs again when the last one ends
+_gc_was_enabled = False
+
+
+def _pause_gc() -> None:
+    global _gc_pauses, _gc_was_enabled
+    if _gc_pauses == 0:
+        _gc_was_enabled = gc.isenabled()
+    _gc_pauses += 1
+    gc.disable()
+
+
+def _resume_gc() -> None:
+    global _gc_pauses
+    _gc_pauses = max(0, _gc_pauses - 1)
+    if _gc_pauses == 0 and _gc_was_enabled:
+        gc.enable()
+
 
 class _Runner(QObject):
     progress = Signal(object)
-    finished = Signal(object)
-    failed = Signal(str)
+    finished = Signal(int, object)  # (ticket, result): the job knows which run answers
+    failed = Signal(int, str)
 
-    def __init__(self, work: Callable[[Callable[[Any], None]], Any]) -> None:
+    def __init__(self, work: Callable[[Callable[[Any], None]], Any], ticket: int) -> None:
         super().__init__()
         self._work = work
+        self.ticket = ticket
 
     @Slot()
     def run(self) -> None:
@@ -34,9 +54,9 @@ class _Runner(QObject):
             result = self._work(self.progress.emit)
         except Exception as exc:  # noqa: BLE001 - any failure must reach the window, not kill the thread
             log.error("background job failed:\n%s", traceback.format_exc())
-            self.failed.emit(str(exc) or exc.__class__.__name__)
+            self.failed.emit(self.ticket, str(exc) or exc.__class__.__name__)
             return
-        self.finished.emit(result)
+        self.finished.emit(self.ticket, result)
 
 
 class BackgroundJob(QObject):
@@ -52,6 +72,7 @@ class BackgroundJob(QObject):
         self._thread: QThread | None = None
         self._runner: _Runner | None = None
         self._cancel: Callable[[], None] | None = None
+        self._ticket = 0
 
     @property
     def running(self) -> bool:
@@ -62,13 +83,15 @@ class BackgroundJob(QObject):
             raise RuntimeError("a job is already running")
         self._cancel = cancel
         thread = QThread()
-        runner = _Runner(work)
+        self._ticket += 1
+        runner = _Runner(work, self._ticket)
         runner.moveToThread(thread)
         thread.started.connect(runner.run)
         runner.progress.connect(self.progress)
         runner.finished.connect(self._on_finished)
         runner.failed.connect(self._on_failed)
         self._thread, self._runner = thread, runner
+        _pause_gc()
         thread.start()
         self.started.emit()
 
@@ -86,6 +109,7 @@ class BackgroundJob(QObject):
         done = thread.wait(ms)
         if done:
             self._thread, self._runner = None, None
+            _resume_gc()
         return done
 
     def _cleanup(self) -> None:
@@ -93,15 +117,18 @@ class BackgroundJob(QObject):
         if thread is not None:
             thread.quit()
             thread.wait()
+            _resume_gc()
 
-    def _on_finished(self, result: Any) -> None:
-        if self.sender() is not self._runner:
-            return  # a job abandoned by wait(): nobody expects its result
-        self._cleanup()
-        self.finished.emit(result)
+    def _current(self, ticket: int) -> bool:
+        # A run abandoned by wait() may still answer: nobody expects its result.
+        return self._thread is not None and ticket == self._ticket
 
-    def _on_failed(self, message: str) -> None:
-        if self.sender() is not self._runner:
-            return
-        self._cleanup()
-        self.failed.emit(message)
+    def _on_finished(self, ticket: int, result: Any) -> None:
+        if self._current(ticket):
+            self._cleanup()
+            self.finished.emit(result)
+
+    def _on_failed(self, ticket: int, message: str) -> None:
+        if self._current(ticket):
+            self._cleanup()
+            self.failed.emit(message)

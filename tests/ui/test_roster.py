@@ -152,7 +152,8 @@ def test_solve_through_the_button_off_the_gui_thread(window, services, qtbot):
     assert progress and progress[-1].objective is not None
     stored = services.rosters.assignments(2027, 5)
     assert len(stored) > cpts + 100
-    assert view.state.uncovered_hours == solution.uncovered_hours
+    view.ensure_complete()
+    assert view.state.complete and view.state.uncovered_hours == solution.uncovered_hours
     assert view.state.violations == []  # the engine's roster passes the independent check
     assert "affectation" in view.progress_label.text()
     assert view.solve_button.isEnabled() and not view.job.running

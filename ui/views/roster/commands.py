@@ -151,10 +151,13 @@ class ReplaceDraftCommand(RosterCommand):
                 self.services.rosters.remove(a.id)
         self.services.rosters.replace_draft(*self.ym, assignments)
 
-    def apply(self) -> None:
-        if self._first:  # the solve stored it already
+    def redo(self) -> None:
+        if self._first:  # stored already by whoever pushed it, who also shows it
             self._first = False
             return
+        super().redo()
+
+    def apply(self) -> None:
         self._store(self.after)
 
     def revert(self) -> None:

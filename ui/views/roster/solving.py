@@ -20,6 +20,7 @@ from sas_roster.services.ui_support import apply_replacement, current_solution, 
 from solver.sas import SasOptions, SasSolver
 from solver.sas.replace import replace
 
+from ...context import AppContext
 from ...i18n import N_, _
 from .commands import ReplaceDraftCommand
 
@@ -58,6 +59,8 @@ class SolveMixin:
             return False
         services = self.ctx.services
         year, month = self.roster_year, self.roster_month
+        self.progress_label.setText(_("Lecture des données du mois…"))
+        self.progress_label.repaint()  # shown before the read, which takes a moment on a big month
         try:
             mp = build_problem(services, year, month)  # GUI thread: the database read
         except DomainError as exc:
@@ -90,6 +93,10 @@ class SolveMixin:
                 self.solve_finished.emit(solution)
                 return
             self.undo_stack.push(ReplaceDraftCommand(self, before, after, _("Calcul du planning")))
+            # The engine's roster keeps the rules: the quick first look, then the full check
+            # when the loop is free, keeps the window lively on a big month.
+            self.reload()
+            self.notify_others(AppContext.ROSTER)
         else:
             self.refresh_now()
             self.side.explanation.setPlainText(solution.explanation())
@@ -139,6 +146,8 @@ class SolveMixin:
             return False
         self.undo_stack.push(ReplaceDraftCommand(self, dialog.stored, after,
                                                  _("Remplacement de {name}").format(name=self._name(a.person_id))))
+        self.refresh_now()
+        self.notify_others(AppContext.ROSTER)
         dialog.accept()
         return True
 
