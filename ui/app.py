@@ -8,6 +8,8 @@ import sys
 from sas_roster.domain.calendar import parse_month
 from sas_roster.domain.errors import DomainError
 
+SCREENSHOT_SIZE = (1600, 1000)
+WIDE_SCREENSHOT = {"roster": (2000, 1040)}  # every column of the demo's roster in the picture
 VIEWS = ("pools", "availability", "roster", "attendance", "claims", "governance", "settings")
 
 
@@ -48,11 +50,13 @@ def run_gui(ctx, *, view: str = "roster", month: str | None = None, screenshot: 
         return _fail(ctx, str(exc))
     app_ctx = AppContext(services, today=ctx.today, month=month, lang=lang, database_label=database_label(services))
     window = MainWindow(app_ctx)
-    window.resize(1440, 900)
+    window.resize(*(WIDE_SCREENSHOT.get(view, SCREENSHOT_SIZE) if screenshot else (1440, 900)))
     window.show()
     window.show_view(view)
     if screenshot:
-        return 0 if render(window, screenshot) else 1
+        ok = render(window, screenshot)
+        window.close()
+        return 0 if ok else 1
     return app.exec()
 
 
@@ -66,10 +70,24 @@ def database_label(services) -> str:
     return url.render_as_string(hide_password=True)
 
 
-def render(window, path: str) -> bool:
-    """Let the window lay itself out and paint, then save it as a PNG."""
+def render(window, path: str, timeout: float = 30.0) -> bool:
+    """Let the window finish what it shows (the roster's full evaluation and explanations),
+    lay itself out and paint, then save it as a PNG."""
+    import time
+
     from PySide6.QtWidgets import QApplication
 
+    view = window.current_view()
+    deadline = time.monotonic() + timeout
+    if hasattr(view, "ensure_complete"):
+        view.ensure_complete()
+        while not view.explained and time.monotonic() < deadline:
+            QApplication.processEvents()
+            time.sleep(0.01)
+        if view.side.gaps.count() and view.state and view.state.gaps:
+            view.side.gaps.setCurrentRow(0)  # show one gap's explanation in the picture
+            QApplication.processEvents()
+            view.grid.horizontalScrollBar().setValue(0)
     for _ in range(3):  # layouts settle over a few passes (splitters, header sizes)
         QApplication.processEvents()
     return window.grab().save(path, "PNG")

@@ -225,3 +225,16 @@ def test_cancellation_minimal_resolve(solved_window, solved_services, qtbot):
     assert len(before ^ after) == result.changes <= 6  # the rest of the month stays as it was
     view.undo_stack.undo()
     assert {x.key() for x in solved_services.rosters.assignments(2027, 5)} == before
+
+
+def test_hours_against_target_and_their_spread(solved_window):
+    view = _roster(solved_window)
+    side = view.side
+    with_target = [x for x in view.state.loads if x.target_minutes]
+    assert side.loads.rowCount() == len([x for x in view.state.loads if x.minutes or x.target_minutes])
+    assert sum(side.spread) == len(with_target) > 0
+    ratios = [side.loads.item(r, 3).data(Qt.ItemDataRole.UserRole) for r in range(side.loads.rowCount())]
+    assert ratios == sorted(ratios)  # the furthest below target first
+    first = min(with_target, key=lambda x: x.minutes / x.target_minutes)
+    assert side.loads.item(0, 0).text() == first.name
+    assert side.loads.item(0, 2).text() == f"{first.target_minutes // 60} h"

@@ -23,6 +23,7 @@ ASSIGNMENTS_ROLE = Qt.ItemDataRole.UserRole
 COVERAGE_ROLE = Qt.ItemDataRole.UserRole + 1
 STATE_ROLE = Qt.ItemDataRole.UserRole + 2  # "closed" | "uncovered" | "violation" | "ok"
 WARNING_MARK = "⚠"
+COVERED, MISSING, OVER = "#7cc489", "#e35d5d", "#8fc7f0"  # hourly coverage boxes
 
 
 @dataclass(frozen=True)
@@ -230,7 +231,7 @@ class RosterGridModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.DisplayRole:
             lines = [self._person_line(a) for a in cell]
             gaps = self.cell_gaps(row, column)
-            if gaps and col.kind == "oncall":
+            if gaps and col.kind == "oncall" and not cell:
                 lines.append(_("non pourvue"))
             elif gaps:
                 lines.append(_("manque {n}").format(n=max(g.missing for g in gaps)))
@@ -311,11 +312,11 @@ class CoverageDelegate(QStyledItemDelegate):
             if req == 0:
                 fill = QColor("#f2f2f2")
             elif have < req:
-                fill = QColor("#e35d5d")
+                fill = QColor(MISSING)
             elif have > req:
-                fill = QColor("#8fc7f0")
+                fill = QColor(OVER)
             else:
-                fill = QColor("#7cc489")
+                fill = QColor(COVERED)
             painter.fillRect(box, fill)
             if width >= 14:
                 painter.setPen(QColor("white") if have < req and req else QColor("#1d1d1d"))

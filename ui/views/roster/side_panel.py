@@ -3,7 +3,7 @@ and each person's hours against target with a chart of the spread."""
 
 from __future__ import annotations
 
-from PySide6.QtCharts import QBarCategoryAxis, QBarSeries, QBarSet, QChart, QChartView, QValueAxis
+from PySide6.QtCharts import QBarCategoryAxis, QBarSet, QChart, QChartView, QStackedBarSeries, QValueAxis
 from PySide6.QtCore import QMargins, Qt, Signal
 from PySide6.QtGui import QColor, QPainter
 from PySide6.QtWidgets import (
@@ -24,9 +24,17 @@ from sas_roster.domain.enums import Role
 
 from ... import labels
 from ...i18n import _
-from ...theme import ROLE_STRONG
 
 DAY_ROLE = Qt.ItemDataRole.UserRole
+INF = float("inf")
+# Share of the target reached: (from, to, label, colour); the middle band is the fair one.
+SPREAD_BANDS = (
+    (0.0, 0.5, "0–50", "#e35d5d"),
+    (0.5, 0.8, "50–80", "#f0a35e"),
+    (0.8, 1.0, "80–100", "#9ccf7a"),
+    (1.0, 1.2, "100–120", "#5fb36b"),
+    (1.2, INF, "120+", "#8fc7f0"),
+)
 
 
 def gap_title(g) -> str:
@@ -38,8 +46,19 @@ def gap_title(g) -> str:
         else labels.role(g.role), n=g.missing, req=g.required)
 
 
+class _NumberItem(QTableWidgetItem):
+    """Sorts by the number behind the text ("75 %" before "100 %")."""
+
+    def __lt__(self, other: QTableWidgetItem) -> bool:
+        a, b = self.data(Qt.ItemDataRole.UserRole), other.data(Qt.ItemDataRole.UserRole)
+        if isinstance(a, (int, float)) and isinstance(b, (int, float)):
+            return a < b
+        return super().__lt__(other)
+
+
 class SidePanel(QTabWidget):
     day_selected = Signal(object)  # a date: the grid scrolls to it
+    gap_selected = Signal(object)  # a Gap: the grid shows its cell
 
     def __init__(self) -> None:
         super().__init__()
@@ -62,22 +81,28 @@ class SidePanel(QTabWidget):
         hv = QVBoxLayout(hours_page)
         hv.setContentsMargins(0, 0, 0, 0)
         self.loads = QTableWidget(0, 4)
-        self.loads.setHorizontalHeaderLabels([_("Personne"), _("Heures"), _("Cible"), _("Écart")])
+        self.loads.setHorizontalHeaderLabels([_("Personne"), _("Heures"), _("Cible"), _("% cible")])
         self.loads.verticalHeader().setVisible(False)
         self.loads.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.loads.setSortingEnabled(True)
-        self.loads.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        header = self.loads.horizontalHeader()
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        for c in (1, 2, 3):
+            header.setSectionResizeMode(c, QHeaderView.ResizeMode.ResizeToContents)
+        self.loads.setWordWrap(False)
+        self.loads.verticalHeader().setDefaultSectionSize(22)
         self.chart = QChart()
-        self.chart.setTitle(_("Heures attribuées / cible, par personne"))
+        self.chart.setTitle(_("Répartition : heures attribuées par rapport à la cible"))
         self.chart.legend().setAlignment(Qt.AlignmentFlag.AlignBottom)
         self.chart.setMargins(QMargins(0, 0, 0, 0))
         self.chart_view = QChartView(self.chart)
         self.chart_view.setRenderHint(QPainter.RenderHint.Antialiasing)
-        self.chart_view.setMinimumHeight(260)
+        self.chart_view.setMinimumHeight(240)
+        self.spread: list[int] = []
         split = QSplitter(Qt.Orientation.Vertical)
         split.addWidget(self.loads)
         split.addWidget(self.chart_view)
-        split.setSizes([280, 320])
+        split.setSizes([340, 260])
         hv.addWidget(split)
 
         self.addTab(gaps_page, _("Non couvert"))
@@ -98,6 +123,7 @@ class SidePanel(QTabWidget):
             item.setData(DAY_ROLE, g.day)
             text = g.explanation or _("Explication en cours de calcul…")
             item.setData(DAY_ROLE + 1, text)
+            item.setData(DAY_ROLE + 2, g)
             item.setToolTip(text)
             item.setForeground(QColor("#a11414"))
             self.gaps.addItem(item)
@@ -110,7 +136,7 @@ class SidePanel(QTabWidget):
             self.explanation.clear()
             return
         self.explanation.setPlainText(item.data(DAY_ROLE + 1))
-        self.day_selected.emit(item.data(DAY_ROLE))
+        self.gap_selected.emit(item.data(DAY_ROLE + 2))
 
     def _fill_violations(self, state) -> None:
         self.violations.clear()
@@ -134,44 +160,56 @@ class SidePanel(QTabWidget):
             ratio = f"{100 * x.minutes / target:.0f} %" if target else "—"
             cells = [x.name, labels.hours(x.minutes), labels.hours(target) if target else "—", ratio]
             for j, text in enumerate(cells):
-                item = QTableWidgetItem(text)
+                item = _NumberItem(text) if j else QTableWidgetItem(text)
                 if j:
-                    item.setData(Qt.ItemDataRole.UserRole, [x.minutes, x.minutes, target or 0, x.ratio or 0][j])
+                    # no target: sorted after everyone (nothing to compare against)
+                    item.setData(Qt.ItemDataRole.UserRole, [x.minutes, x.minutes, target or 0,
+                                                            x.ratio if x.ratio is not None else 99.0][j])
                     item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
                 if target and x.minutes > target:
                     item.setForeground(QColor("#a15c00"))
                 self.loads.setItem(i, j, item)
         self.loads.setSortingEnabled(True)
+        self.loads.sortItems(3, Qt.SortOrder.AscendingOrder)  # the furthest below target first
         self._fill_chart(loads)
 
     def _fill_chart(self, loads) -> None:
+        """The spread of loads: how many people got what share of their target, in bands
+        (a fair roster puts nearly everyone in the middle band)."""
         self.chart.removeAllSeries()
         for axis in self.chart.axes():
             self.chart.removeAxis(axis)
-        shown = [x for x in loads if x.target_minutes][:40]
-        if not shown:
+        ratios = [x.minutes / x.target_minutes for x in loads if x.target_minutes]
+        if not ratios:
             return
-        worked = QBarSet(_("Attribuées"))
-        target = QBarSet(_("Cible"))
-        worked.setColor(ROLE_STRONG[Role.REGULATOR])
-        target.setColor(QColor("#c9d3de"))
-        for x in shown:
-            worked.append(x.minutes / 60)
-            target.append(x.target_minutes / 60)
-        series = QBarSeries()
-        series.append(worked)
-        series.append(target)
+        counts = [sum(1 for r in ratios if lo <= r < hi) for lo, hi, _label, _color in SPREAD_BANDS]
+        series = QStackedBarSeries()  # one coloured set per band, each only in its own column
+        series.setBarWidth(0.8)
+        for i, (_lo, _hi, label, color) in enumerate(SPREAD_BANDS):
+            bar = QBarSet(label)
+            bar.setColor(QColor(color))
+            bar.append([counts[j] if j == i else 0 for j in range(len(SPREAD_BANDS))])
+            series.append(bar)
+        series.setLabelsVisible(False)
         self.chart.addSeries(series)
-        names = QBarCategoryAxis()
-        names.append([x.name.replace("Dr ", "") for x in shown])
-        names.setLabelsAngle(-60)
-        font = names.labelsFont()
+        self.chart.legend().setVisible(False)
+        bands = QBarCategoryAxis()
+        bands.append([label for _lo, _hi, label, _color in SPREAD_BANDS])
+        font = bands.labelsFont()
         font.setPointSizeF(7)
-        names.setLabelsFont(font)
-        values = QValueAxis()
-        values.setLabelFormat("%d h")
-        values.setRange(0, max(max(x.minutes, x.target_minutes) for x in shown) / 60 * 1.1)
-        self.chart.addAxis(names, Qt.AlignmentFlag.AlignBottom)
-        self.chart.addAxis(values, Qt.AlignmentFlag.AlignLeft)
-        series.attachAxis(names)
-        series.attachAxis(values)
+        bands.setLabelsFont(font)
+        self.chart.setMargins(QMargins(0, 0, 8, 0))
+        people = QValueAxis()
+        people.setLabelFormat("%d")
+        people.setRange(0, max(counts) + 1)
+        if max(counts) + 1 <= 10:
+            people.setTickCount(max(counts) + 2)  # one tick per person: whole numbers only
+        else:
+            people.applyNiceNumbers()
+        people.setTitleText(_("personnes"))
+        bands.setTitleText(_("% de la cible atteint"))
+        self.chart.addAxis(bands, Qt.AlignmentFlag.AlignBottom)
+        self.chart.addAxis(people, Qt.AlignmentFlag.AlignLeft)
+        series.attachAxis(bands)
+        series.attachAxis(people)
+        self.spread = counts

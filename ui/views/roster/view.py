@@ -34,9 +34,21 @@ from ...workers import BackgroundJob
 from ..base import View
 from .commands import AssignCommand, MoveCommand, PinCommand, UnassignCommand
 from .dialogs import AssignDialog, ReplaceDialog
-from .model import CoverageDelegate, RosterGridModel
+from ...theme import UNCOVERED_FILL, VIOLATION_FILL
+from .model import COVERED, MISSING, OVER, CoverageDelegate, RosterGridModel
 from .side_panel import SidePanel
 from .solving import SolveMixin
+
+
+def legend_html() -> str:
+    def box(color: str) -> str:
+        return f'<span style="background:{color}; color:{color};">&nbsp;&nbsp;&nbsp;</span>'
+
+    items = [(COVERED, _("couvert")), (MISSING, _("manque")), (OVER, _("en plus")),
+             (UNCOVERED_FILL.name(), _("case à pourvoir")), (VIOLATION_FILL.name(), _("règle enfreinte (⚠)"))]
+    return (_("Couverture par heure :") + " " + " &nbsp; ".join(f"{box(c)} {t}" for c, t in items[:3])
+            + " &nbsp;&nbsp;·&nbsp;&nbsp; " + " &nbsp; ".join(f"{box(c)} {t}" for c, t in items[3:])
+            + " &nbsp;&nbsp;·&nbsp;&nbsp; ⚑ " + _("épinglé") + " &nbsp; " + _("(CPTS) : liste de la CPTS"))
 
 
 class RosterView(SolveMixin, View):
@@ -108,13 +120,17 @@ class RosterView(SolveMixin, View):
         self.coverage_delegate = CoverageDelegate(self.grid)
         self.side = SidePanel()
         self.side.day_selected.connect(self.scroll_to_day)
+        self.side.gap_selected.connect(self.show_gap)
         split = QSplitter()
         split.addWidget(self.grid)
         split.addWidget(self.side)
         split.setStretchFactor(0, 1)
-        split.setSizes([1100, 360])
+        split.setSizes([1100, 400])
         self.body.addWidget(split, 1)
         self.summary = QLabel(wordWrap=True)
+        self.legend = QLabel(legend_html())
+        self.legend.setTextFormat(Qt.TextFormat.RichText)
+        self.body.addWidget(self.legend)
         self.body.addWidget(self.summary)
         self.init_solving()
 
@@ -248,6 +264,18 @@ class RosterView(SolveMixin, View):
         if row is not None:
             self.grid.scrollTo(self.model.index(row, 0), QAbstractItemView.ScrollHint.PositionAtCenter)
             self.grid.selectRow(row)
+
+    def show_gap(self, gap) -> None:
+        """Scroll to the cell of an uncovered hour or on-call duty, and select it."""
+        row = self.model.row_of(gap.day) if gap is not None else None
+        if row is None:
+            return
+        column = next((i for i, c in enumerate(self.model.columns)
+                       if (gap.hour is None and c.kind == "oncall" and c.territory == gap.territory)
+                       or (gap.hour is not None and c.kind == "coverage" and c.role is gap.role)), 0)
+        index = self.model.index(row, column)
+        self.grid.scrollTo(index, QAbstractItemView.ScrollHint.PositionAtCenter)
+        self.grid.setCurrentIndex(index)
 
     # --- manual changes -------------------------------------------------------------------------
 
