@@ -39,6 +39,7 @@ def run_gui(ctx, *, view: str = "roster", month: str | None = None, screenshot: 
     from .main_window import MainWindow
     from .theme import STYLE_SHEET
 
+    _quiet_offscreen_warnings()
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setApplicationName("sas-roster")
     lang = i18n.install(lang or str(ui_settings().value("language", i18n.DEFAULT_LANGUAGE)))
@@ -58,6 +59,24 @@ def run_gui(ctx, *, view: str = "roster", month: str | None = None, screenshot: 
         window.close()
         return 0 if ok else 1
     return app.exec()
+
+
+def _quiet_offscreen_warnings() -> None:
+    """The offscreen platform warns that it 'does not support propagateSizeHints()' for every
+    window: harmless, and noise in a screenshot run's output."""
+    from PySide6.QtCore import qInstallMessageHandler
+
+    previous = None
+
+    def handler(mode, context, message) -> None:
+        if "propagateSizeHints" in message:
+            return
+        if previous is not None:
+            previous(mode, context, message)
+        else:
+            print(message, file=sys.stderr)
+
+    previous = qInstallMessageHandler(handler)
 
 
 def database_label(services) -> str:

@@ -216,9 +216,11 @@ class RosterView(SolveMixin, View):
         return not self.job.running and (roster is None or roster.status is RosterStatus.DRAFT)
 
     def _layout_grid(self) -> None:
+        header = self.grid.horizontalHeader().fontMetrics()
         for i, col in enumerate(self.model.columns):
             self.grid.setItemDelegateForColumn(i, self.coverage_delegate if col.kind == "coverage" else None)
-            self.grid.setColumnWidth(i, {"slot": 112, "coverage": 130, "oncall": 104}[col.kind])
+            title = max(header.horizontalAdvance(line) for line in col.title().splitlines()) + 14
+            self.grid.setColumnWidth(i, max(title, {"slot": 112, "coverage": 130, "oncall": 104}[col.kind]))
         self.grid.horizontalHeader().setMinimumHeight(44)
         # Row height from the most crowded cell of the day, computed from the model (fast
         # on big months, unlike resizeRowsToContents which measures every cell).
