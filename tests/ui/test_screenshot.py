@@ -1,0 +1,36 @@
+"""`main.py --screenshot FILE --view VIEW`: the real window rendered offscreen into a PNG."""
+
+from __future__ import annotations
+
+import io
+import shutil
+
+import pytest
+from PySide6.QtGui import QImage
+
+from sas_roster.cli import CliContext
+from tests.ui.conftest import DEMO_TODAY
+from ui.app import SCREENSHOT_SIZE, WIDE_SCREENSHOT, run_gui
+
+
+@pytest.mark.parametrize("view", ["pools", "availability", "roster", "settings"])
+def test_screenshot_of_each_view(view, demo_file, tmp_path, qapp):
+    out = tmp_path / f"{view}.png"
+    db = shutil.copyfile(demo_file, tmp_path / "demo.db")
+    ctx = CliContext(db_url=f"sqlite:///{db}", today=DEMO_TODAY)
+    assert run_gui(ctx, view=view, month="2027-05", screenshot=str(out), lang="fr") == 0
+    image = QImage(str(out))
+    assert (image.width(), image.height()) == WIDE_SCREENSHOT.get(view, SCREENSHOT_SIZE)
+    # not a blank picture: the navigation's dark blue and the page's light background are both there
+    colours = {image.pixelColor(x, y).name() for x in range(0, image.width(), 97) for y in range(0, image.height(), 53)}
+    assert "#24384f" in colours and len(colours) > 5
+
+
+def test_unknown_view_and_bad_month_are_refused_in_french(demo_file, tmp_path, qapp):
+    err = io.StringIO()
+    ctx = CliContext(db_url=f"sqlite:///{demo_file}", today=DEMO_TODAY, err=err)  # refused before opening it
+    assert run_gui(ctx, view="planning", screenshot=str(tmp_path / "x.png")) == 2
+    assert "vue « planning » inconnue" in err.getvalue()
+    assert run_gui(ctx, view="roster", month="2027-13", screenshot=str(tmp_path / "x.png")) == 2
+    assert "Mois « 2027-13 » invalide" in err.getvalue()
+    assert not (tmp_path / "x.png").exists()
