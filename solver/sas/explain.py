@@ -20,7 +20,7 @@ from ortools.sat.python import cp_model
 from .context import Context
 from .model import SasModel
 from .records import EFFECTOR
-from .rules import reasons
+from .rules import reasons, static_reasons
 from .rules.coverage import demand_table, hour_slots
 from .solution import Clash, Excuse, Uncovered
 from .state import RosterState
@@ -109,11 +109,35 @@ def uncovered_of(ctx: Context, state: RosterState, explain: bool = True) -> list
     return out
 
 
+def pin_clash(ctx: Context) -> list[Clash] | None:
+    """The commonest clash, found without a solve: a pin (or CPTS rota line) on a slot
+    that a data rule alone forbids (unavailable, no skill, PDSA...). The pin and that
+    rule instance form a minimal clashing set: each alone can hold."""
+    from .model import CPTS_PIN, PIN
+
+    for name, rows in ((PIN, ctx.problem.pins), (CPTS_PIN, ctx.problem.cpts_rota)):
+        for a in rows:
+            d = ctx.index[a.day]
+            sid = ctx.slot_of(a.template, a.remote, d)
+            if not ctx.offered(d, sid):
+                continue  # not a rule clash: the core's own explanation handles it
+            found = static_reasons(ctx, a.person, d, sid)
+            if found:
+                r = found[0]
+                who = ctx.name(a.person)
+                return [Clash("pins", name, who, (a.day,), f"{sid} le {ctx.label(d)}"),
+                        Clash(r.rule, r.name, who, (a.day,), r.text)]
+    return None
+
+
 def explain_clash(ctx: Context, *, time_limit: float = 20.0, seed: int = 0,
                   stop: threading.Event | None = None) -> list[Clash] | None:
     """A minimal clashing set of hard rule instances, or ``None`` if the hard rules
     can all hold (or nothing could be decided in time). Same method as the core's
     :func:`solver.core.explain.explain_infeasibility`, on the SAS model."""
+    quick = pin_clash(ctx)
+    if quick:
+        return quick
     deadline = time.monotonic() + time_limit
     sm = SasModel(ctx, explain=True)
     rm = sm.rm

@@ -222,6 +222,7 @@ class SasSolver:
                                               seed=self.options.seed, stop=self._stop) or []
             sol.message = sol.explanation() if sol.conflicts else \
                 "Aucun planning ne respecte toutes les règles impératives."
+            sol.solve_seconds = self.elapsed() - build
         else:
             sol.message = "Arrêté avant d'avoir trouvé un planning."
         return sol
