@@ -15,6 +15,7 @@ import signal
 import sys
 import threading
 
+from .context import Context
 from .problem import SasProblem
 from .solve import SasOptions, SasSolver
 
@@ -33,7 +34,7 @@ def main(argv: list[str] | None = None) -> int:
     args = ap.parse_args(argv)
     try:
         problem = SasProblem.load(args.problem)
-        problem.validate()
+        Context(problem)  # every check of the data, before any long work
     except (OSError, ValueError) as e:
         print(f"Fichier de problème illisible : {e}", file=sys.stderr)
         return 2

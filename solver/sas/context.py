@@ -88,6 +88,18 @@ class Context:
         self.cpts: dict[tuple[str, int], list[str]] = defaultdict(list)
         for a in problem.cpts_rota:
             self.cpts[a.territory, self.index[a.day]].append(a.person)
+        self._check_fixed()
+
+    def _check_fixed(self) -> None:
+        """Pins and CPTS rota lines name slots that exist that day (a data error, not
+        a clash of rules: said at once, in French)."""
+        for key in ("pins", "cpts_rota"):
+            for i, a in enumerate(getattr(self.problem, key)):
+                d = self.index[a.day]
+                sid = self.oncall_slot(d) if a.template == ONCALL else \
+                    self.slot_of(a.template, a.remote)
+                if sid is None or sid not in self.slots or not self.offered(d, sid):
+                    raise ValueError(f"{key}[{i}] : pas de poste {a.template} le {a.day}")
 
     # -- days --------------------------------------------------------------------
     def weekday(self, d: int) -> int:

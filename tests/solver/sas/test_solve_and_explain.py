@@ -147,3 +147,9 @@ def test_deterministic_solves_give_the_same_roster():
     runs = [solve_sas(p, 10, num_workers=2, deterministic=True, seed=5) for _ in range(2)]
     assert runs[0].assignments == runs[1].assignments
     assert runs[0].objective == runs[1].objective
+
+
+def test_pin_on_a_slot_closed_that_day_is_a_data_error():
+    p = problem([doctor("a")], days=6, pins=[Assignment("a", day(5), "R1")])  # a Saturday
+    with pytest.raises(ValueError, match=r"pins\[0\] : pas de poste R1 le 2027-03-06"):
+        solve(p)
