@@ -54,7 +54,7 @@ class SolveOptions:
     """Share of the time for the first full solve (more if no roster yet)."""
     lns_proof: float = 0.1
     """Share of the time kept for the final warm-started full solve."""
-    lns_subsolve: float = 2.0
+    lns_subsolve: float = 3.0
     """Budget (seconds, or deterministic units) of one LNS neighbourhood solve."""
     lns_lp_level: int = 2
     """``linearization_level`` of the LNS steps: with all clauses in the LP, CP-SAT
@@ -64,7 +64,7 @@ class SolveOptions:
     alone first, from which the full objective is then minimised. A heuristic order of
     search, not a lexicographic objective: the final objective is the full one."""
     lns_priority_share: float = 0.5
-    lns_priority_stall: float = 0.15
+    lns_priority_stall: float = 0.2
     """The priority phase ends after this share of the time without gain."""
     explain: bool = True
     explain_time_limit: float = 20.0
