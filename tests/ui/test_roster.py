@@ -238,3 +238,34 @@ def test_hours_against_target_and_their_spread(solved_window):
     first = min(with_target, key=lambda x: x.minutes / x.target_minutes)
     assert side.loads.item(0, 0).text() == first.name
     assert side.loads.item(0, 2).text() == f"{first.target_minutes // 60} h"
+
+
+def test_drag_a_name_onto_another_cell_moves_it(window, services):
+    from PySide6.QtCore import QEvent, QPointF
+    from PySide6.QtGui import QDropEvent
+
+    from ui.views.roster.grid import encode
+
+    view = _roster(window)
+    row, column = view.model.row_of(MAY_4), _column(view, "slot", Role.REGULATOR, 8)
+    person = _undeclared_regulator(view, MAY_4)
+    view.assign(row, column, person)
+    a = view.model.assignments_at(row, column)[0]
+    assert view.grid.assignment_at(view.grid.visualRect(view.model.index(row, column)).center()) == a
+    target = _column(view, "slot", Role.REGULATOR, 12)
+    view.grid.scrollTo(view.model.index(row, target))
+    pos = QPointF(view.grid.visualRect(view.model.index(row, target)).center())
+    payload = encode(a)  # kept alive: the event does not own it
+    drop = QDropEvent(pos, Qt.DropAction.MoveAction, payload, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier,
+                      QEvent.Type.Drop)
+    # Qt delivers a drop only inside a real drag session (QDrag.exec, which blocks): the
+    # grid's handler is called as Qt would call it at the end of one.
+    view.grid.dragMoveEvent(drop)
+    assert drop.isAccepted()
+    view.grid.dropEvent(drop)
+    moved = [x for x in services.rosters.assignments(2027, 5) if x.person_id == person]
+    assert [(x.day, x.template_code) for x in moved] == [(MAY_4, "REG-A")]
+    assert view.undo_stack.undoText().startswith("Déplacer")
+    # a coverage column takes nobody
+    coverage = _column(view, "coverage", Role.REGULATOR)
+    assert not view._can_drop(row, coverage)
