@@ -104,6 +104,7 @@ def _window(path: Path, ym: tuple[int, int]):
     window = MainWindow(ctx)
     window.resize(1600, 1000)
     window.show()
+    QApplication.processEvents()  # the window is up and has read the pools (warm_up)
     return services, window
 
 
@@ -164,7 +165,7 @@ def responsiveness(size: str, time_limit: int) -> dict:
     return result
 
 
-def grid_opening(size: str, runs: int = 3) -> dict:
+def grid_opening(size: str, runs: int = 5) -> dict:
     path, ym = database(size, solved=True)
     timings = []
     for _ in range(runs):
@@ -193,7 +194,9 @@ def grid_opening(size: str, runs: int = 3) -> dict:
 
 
 def report(r: dict, g: dict) -> str:
-    machine = f"{platform.system()} {platform.machine()}, {os.cpu_count()} cores (shared with other work), Python {platform.python_version()}"
+    load = ", load average {:.1f}".format(os.getloadavg()[0]) if hasattr(os, "getloadavg") else ""
+    machine = (f"{platform.system()} {platform.machine()}, {os.cpu_count()} cores shared with other work{load}, "
+               f"Python {platform.python_version()}")
     return "\n".join([
         "## Desktop window",
         "",

@@ -37,6 +37,29 @@ class AppContext(QObject):
         self.database_label = database_label
         # The coordinator usually prepares next month's roster.
         self.year, self.month = parse_month(month) if month else next_month(today.year, today.month)
+        self._persons: list | None = None
+        self.changed.connect(self._forget)
+
+    def persons(self) -> list:
+        """Everyone in the pools, read once and kept until someone changes them (the grids
+        need the names at once; the full evaluations read them fresh)."""
+        if self._persons is None:
+            self._persons = self.services.persons.list()
+        return self._persons
+
+    def warm_up(self) -> None:
+        """Read what every page needs while the coordinator looks at the first one: the
+        pools and the holiday calendar (whose first use imports every country's rules)."""
+        from sas_roster.domain.calendar import public_holidays
+
+        self.persons()
+        settings = self.services.settings.get()
+        if settings is not None:
+            public_holidays(settings.zone, self.year)
+
+    def _forget(self, topic: str) -> None:
+        if topic == self.PERSONS:
+            self._persons = None
 
     def set_month(self, year: int, month: int) -> None:
         if (year, month) != (self.year, self.month):

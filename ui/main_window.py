@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -81,6 +81,7 @@ class MainWindow(QMainWindow):
         self._build_status_bar()
         ctx.month_changed.connect(self._show_month)
         self._show_month(ctx.year, ctx.month)
+        QTimer.singleShot(0, ctx.warm_up)  # once the window is up
 
     # --- month bar and status bar --------------------------------------------------------------
 

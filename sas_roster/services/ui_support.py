@@ -184,10 +184,11 @@ def month_state(services, year: int, month: int, *, explain: bool = True) -> Mon
     )
 
 
-def month_grid(services, year: int, month: int) -> MonthState:
+def month_grid(services, year: int, month: int, persons: list[Person] | None = None) -> MonthState:
     """A quick first look at the month, enough to paint the grid: assignments, demand
     against people at work, unmet hours and on-call duties (without explanations). The
-    rule check, the loads and the solver problem come with `month_state`, which replaces it."""
+    rule check, the loads and the solver problem come with `month_state`, which replaces it.
+    `persons`: the pools if the caller holds them already (they are only needed for names)."""
     settings = services.settings.get()
     if settings is None:
         raise NotFoundError("Aucune association n'est configurée dans cette base")
@@ -219,7 +220,8 @@ def month_grid(services, year: int, month: int) -> MonthState:
              for t in territories if t.rota_source is RotaSource.ASSOCIATION and held[(t.code, d.day)] < t.oncall_per_day]
     return MonthState(
         year=year, month=month, calendar=cal, roster=roster, assignments=assignments,
-        persons={p.id: p for p in services.persons.list()}, templates=services.settings.shift_templates(),
+        persons={p.id: p for p in (persons if persons is not None else services.persons.list())},
+        templates=services.settings.shift_templates(),
         territories=territories, required=required, covered=covered, gaps=gaps, violations=[], loads=[],
         problem=None, complete=False,
     )

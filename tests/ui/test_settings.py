@@ -20,7 +20,11 @@ def test_association_and_policies_are_saved(window, services):
     page.name.setText("Association SAS du Test")
     page.policy.setCurrentIndex(page.policy.findData(AvailabilityPolicy.OPT_OUT))
     page.osnp_week.setValue(44)
+    page.language.set_value("en")
     assert page.save()
+    from ui.context import ui_settings
+
+    assert ui_settings().value("language") == "en"  # a preference of this computer, used at next start
     stored = services.settings.get()
     assert stored.name == "Association SAS du Test"
     assert stored.availability_policy is AvailabilityPolicy.OPT_OUT

@@ -105,7 +105,7 @@ class PoolsView(View):
             self.territory_filter.addItem(f"{t.code} — {t.name}", t.code)
         self.territory_filter.setCurrentIndex(max(0, self.territory_filter.findData(current)))
         self.territory_filter.blockSignals(False)
-        self.model.set_persons(self.ctx.services.persons.list(), {t.code: t.name for t in territories})
+        self.model.set_persons(self.ctx.persons(), {t.code: t.name for t in territories})
         self.table.resizeColumnsToContents()
         self.apply_filters()
 

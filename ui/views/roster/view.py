@@ -144,7 +144,7 @@ class RosterView(EditMixin, SolveMixin, View):
         self.moving = None
         self._generation += 1
         try:
-            self._show(month_grid(self.ctx.services, self.roster_year, self.roster_month))
+            self._show(month_grid(self.ctx.services, self.roster_year, self.roster_month, self.ctx.persons()))
         except DomainError as exc:
             self.state = None
             self.summary.setText(str(exc))
