@@ -26,7 +26,7 @@ from .rules import reasons, static_reasons
 from .rules.availability import kind_of
 from .rules.fairness import shares
 from .solution import SasSolution
-from .solve import solve_sas
+from .solve import SasOptions, SasSolver, solve_sas
 from .state import RosterState
 from .timeutil import DAY, date_fr, to_iso_date
 
@@ -124,11 +124,13 @@ def replace(problem: SasProblem, solution: SasSolution, person: str, day,
     before = set(solution.assignments)
     missing_before = _missing_on(solution, iso)
     best = None
+    solver = SasSolver(new, SasOptions(time_limit=time_limit, hint=hint, **options))
     for free in ([iso], _week_of(new, iso)):
         left = time_limit - (time.monotonic() - t0)
         if left <= 0.05:
             break
-        sol = solve_sas(new, left, hint=hint, free_days=free, **options)
+        solver.options.time_limit = left
+        sol = solver.solve(free_days=free)
         if not sol.has_roster:
             continue
         after = set(sol.assignments)

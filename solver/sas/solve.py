@@ -40,7 +40,9 @@ class SasOptions:
     num_workers: int = 2
     seed: int = 0
     deterministic: bool = False
-    """Same roster for the same seed and worker count: budgets in deterministic time."""
+    """Same roster for the same seed and worker count: ``time_limit`` is counted in
+    CP-SAT deterministic time (roughly seconds), three times the wall limit staying as
+    a safety net."""
     hint: list[Assignment] | None = None
     """Warm start (default: the problem's reference roster)."""
     coverage_share: float = 0.5
@@ -68,6 +70,7 @@ class SasSolver:
         self._t0 = 0.0
         self.ctx: Context | None = None
         self.sm: SasModel | None = None
+        self._frozen: list[int] = []
 
     def cancel(self) -> None:
         self._stop.set()
@@ -83,15 +86,32 @@ class SasSolver:
         return time.monotonic() - self._t0
 
     # -- the solve -------------------------------------------------------------------
-    def solve(self, on_progress: ProgressCallback | None = None) -> SasSolution:
+    def solve(self, on_progress: ProgressCallback | None = None,
+              free_days: list[str] | None = None) -> SasSolution:
+        """Solve (``free_days``: see :attr:`SasOptions.free_days`).
+
+        May be called again on the same solver with a *wider* neighbourhood (e.g. a
+        day, then its week): the model is built once and reused; the level reached
+        by an earlier call stays a constraint, which is valid since a wider
+        neighbourhood can only do better."""
         self._t0 = time.monotonic()
+        # Deterministic runs count every budget in CP-SAT's deterministic time, so that
+        # the level-2 budget does not depend on how long level 1 took on the wall clock.
+        self._det_used = 0.0
         opts = self.options
-        ctx = self.ctx = Context(self.problem)
-        sm = self.sm = SasModel(ctx)
-        build = sm.build_time
+        if self.sm is None:
+            self.ctx = Context(self.problem)
+            self.sm = SasModel(self.ctx)
+            build = self.sm.build_time
+        else:
+            build = 0.0
+        ctx, sm = self.ctx, self.sm
         hint = opts.hint if opts.hint is not None else self.problem.reference
-        if opts.free_days is not None:
-            self._freeze(sm, set(opts.free_days), hint or [])
+        free = free_days if free_days is not None else opts.free_days
+        self._unfreeze(sm)
+        if free is not None:
+            self._freeze(sm, set(free), hint or [])
+        sm.model.clear_hints()
         self._hint(sm, hint)
         phases: list[Phase] = []
         best: list[int] | None = None
@@ -99,10 +119,11 @@ class SasSolver:
         if not ctx.weights.lexicographic:
             levels = [("weighted", sm.coverage_terms + sm.quality_terms)]
         for i, (name, terms) in enumerate(levels):
-            if self.cancelled or (best is not None and self.elapsed() >= opts.time_limit):
+            wall = opts.time_limit * (3 if opts.deterministic else 1)  # a safety net there
+            if self.cancelled or (best is not None and self.elapsed() >= wall):
                 break
             last = i == len(levels) - 1
-            left = opts.time_limit - self.elapsed()
+            left = opts.time_limit - (self._det_used if opts.deterministic else self.elapsed())
             budget = left if last else max(min(left, 1.0), left * opts.coverage_share)
             if best is not None:
                 _set_hint(sm.model, best)
@@ -158,6 +179,7 @@ class SasSolver:
             with self._lock:
                 self._current = None
         seconds = time.monotonic() - t
+        self._det_used += solver.deterministic_time
         if status in (cp_model.OPTIMAL, cp_model.FEASIBLE):
             values = list(solver.response_proto.solution)
             phase = Phase(name, OPTIMAL if status == cp_model.OPTIMAL else FEASIBLE,
@@ -180,14 +202,21 @@ class SasSolver:
                 continue
             sm.model.add(pen.expr <= value_of(pen.expr, values))
 
-    @staticmethod
-    def _freeze(sm: SasModel, free_days: set[str], keep) -> None:
+    def _freeze(self, sm: SasModel, free_days: set[str], keep) -> None:
         wanted = _keys(sm.ctx, keep)
         proto = sm.model.proto.variables
         for key, var in sm.rm.x.items():
             if sm.ctx.iso[key[1]] not in free_days:
                 dom = proto[var.index].domain
                 dom[0] = dom[1] = int(key in wanted)
+                self._frozen.append(var.index)
+
+    def _unfreeze(self, sm: SasModel) -> None:
+        proto = sm.model.proto.variables
+        for index in self._frozen:
+            dom = proto[index].domain
+            dom[0], dom[1] = 0, 1
+        self._frozen = []
 
     @staticmethod
     def _hint(sm: SasModel, hint) -> None:
