@@ -215,6 +215,13 @@ def report(r: dict, g: dict) -> str:
         f"({r['ticks']} ticks) |",
         f"| store the roster (one transaction) and re-read the grid | GUI | {r['store_ms']:.0f} ms |",
         "",
+        "The engine gets an immutable problem on a QThread; its progress reaches the window as Qt "
+        "signals. Python's cyclic garbage collector is paused while the engine runs: one full "
+        "collection over the window's and the model's objects held the interpreter lock for "
+        "100–300 ms, and the GUI thread waited as long (worst gap 185–730 ms before the pause). "
+        "The reads before and the write after the run stay on the GUI thread (STYLE.md), as one "
+        "short pause each.",
+        "",
         f"**Opening the roster of a `{g['size']}` département** ({g['people']} people, its month solved by the "
         f"engine: {g['assignments']} stored assignments, {g['gaps']} gaps; grid of {g['rows']} days × "
         f"{g['columns']} columns), median of {g['runs']} openings:",
@@ -225,6 +232,11 @@ def report(r: dict, g: dict) -> str:
         f"(worst {g['worst_open_s']:.2f} s) |",
         f"| full evaluation shown: rule check, hours per person, solver problem ready | {g['complete_s']:.2f} s |",
         f"| French explanations of the gaps arrived from the worker thread | {g['explained_s']:.2f} s |",
+        "",
+        "The grid comes from a quick first look at the month (assignments, demand, people at work); "
+        "the rule check and the solver problem follow as soon as the event loop is free, and the "
+        "explanations of the gaps are computed on a worker thread from that snapshot. The pools "
+        "are read once when the window opens and kept until they change.",
         "",
     ])
 
