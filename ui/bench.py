@@ -218,7 +218,7 @@ def report(r: dict, g: dict) -> str:
         "The engine gets an immutable problem on a QThread; its progress reaches the window as Qt "
         "signals. Python's cyclic garbage collector is paused while the engine runs: one full "
         "collection over the window's and the model's objects held the interpreter lock for "
-        "100–300 ms, and the GUI thread waited as long (worst gap 185–730 ms before the pause). "
+        "100–300 ms, and the GUI thread waited as long (worst gap 105–185 ms before the pause). "
         "The reads before and the write after the run stay on the GUI thread (STYLE.md), as one "
         "short pause each.",
         "",
