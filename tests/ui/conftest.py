@@ -67,8 +67,9 @@ def _ui_environment(tmp_path_factory):
 
     from ui import i18n
 
-    QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(tmp_path_factory.getbasetemp()))
-    QSettings.setDefaultFormat(QSettings.Format.IniFormat)
+    # The user's preferences file stays untouched: every format's user scope goes to the test folder.
+    for fmt in (QSettings.Format.NativeFormat, QSettings.Format.IniFormat):
+        QSettings.setPath(fmt, QSettings.Scope.UserScope, str(tmp_path_factory.getbasetemp()))
     i18n.install("fr")
     yield
     i18n.install("fr")
