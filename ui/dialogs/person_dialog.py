@@ -84,7 +84,7 @@ class PersonDialog(QDialog):
         for s in PersonStatus:
             self.status.addItem(labels.status(s), s)
         self.rpps = QLineEdit(objectName="rpps", placeholderText=_("11 chiffres"))
-        self.rpps_hint = QLabel(objectName="problems")
+        self.rpps_hint = QLabel(objectName="problems", wordWrap=True)
         self.sector = ValueCombo(objectName="sector")
         self.sector.addItem("—", None)
         for s in Sector:
@@ -247,6 +247,8 @@ class PersonDialog(QDialog):
 
 
 def _describe(p: Problem) -> str:
-    # Rows mean nothing in a one-person form: name the field only.
-    return f"{p.field} : {p.message}" if p.field else p.message
+    # Rows mean nothing in a one-person form: name the field only (unless the message does).
+    if not p.field or p.message.casefold().startswith(p.field.casefold()):
+        return p.message
+    return f"{p.field} : {p.message}"
 
