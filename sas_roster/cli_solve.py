@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import sys
 from datetime import date
 
 from .domain.calendar import parse_month
@@ -70,10 +69,9 @@ def _replace_args(p: argparse.ArgumentParser) -> None:
 
 
 def _replace(args: argparse.Namespace, ctx) -> int:
-    from solver import sas
     from solver.sas.replace import replace
 
-    from .planning import _solver_assignment, apply_solution, build_problem
+    from .planning import apply_replacement, build_problem, current_solution
 
     year, month = parse_month(args.month)
     if (args.date.year, args.date.month) != (year, month):
@@ -86,19 +84,12 @@ def _replace(args: argparse.Namespace, ctx) -> int:
     if roster is None or not roster.assignments:
         raise NotFoundError(f"Aucun planning enregistré pour {args.month} : lancez d'abord « solve »")
     mp = build_problem(services, year, month, with_reference=False)
-    current = sas.SasSolution("feasible", [_solver_assignment(a) for a in roster.assignments])
+    current = current_solution(roster.assignments)
     try:
         result = replace(mp.problem, current, str(person.id), args.date, args.shift, time_limit=args.time_limit)
     except ValueError as exc:
         raise DomainError(str(exc)) from None
-    cancelled_keys = {(a.day, a.template, a.territory) for a in result.cancelled}
-    # The cancelled assignment may have been pinned: it goes, the rest is stored as the new draft.
-    for a in roster.assignments:
-        if a.person_id == person.id and a.pinned and \
-                (a.day.isoformat(), _solver_assignment(a).template, _solver_assignment(a).territory) in cancelled_keys:
-            services.rosters.remove(a.id)
-    if result.solution.has_roster:
-        apply_solution(services, mp, result.solution)
+    apply_replacement(services, mp, roster.assignments, person.id, result)
     payload = {
         "cancelled": [a.to_dict() for a in result.cancelled],
         "added": [a.to_dict() for a in result.added],

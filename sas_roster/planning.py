@@ -18,7 +18,7 @@ from datetime import date, time, timedelta
 
 from solver import sas
 
-from .domain.calendar import month_calendar
+from .domain.calendar import MonthCalendar, month_calendar
 from .domain.demand import RotaSource, required_headcount
 from .domain.enums import ContractKind, PersonStatus, Presence, Role, RosterStatus
 from .domain.errors import DomainError, NotFoundError
@@ -61,6 +61,22 @@ class MonthProblem:
     persons: dict[str, Person]  # solver person id → stored person
 
 
+def hourly_demand(services, cal: MonthCalendar) -> dict[tuple[Role, date, int], int]:
+    """Required headcount per (role, day, hour) over the month's open hours, dated overrides applied."""
+    curves = services.settings.demand_curves()
+    overrides = services.settings.demand_overrides()
+    required: dict[tuple[Role, date, int], int] = {}
+    for d in cal.days:
+        for role in (Role.REGULATOR, Role.OSNP):
+            rng = d.hours.get(role)
+            if rng is None or role not in curves:
+                continue
+            for hour in range(rng.start.hour, rng.end.hour + (rng.end.minute > 0)):
+                if need := required_headcount(curves[role], overrides, d.day, hour):
+                    required[(role, d.day, hour)] = need
+    return required
+
+
 def solver_settings(s: AssociationSettings) -> sas.Settings:
     return sas.Settings(
         policy=s.availability_policy.value,
@@ -99,7 +115,7 @@ def _solver_person(p: Person, first: date, last: date, worked_before: int) -> sa
     )
 
 
-def _solver_assignment(a: Assignment) -> sas.Assignment:
+def solver_assignment(a: Assignment) -> sas.Assignment:
     oncall = a.role is Role.EFFECTOR
     return sas.Assignment(
         person=str(a.person_id), day=a.day.isoformat(),
@@ -127,18 +143,8 @@ def build_problem(services, year: int, month: int, *, with_reference: bool | Non
         sas.Template(t.code, t.role.value, _minutes(t.start), _minutes(t.end), tuple(sorted(t.weekdays)), t.skill, t.label)
         for t in services.settings.shift_templates() if t.role in (Role.REGULATOR, Role.OSNP)
     ]
-    curves = services.settings.demand_curves()
-    overrides = services.settings.demand_overrides()
-    demand = []
-    for d in cal.days:
-        for role in (Role.REGULATOR, Role.OSNP):
-            rng = d.hours.get(role)
-            if rng is None or role not in curves:
-                continue
-            for hour in range(rng.start.hour, rng.end.hour + (rng.end.minute > 0)):
-                need = required_headcount(curves[role], overrides, d.day, hour)
-                if need:
-                    demand.append(sas.HourDemand(role.value, d.day, hour, need))
+    demand = [sas.HourDemand(role.value, day, hour, need)
+              for (role, day, hour), need in hourly_demand(services, cal).items()]
     territories = services.settings.territories()
     solver_territories = [sas.Territory(t.code, t.name, t.rota_source is RotaSource.CPTS) for t in territories]
     oncall = [sas.OnCallDemand(t.code, d.day, t.oncall_per_day) for t in territories
@@ -174,15 +180,15 @@ def build_problem(services, year: int, month: int, *, with_reference: bool | Non
 
     roster = services.rosters.get(year, month)
     stored = roster.assignments or [] if roster else []
-    cpts_rota = [_solver_assignment(a) for a in stored if a.fixed_by_cpts and a.territory in cpts_codes]
-    pins = [_solver_assignment(a) for a in stored if a.pinned and not a.fixed_by_cpts]
+    cpts_rota = [solver_assignment(a) for a in stored if a.fixed_by_cpts and a.territory in cpts_codes]
+    pins = [solver_assignment(a) for a in stored if a.pinned and not a.fixed_by_cpts]
     # A CPTS that sends its rota vouches for its doctors' availability on those days: they do
     # not answer the association's availability forms.
     availability += [sas.Availability(str(a.person_id), a.day, _minutes(a.start), _minutes(a.end), "available")
                      for a in stored if a.fixed_by_cpts and a.territory in cpts_codes]
     if with_reference is None:
         with_reference = roster is not None and roster.status is RosterStatus.PUBLISHED
-    reference = [_solver_assignment(a) for a in stored if not a.fixed_by_cpts] if with_reference else []
+    reference = [solver_assignment(a) for a in stored if not a.fixed_by_cpts] if with_reference else []
 
     problem = sas.SasProblem(
         days=days, templates=templates, people=people, demand=demand,
@@ -225,3 +231,22 @@ def apply_solution(services, mp: MonthProblem, solution: sas.SasSolution, actor:
     kept = {(a.person, a.day, a.template, a.territory) for a in mp.problem.pins + mp.problem.cpts_rota}
     fresh = [a for a in solution.assignments if (a.person, a.day, a.template, a.territory) not in kept]
     return services.rosters.replace_draft(mp.year, mp.month, to_domain_assignments(services, mp, fresh), actor=actor)
+
+
+def current_solution(assignments: list[Assignment]) -> sas.SasSolution:
+    """The stored roster as a solver solution (for ranking candidates and re-solving)."""
+    return sas.SasSolution("feasible", [solver_assignment(a) for a in assignments])
+
+
+def apply_replacement(services, mp: MonthProblem, stored: list[Assignment], person_id: int,
+                      result, actor: str | None = None) -> list[Assignment]:
+    """Store a cancellation's re-solve (`solver.sas.replace.replace` result): the cancelled
+    assignment goes even when it was pinned, the re-solved rest becomes the draft."""
+    cancelled = {(a.day, a.template, a.territory) for a in result.cancelled}
+    for a in stored:
+        sa = solver_assignment(a)
+        if a.person_id == person_id and a.pinned and (sa.day, sa.template, sa.territory) in cancelled:
+            services.rosters.remove(a.id, actor=actor)
+    if not result.solution.has_roster:
+        return services.rosters.assignments(mp.year, mp.month)
+    return apply_solution(services, mp, result.solution, actor=actor)

@@ -8,7 +8,7 @@ cell), and it re-checks what the engine stored. Each violation names its rule in
 from __future__ import annotations
 
 from collections import defaultdict
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, datetime, timedelta
 
 from .availability import AvailabilityEntry, PdsaDuty
@@ -63,24 +63,38 @@ def _ids(*assignments: Assignment) -> tuple[int, ...]:
     return tuple(a.id for a in assignments if a.id is not None)
 
 
+def _by_person(items) -> dict[int, list]:
+    out: dict[int, list] = defaultdict(list)
+    for x in items:
+        out[x.person_id].append(x)
+    return out
+
+
 def check_roster(f: RosterFacts) -> list[Violation]:
+    """Every violation of the month, person by person (every hard rule is about one person,
+    so each sees only his own availability, duties and history: fast on a big département)."""
     out: list[Violation] = []
-    by_person: dict[int, list[Assignment]] = defaultdict(list)
-    for a in f.assignments:
-        by_person[a.person_id].append(a)
-    for pid, items in by_person.items():
-        p = f.persons.get(pid)
-        if p is None:
-            out.append(Violation("Personne inconnue", pid, None, "affectation d'une personne absente du vivier"))
-            continue
-        items.sort(key=lambda a: (a.day, a.start))
-        for a in items:
-            out += _eligibility(f, p, a)
-            out += _availability(f, p, a)
-        out += _overlaps(p, items)
-        out += _pdsa(f, p, items)
-        out += _daily_and_weekly(f, p, items)
-        out += _monthly(f, p, items)
+    availability, pdsa, history = _by_person(f.availability), _by_person(f.pdsa), _by_person(f.history)
+    for pid, items in _by_person(f.assignments).items():
+        mine = replace(f, assignments=items, availability=availability.get(pid, []), pdsa=pdsa.get(pid, []),
+                       history=history.get(pid, []))
+        out += _check_person(mine, pid, items)
+    return out
+
+
+def _check_person(f: RosterFacts, pid: int, items: list[Assignment]) -> list[Violation]:
+    p = f.persons.get(pid)
+    if p is None:
+        return [Violation("Personne inconnue", pid, None, "affectation d'une personne absente du vivier")]
+    out: list[Violation] = []
+    items.sort(key=lambda a: (a.day, a.start))
+    for a in items:
+        out += _eligibility(f, p, a)
+        out += _availability(f, p, a)
+    out += _overlaps(p, items)
+    out += _pdsa(f, p, items)
+    out += _daily_and_weekly(f, p, items)
+    out += _monthly(f, p, items)
     return out
 
 

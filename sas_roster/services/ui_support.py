@@ -8,7 +8,6 @@ and hands the solver only the immutable `MonthProblem` snapshot they build.
 
 from __future__ import annotations
 
-import dataclasses
 from collections import defaultdict
 from dataclasses import dataclass
 from datetime import date
@@ -19,15 +18,14 @@ from solver.sas.explain import uncovered_of
 from solver.sas.state import RosterState
 
 from ..domain.calendar import MonthCalendar, month_calendar
-from ..domain.demand import RotaSource, ShiftTemplate, Territory, required_headcount
+from ..domain.demand import RotaSource, ShiftTemplate, Territory
 from ..domain.enums import Role
 from ..domain.errors import NotFoundError
 from ..domain.person import Person
 from ..domain.roster import Assignment, Roster
 from ..domain.roster_rules import Violation
-from ..planning import MonthProblem, _solver_assignment, apply_solution, build_problem
-from ..domain.roster_rules import check_roster
-from ..roster_check import month_facts
+from ..planning import MonthProblem, build_problem, hourly_demand, solver_assignment
+from ..roster_check import check_month
 from ..solve_report import PersonLoad, person_loads
 
 ROLE_OF = {sas.REGULATOR: Role.REGULATOR, sas.OSNP: Role.OSNP, sas.EFFECTOR: Role.EFFECTOR}
@@ -80,7 +78,7 @@ def solver_keys(ctx: Context, assignments: list[Assignment]) -> list[tuple[str, 
     solver cannot place (a person no longer active, a day without continuity) are left out."""
     keys = []
     for a in assignments:
-        sa = _solver_assignment(a)
+        sa = solver_assignment(a)
         d = ctx.index.get(sa.day)
         if d is None or d not in ctx.cday or sa.person not in ctx.people:
             continue
@@ -130,28 +128,7 @@ class ReadOnce:
 
 
 def check_violations(services, year: int, month: int, assignments: list[Assignment]) -> list[Violation]:
-    """`roster_check.check_month`, person by person: every hard rule is about one person, and
-    `check_roster` scans the month's availability and PDSA duties for each assignment, so
-    giving it one person's entries at a time gives the same violations in a fraction of the
-    time on a big département (2 600 assignments × 20 000 entries)."""
-    facts = month_facts(services, year, month, assignments)
-    availability: dict[int, list] = defaultdict(list)
-    for e in facts.availability:
-        availability[e.person_id].append(e)
-    pdsa: dict[int, list] = defaultdict(list)
-    for d in facts.pdsa:
-        pdsa[d.person_id].append(d)
-    history: dict[int, list] = defaultdict(list)
-    for a in facts.history:
-        history[a.person_id].append(a)
-    mine: dict[int, list[Assignment]] = defaultdict(list)
-    for a in facts.assignments:
-        mine[a.person_id].append(a)
-    out: list[Violation] = []
-    for pid, items in mine.items():
-        out += check_roster(dataclasses.replace(facts, assignments=items, availability=availability[pid],
-                                                pdsa=pdsa[pid], history=history[pid]))
-    return out
+    return check_month(services, year, month, assignments)
 
 
 def month_state(services, year: int, month: int, *, explain: bool = True) -> MonthState:
@@ -178,7 +155,7 @@ def month_state(services, year: int, month: int, *, explain: bool = True) -> Mon
         templates=services.settings.shift_templates(), territories=services.settings.territories(),
         required=required, covered=_covered(assignments), gaps=gaps,
         violations=check_violations(services, year, month, assignments),
-        loads=person_loads(mp.problem, [_solver_assignment(a) for a in assignments
+        loads=person_loads(mp.problem, [solver_assignment(a) for a in assignments
                                         if str(a.person_id) in mp.persons]),
         problem=mp,
     )
@@ -196,17 +173,7 @@ def month_grid(services, year: int, month: int, persons: list[Person] | None = N
     roster = services.rosters.get(year, month)
     assignments = list(roster.assignments or []) if roster else []
     territories = services.settings.territories()
-    curves = services.settings.demand_curves()
-    overrides = services.settings.demand_overrides()
-    required: dict[tuple[Role, date, int], int] = {}
-    for d in cal.days:
-        for role in (Role.REGULATOR, Role.OSNP):
-            rng = d.hours.get(role)
-            if rng is None or role not in curves:
-                continue
-            for hour in range(rng.start.hour, rng.end.hour + (rng.end.minute > 0)):  # as build_problem
-                if need := required_headcount(curves[role], overrides, d.day, hour):
-                    required[(role, d.day, hour)] = need
+    required = hourly_demand(services, cal)
     covered = _covered(assignments)
     gaps = [Gap(role, day, hour, None, need, need - covered.get((role, day, hour), 0), "")
             for (role, day, hour), need in sorted(required.items(), key=lambda k: (k[0][1], k[0][2], k[0][0].value))
@@ -244,28 +211,9 @@ def explain_gaps(state: MonthState) -> list[Gap]:
             for u in uncovered_of(ctx, roster, explain=True)]
 
 
-def current_solution(assignments: list[Assignment]) -> sas.SasSolution:
-    """The stored roster as a solver solution (for ranking candidates and re-solving)."""
-    return sas.SasSolution("feasible", [_solver_assignment(a) for a in assignments])
-
-
 def solver_shift(a: Assignment) -> str:
     """The solver's name of an assignment's shift (on-call duties share one name)."""
-    return _solver_assignment(a).template
-
-
-def apply_replacement(services, mp: MonthProblem, stored: list[Assignment], person_id: int,
-                      result, actor: str | None = None) -> list[Assignment]:
-    """Store a cancellation's re-solve (`solver.sas.replace.replace` result): the cancelled
-    assignment goes even when it was pinned, the re-solved rest becomes the draft."""
-    cancelled = {(a.day, a.template, a.territory) for a in result.cancelled}
-    for a in stored:
-        sa = _solver_assignment(a)
-        if a.person_id == person_id and a.pinned and (sa.day, sa.template, sa.territory) in cancelled:
-            services.rosters.remove(a.id, actor=actor)
-    if not result.solution.has_roster:
-        return services.rosters.assignments(mp.year, mp.month)
-    return apply_solution(services, mp, result.solution, actor=actor)
+    return solver_assignment(a).template
 
 
 def _day(value) -> date:

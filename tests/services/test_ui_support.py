@@ -11,11 +11,9 @@ import pytest
 from sas_roster.demo.loader import load_demo
 from sas_roster.domain.enums import Role
 from sas_roster.domain.roster import Assignment
-from sas_roster.planning import apply_solution, build_problem
+from sas_roster.planning import apply_replacement, apply_solution, build_problem, current_solution
 from sas_roster.services import Services
 from sas_roster.services.ui_support import (
-    apply_replacement,
-    current_solution,
     month_state,
     solver_keys,
     solver_shift,

@@ -69,7 +69,7 @@ class CandidateTable(QTableWidget):
 
 def candidates_for(view, row: int, column: int, assignments) -> list:
     """Ranked candidates for the grid cell (row, column), given the current roster."""
-    from sas_roster.services.ui_support import current_solution
+    from sas_roster.planning import current_solution
     from solver import sas
 
     model = view.model

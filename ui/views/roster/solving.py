@@ -15,7 +15,8 @@ from PySide6.QtCore import QTimer
 
 from sas_roster.domain.errors import DomainError
 from sas_roster.planning import apply_solution, build_problem
-from sas_roster.services.ui_support import apply_replacement, current_solution, solver_shift
+from sas_roster.planning import apply_replacement, current_solution
+from sas_roster.services.ui_support import solver_shift
 from solver.sas import SasOptions, SasSolver
 from solver.sas.replace import replace
 
