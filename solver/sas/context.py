@@ -22,7 +22,7 @@ from datetime import date, timedelta
 from functools import cached_property
 
 from .problem import SasProblem
-from .records import EFFECTOR, ONCALL, OSNP, REGULATOR, ROLE_FR, Availability, Person
+from .records import EFFECTOR, ONCALL, REGULATOR, ROLE_FR, Availability, Person
 from .timeutil import abs_minutes, range_fr, short_date_fr
 
 REMOTE_SUFFIX = " (à distance)"
@@ -211,10 +211,3 @@ class Context:
             if lengths:
                 return p.max_shifts * len(self.months) * (sum(lengths) // len(lengths))
         return None
-
-    def slot_text(self, sid: str, d: int) -> str:
-        return f"{self.slots[sid].label()} le {self.label(d)}"
-
-    @staticmethod
-    def role_fr(role: str) -> str:
-        return ROLE_FR[role]

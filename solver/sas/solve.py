@@ -53,7 +53,6 @@ class SasOptions:
     free_days: list[str] | None = None
     """Neighbourhood solve: only these days (ISO) may change; every other day keeps the
     hint's assignments (used by replacement to change only what must change)."""
-    per_term_levels: bool = False
     parameters: dict[str, Any] | None = None
     """Extra CP-SAT parameters (name → value), for experiments."""
 
@@ -135,11 +134,10 @@ class SasSolver:
             if phase.status == INFEASIBLE or best is None:
                 break
             if not last and phase.objective is not None:
-                if self.options.per_term_levels:
-                    self._keep_level(sm, terms, best)
-                else:
-                    # Keep the level reached: the next level may not make it worse.
-                    sm.model.add(sm.objective(terms) <= phase.objective)
+                # Keep the level reached: the next level may not make it worse. (Capping
+                # each uncovered hour instead would tie level 2 to the particular
+                # roster level 1 found; with clauses in the LP the sum cap closes too.)
+                sm.model.add(sm.objective(terms) <= phase.objective)
         return self._finish(ctx, sm, phases, best, build)
 
     def _run(self, model, budget: float, name: str, on_progress) -> tuple[Phase, list | None]:
@@ -190,17 +188,6 @@ class SasSolver:
         if status == cp_model.MODEL_INVALID:
             raise RuntimeError(f"Modèle refusé par CP-SAT : {model.validate()}")
         return Phase(name, UNKNOWN, seconds=seconds), None
-
-    @staticmethod
-    def _keep_level(sm: SasModel, terms, values: list[int]) -> None:
-        """The next level may not make any term of this one worse: each uncovered
-        hour stays at most as uncovered as in the roster found. (Capping only the sum
-        would be as right, but its LP relaxation lets fractional rosters trade
-        coverage between hours, and the next level's bound would not close.)"""
-        for pen in terms:
-            if isinstance(pen.expr, int):
-                continue
-            sm.model.add(pen.expr <= value_of(pen.expr, values))
 
     def _freeze(self, sm: SasModel, free_days: set[str], keep) -> None:
         wanted = _keys(sm.ctx, keep)
