@@ -49,6 +49,7 @@ class Neighbourhoods:
         self.people = list(rm.people)
         self.n_days = rm.problem.days
         self.size = dict(START_SIZE)
+        self.grow, self.shrink = 1.2, 0.85
         self.gain = {k: 1.0 for k in KINDS}  # moving average of successes
         self._subject_people: dict[str, list[str]] = {}
         for pid in self.people:
@@ -71,9 +72,10 @@ class Neighbourhoods:
 
     def adapt(self, kind: str, solved: bool, improved: bool) -> None:
         self.gain[kind] = 0.8 * self.gain[kind] + 0.2 * (1.0 if improved else 0.0)
-        if not improved:
-            factor = 1.2 if solved else 0.85
-            self.size[kind] = min(1.0, max(0.01, self.size[kind] * factor))
+        # On time, not on gain: far from a local optimum almost every step gains, and
+        # keeping the size then would let steps run into the time limit.
+        factor = self.grow if solved else self.shrink
+        self.size[kind] = min(1.0, max(0.01, self.size[kind] * factor))
 
     def _some(self, pool: list[str], f: float) -> list[str]:
         k = max(2, math.ceil(f * len(self.people)))
@@ -121,6 +123,7 @@ class Neighbourhoods:
 class Incumbent:
     values: list[int]
     value: int  # of the searched objective
+    proven: bool = False  # optimal for the searched objective
 
 
 def run(owner: RosterSolver, rm: RosterModel, start: list[int], penalties: list[Penalty],
@@ -135,8 +138,30 @@ def run(owner: RosterSolver, rm: RosterModel, start: list[int], penalties: list[
     inc = Incumbent(start, objective(start))
     rng = random.Random(opts.random_seed)
     hoods = Neighbourhoods(rm, penalties, rng)
-    x_items = [(p, d, v.index) for (p, d, _), v in rm.x.items()]
+    hoods.grow, hoods.shrink = opts.lns_grow, opts.lns_shrink
+    cell_vars: dict[tuple[str, int], list[int]] = {}
+    for (p, d, _), v in rm.x.items():
+        cell_vars.setdefault((p, d), []).append(v.index)
+    original = {i: tuple(rm.model.proto.variables[i].domain)
+                for indices in cell_vars.values() for i in indices}
     last_gain = [owner.clock()]
+    all_cells = len(cell_vars)
+    proven = [False]
+    # The model with every roster variable fixed to the incumbent, rebuilt only when
+    # the incumbent changes: a step then clones it and frees a few cells, instead of
+    # fixing thousands of variables from Python each time.
+    template: list = [None, None]  # [incumbent values, model]
+
+    def fixed_template(best: list[int]) -> cp_model.CpModel:
+        if template[0] is not best:
+            model = rm.model.clone()
+            variables = model.proto.variables
+            for index in original:
+                dom = variables[index].domain
+                dom[0] = dom[1] = best[index]
+            template[0], template[1] = best, model
+        return template[1]
+
     threads = 1 if opts.deterministic else max(1, opts.num_workers)
 
     def step() -> bool:
@@ -146,20 +171,27 @@ def run(owner: RosterSolver, rm: RosterModel, start: list[int], penalties: list[
                 return False
             if stall is not None and owner.clock() - last_gain[0] > stall:
                 return False
-            if inc.value == 0:
+            if inc.value == 0 or proven[0]:
                 return False
             best = inc.values
             kind = hoods.pick()
             free = hoods.free_cells(kind, best)
-            sub = rm.model.clone()
+            sub = fixed_template(best).clone()
         variables = sub.proto.variables
-        for p, d, index in x_items:
-            if (p, d) not in free:
+        for cell in free:
+            for index in cell_vars.get(cell, ()):
                 dom = variables[index].domain
-                dom[0] = dom[1] = best[index]
+                dom[0], dom[1] = original[index][0], original[index][-1]
         hint = sub.proto.solution_hint
         hint.vars.extend(range(len(best)))
         hint.values.extend(best)
+        if opts.lns_cutoff:
+            # Ask for a strictly better roster only: "none in this neighbourhood" is
+            # proven faster than "the incumbent is the best in it".
+            obj = sub.proto.objective
+            linear = sum(c * best[v] for v, c in zip(obj.vars, obj.coeffs))
+            obj.domain.clear()
+            obj.domain.extend([-(2 ** 62), linear - 1])
         workers = opts.num_workers if threads == 1 else 1
         solver = owner.new_cp_solver(min(opts.lns_subsolve, left), workers=workers,
                                      lp_level=opts.lns_lp_level)
@@ -177,7 +209,12 @@ def run(owner: RosterSolver, rm: RosterModel, start: list[int], penalties: list[
             log.debug("%s %s size=%.2f cells=%d %s value=%d%s t=%.1f", phase, kind,
                       hoods.size[kind], len(free), solver.status_name(status), inc.value,
                       " *" if improved else "", owner.elapsed())
-            hoods.adapt(kind, status == cp_model.OPTIMAL, improved)
+            solved = status == (cp_model.INFEASIBLE if opts.lns_cutoff else cp_model.OPTIMAL)
+            hoods.adapt(kind, solved or improved and status == cp_model.OPTIMAL, improved)
+            if solved and len(free) >= all_cells:
+                # Nothing was fixed: the incumbent is proven optimal for this objective.
+                proven[0] = True
+                inc.proven = True
         return True
 
     def loop() -> None:

@@ -50,15 +50,20 @@ class SolveOptions:
     lp_level: int | None = None
     """CP-SAT ``linearization_level`` of the full solves (None: CP-SAT's default)."""
     lns: bool = False
-    lns_start: float = 0.1
+    lns_start: float = 0.05
     """Share of the time for the first full solve (more if no roster yet)."""
-    lns_proof: float = 0.1
+    lns_proof: float = 0.05
     """Share of the time kept for the final warm-started full solve."""
-    lns_subsolve: float = 3.0
+    lns_subsolve: float = 1.5
     """Budget (seconds, or deterministic units) of one LNS neighbourhood solve."""
     lns_lp_level: int = 2
     """``linearization_level`` of the LNS steps: with all clauses in the LP, CP-SAT
     closes small neighbourhoods an order of magnitude faster on rostering models."""
+    lns_cutoff: bool = False
+    """LNS steps look for a strictly better roster only (objective cut-off)."""
+    lns_grow: float = 1.2
+    lns_shrink: float = 0.85
+    """Neighbourhood size factors after a step closed without gain / ran out of time."""
     priority: tuple[str, ...] = ()
     """Rule ids (prefixes of ``Violation.rule``, e.g. ``"coverage.under"``) minimised
     alone first, from which the full objective is then minimised. A heuristic order of
@@ -138,7 +143,8 @@ class RosterSolver:
             key = lambda vals: (objective_of_terms(prio, vals), objective_of_terms(full, vals))
             if self.best is not None and key(self.best) < key(start):
                 start = self.best
-        lns.run(self, rm, start, full, until=end, phase="lns")
+        if lns.run(self, rm, start, full, until=end, phase="lns").proven:
+            return OPTIMAL
         status = FEASIBLE
         if not self.cancelled and self.budget_left() > 0.5:
             _set_hint_vector(rm.model, self.best)

@@ -4,7 +4,7 @@ hard rule straight from the instance file's data, without CP-SAT and without the
 Written from the data set's rule list, not from the model, so that it catches a model
 that reads a rule wrongly. Usable alone::
 
-    python -m solver.curtois.score Instance1.txt roster.json
+    python -m solver.curtois Instance1.txt roster.json
 """
 
 from __future__ import annotations
@@ -107,7 +107,7 @@ def score(inst: Instance, roster: dict[str, dict[str, str]]) -> Score:
 def main(argv: list[str] | None = None) -> int:
     args = sys.argv[1:] if argv is None else argv
     if len(args) != 2:
-        print("usage: python -m solver.curtois.score INSTANCE.txt ROSTER.json", file=sys.stderr)
+        print("usage: python -m solver.curtois INSTANCE.txt ROSTER.json", file=sys.stderr)
         return 2
     inst = read_instance(args[0])
     with open(args[1], encoding="utf-8") as fh:
