@@ -82,6 +82,19 @@ def format_table(results: list[Result]) -> str:
     return "\n".join("  ".join(c.rjust(w) for c, w in zip(row, widths)) for row in rows)
 
 
+def format_markdown(results: list[Result]) -> str:
+    lines = ["| instance | days | staff | shift types | objective | own bound | best known "
+             "| gap to best | gap to bound | time (s) | re-scored, hard rules kept |",
+             "|---|---|---|---|---|---|---|---|---|---|---|"]
+    for r in results:
+        gap_best = "-" if r.gap_best_pct is None else f"{r.gap_best_pct:.1f} %"
+        gap_bound = "-" if r.gap_bound_pct is None else f"{r.gap_bound_pct:.1f} %"
+        lines.append(f"| {r.instance} | {r.days} | {r.employees} | {r.shift_types} "
+                     f"| {_s(r.objective)} | {_s(r.bound)} | {_s(r.best_known)} | {gap_best} "
+                     f"| {gap_bound} | {r.time_s} | {'yes' if r.verified else 'NO'} |")
+    return "\n".join(lines)
+
+
 def _s(value) -> str:
     return "-" if value is None else str(value)
 
@@ -94,6 +107,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--workers", type=int, default=2, help="CP-SAT workers / LNS threads")
     parser.add_argument("--seed", type=int, default=0)
     parser.add_argument("--json", action="store_true", help="print results as JSON")
+    parser.add_argument("--markdown", action="store_true", help="print a Markdown table")
     parser.add_argument("--roster-out", type=Path, default=None,
                         help="folder for one {employee: {day: shift}} JSON per instance")
     parser.add_argument("--verbose", action="store_true", help="progress on stderr")
@@ -113,6 +127,8 @@ def run(args: argparse.Namespace) -> int:
                   file=sys.stderr, flush=True)
     if args.json:
         print(json.dumps([asdict(r) for r in results], indent=2))
+    elif args.markdown:
+        print(format_markdown(results))
     else:
         print(format_table(results))
     return 0 if all(r.verified for r in results) else 1
