@@ -214,7 +214,10 @@ def to_domain_assignments(services, mp: MonthProblem, assignments: list[sas.Assi
                                   _time(start), _time(end), territory=a.territory))
         else:
             t = templates[a.template]
-            out.append(Assignment(int(a.person), day, t.code, t.role, t.start, t.end,
+            # On a day closing early the engine worked the template up to the closing time.
+            close = days[a.day].open.get(t.role.value, (0, 1440))[1]
+            end = min(_minutes(t.end), close)
+            out.append(Assignment(int(a.person), day, t.code, t.role, t.start, _time(end),
                                   Presence.REMOTE if a.remote else Presence.ON_SITE))
     return out
 

@@ -314,7 +314,6 @@ def demo_cpts_rota(persons: list[Person], settings: AssociationSettings, territo
     skipping a doctor on a day his PDSA duty touches (as the CPTS would)."""
     busy = {(x.person_id, day) for x in pdsa for day in (x.start.date(), x.end.date())}
     rota: list[Assignment] = []
-    by_code = {t.code: t for t in templates if t.role is Role.EFFECTOR}
     for terr in territories:
         if terr.rota_source is not RotaSource.CPTS:
             continue
@@ -322,14 +321,14 @@ def demo_cpts_rota(persons: list[Person], settings: AssociationSettings, territo
         turn = 0
         for d in _month_days(settings, months):
             code = "AST-SAM" if d.day.weekday() == 5 else "AST"
-            tpl = by_code[code]
             for _ in range(terr.oncall_per_day):
                 for _attempt in range(len(members)):
                     idx = members[turn % len(members)]
                     turn += 1
                     if (idx, d.day) not in busy:
                         break
-                rota.append(Assignment(idx, d.day, code, Role.EFFECTOR, tpl.start, tpl.end,
+                hours = d.hours[Role.EFFECTOR]  # the day's on-call span (shorter on a bridge day)
+                rota.append(Assignment(idx, d.day, code, Role.EFFECTOR, hours.start, hours.end,
                                        pinned=True, territory=terr.code, fixed_by_cpts=True))
     return rota
 

@@ -23,7 +23,7 @@ from functools import cached_property
 
 from .problem import SasProblem
 from .records import EFFECTOR, ONCALL, REGULATOR, ROLE_FR, Availability, Person
-from .timeutil import abs_minutes, range_fr, short_date_fr
+from .timeutil import abs_minutes, hfr, range_fr, short_date_fr
 
 REMOTE_SUFFIX = " (à distance)"
 
@@ -76,6 +76,9 @@ class Context:
             if t.role == REGULATOR:
                 rid = t.code + REMOTE_SUFFIX
                 self.slots[rid] = Slot(rid, t.role, t.code, t.start, t.end, True, t.skill)
+        self._clipped: dict[tuple[str, int], str] = {}
+        self._only_days: dict[str, set[int]] = defaultdict(set)
+        self._clip_templates(problem)
         for d in problem.days:
             if EFFECTOR in d.open:
                 a, b = d.open[EFFECTOR]
@@ -90,6 +93,26 @@ class Context:
             self.cpts[a.territory, self.index[a.day]].append(a.person)
         self._check_fixed()
 
+    def _clip_templates(self, problem: SasProblem) -> None:
+        """On a day that closes early (a bridge day with PDSA from noon), a template running
+        past the closing time is worked up to it: 8h–14h becomes 8h–12h on 24 December. Such
+        a shortened slot exists only on the days that close at that time."""
+        for cd in problem.days:
+            d = self.index[cd.date]
+            wd = (self.origin.weekday() + d) % 7
+            for t in problem.templates:
+                if t.role not in cd.open or wd not in t.weekdays:
+                    continue
+                a, b = cd.open[t.role]
+                if not (a <= t.start < b < t.end):
+                    continue
+                twins = [(False, "")] + ([(True, REMOTE_SUFFIX)] if t.role == REGULATOR else [])
+                for remote, suffix in twins:
+                    sid = f"{t.code} (jusqu'à {hfr(b)}){suffix}"
+                    self.slots.setdefault(sid, Slot(sid, t.role, t.code, t.start, b, remote, t.skill))
+                    self._only_days[sid].add(d)
+                self._clipped[t.code, d] = f"{t.code} (jusqu'à {hfr(b)})"
+
     def _check_fixed(self) -> None:
         """Pins and CPTS rota lines name slots that exist that day (a data error, not
         a clash of rules: said at once, in French)."""
@@ -97,7 +120,7 @@ class Context:
             for i, a in enumerate(getattr(self.problem, key)):
                 d = self.index[a.day]
                 sid = self.oncall_slot(d) if a.template == ONCALL else \
-                    self.slot_of(a.template, a.remote)
+                    self.slot_of(a.template, a.remote, d)
                 if sid is None or sid not in self.slots or not self.offered(d, sid):
                     raise ValueError(f"{key}[{i}] : pas de poste {a.template} le {a.day}")
 
@@ -130,6 +153,8 @@ class Context:
         a, b = cd.open[s.role]
         if s.oncall:
             return (a, b) == (s.start, s.end)
+        if sid in self._only_days:
+            return d in self._only_days[sid]
         return self.weekday(d) in self._templates[s.template].weekdays and a <= s.start \
             and s.end <= b
 
@@ -146,6 +171,8 @@ class Context:
             if sid is None:
                 raise KeyError(f"pas d'astreinte le jour {day}")
             return sid
+        if day is not None and (template, day) in self._clipped:
+            template = self._clipped[template, day]
         return template + REMOTE_SUFFIX if remote else template
 
     @cached_property

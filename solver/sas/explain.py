@@ -58,9 +58,14 @@ def excuses_for(ctx: Context, state: RosterState, candidates, d: int,
     return excuses, grouped
 
 
-def _summary(title: str, grouped: dict[str, list[tuple[str, str]]]) -> str:
+def _summary(title: str, grouped: dict[str, list[tuple[str, str]]], slots: list[str] | None = None,
+             candidates: int | None = None) -> str:
+    if slots == []:
+        return (f"{title}. Aucun poste type ne couvre cette heure ce jour-là : "
+                "revoir les postes types ou les horaires d'ouverture dans les paramètres.")
     if not grouped:
-        return f"{title}. Personne n'a ce rôle."
+        return f"{title}. Personne n'a ce rôle." if not candidates else \
+            f"{title}. Personne ne peut prendre ce poste."
     lines = [f"{title}. Personne n'a pu le prendre :"]
     for name, who in sorted(grouped.items(), key=lambda g: (-len(g[1]), g[0])):
         by_text: dict[str, list[str]] = defaultdict(list)
@@ -90,9 +95,9 @@ def uncovered_of(ctx: Context, state: RosterState, explain: bool = True) -> list
             working = {p for sid in hour_slots(ctx, role, d, hour)
                        for p in state.holders.get((d, sid), ())}
             cands = [p for p in people if role in p.roles and p.id not in working]
-            u.excuses, grouped = excuses_for(ctx, state, cands, d,
-                                             hour_slots(ctx, role, d, hour))
-            u.explanation = _summary(u.title(), grouped)
+            slots = hour_slots(ctx, role, d, hour)
+            u.excuses, grouped = excuses_for(ctx, state, cands, d, slots)
+            u.explanation = _summary(u.title(), grouped, list(slots), len(cands))
         out.append(u)
     for (terr, d), need in sorted(ctx.oncall_need.items(), key=lambda k: (k[0][1], k[0][0])):
         sid = ctx.oncall_slot(d)
@@ -104,7 +109,7 @@ def uncovered_of(ctx: Context, state: RosterState, explain: bool = True) -> list
             cands = [p for p in people if EFFECTOR in p.roles and p.territory == terr
                      and p.id not in held]
             u.excuses, grouped = excuses_for(ctx, state, cands, d, [sid])
-            u.explanation = _summary(u.title(), grouped)
+            u.explanation = _summary(u.title(), grouped, [sid], len(cands))
         out.append(u)
     return out
 

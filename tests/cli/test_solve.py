@@ -77,3 +77,14 @@ def test_replace_refuses_unknown_person(solved):
     url, _ = solved
     code, _, err = _run(url, "replace", "2026-12", "--person", "10000000009", "--date", "2026-12-07")
     assert code == 1 and "Aucune personne" in err
+
+
+def test_bridge_day_closing_at_noon_is_worked_until_noon(solved):
+    # The demo declares 24 December a bridge day with PDSA from 12h: the 8h–14h OSNP
+    # template is worked 8h–12h that day instead of leaving the morning uncovered.
+    url, report = solved
+    with Services.open(url) as s:
+        eve = [a for a in s.rosters.assignments(2026, 12) if a.day.isoformat() == "2026-12-24"]
+    assert eve and all(a.end.hour <= 12 for a in eve)
+    assert any(a.role.value == "osnp" for a in eve)
+    assert not [u for u in report["uncovered"] if u["day"] == "2026-12-24" and u["role"] == "osnp"]
