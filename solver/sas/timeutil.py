@@ -11,6 +11,9 @@ from datetime import date, datetime, time, timedelta
 
 DAY = 24 * 60
 WEEKDAYS_FR = ("lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche")
+# The usual French abbreviations (Imprimerie nationale): "déce" or "nove" read as typos.
+MONTHS_SHORT_FR = ("janv.", "févr.", "mars", "avr.", "mai", "juin", "juil.", "août", "sept.",
+                   "oct.", "nov.", "déc.")
 MONTHS_FR = ("janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août",
              "septembre", "octobre", "novembre", "décembre")
 
@@ -88,7 +91,7 @@ def date_fr(iso: str) -> str:
 
 def short_date_fr(iso: str) -> str:
     d = date.fromisoformat(iso)
-    return f"{WEEKDAYS_FR[d.weekday()][:3]}. {d.day} {MONTHS_FR[d.month - 1][:4].rstrip('.')}"
+    return f"{WEEKDAYS_FR[d.weekday()][:3]}. {d.day} {MONTHS_SHORT_FR[d.month - 1]}"
 
 
 def abs_minutes(origin: date, iso_datetime: str) -> int:
