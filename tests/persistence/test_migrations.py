@@ -201,3 +201,27 @@ def test_a_failing_migration_rolls_back_whole(tmp_path: Path, monkeypatch: pytes
         assert c.execute("SELECT count(*) FROM sqlite_master WHERE name = 'half_done'").fetchone()[0] == 0
         assert "nickname" not in {r[1] for r in c.execute("PRAGMA table_info(persons)")}
     assert len(list(tmp_path.glob("*.bak"))) == 1  # and the backup made before trying is there
+
+
+def test_demo_association_survives_first_revision_to_head(tmp_path: Path) -> None:
+    """The demo association, brought back to revision 0001 (its data kept), then upgraded
+    to head: every row of every table is still there, unchanged."""
+    from datetime import date
+
+    from sas_roster.demo.loader import load_demo
+
+    url = _url(tmp_path / "demo.db")
+    with Services.open(url) as sv:
+        load_demo(sv, date(2026, 11, 23))
+    downgrade_database(url, "0001")
+    before = _dump(url)
+    assert "audit_log" not in before
+    assert len(before["persons"]) > 60 and len(before["availability_entries"]) > 1000
+    assert before["assignments"] and before["pdsa_duties"] and before["rosters"]
+
+    upgrade_database(url)
+
+    after = _dump(url)
+    assert _revision(url) == head_revision()
+    for table, rows in before.items():
+        assert after[table] == rows, table
