@@ -153,16 +153,27 @@ def run(owner: RosterSolver, rm: RosterModel, start: list[int], penalties: list[
     template: list = [None, None]  # [incumbent values, model]
 
     def fixed_template(best: list[int]) -> cp_model.CpModel:
-        if template[0] is not best:
-            model = rm.model.clone()
-            variables = model.proto.variables
-            for index in original:
-                dom = variables[index].domain
-                dom[0] = dom[1] = best[index]
-            template[0], template[1] = best, model
-        return template[1]
+        with lock:
+            if template[0] is best:
+                return template[1]
+        # Built outside the lock: the other thread keeps solving meanwhile.
+        model = rm.model.clone()
+        variables = model.proto.variables
+        for index in original:
+            dom = variables[index].domain
+            dom[0] = dom[1] = best[index]
+        with lock:
+            if template[0] is not inc.values and best is inc.values:
+                template[0], template[1] = best, model
+        return model
 
     threads = 1 if opts.deterministic else max(1, opts.num_workers)
+    # Step budget: grows when steps stop paying, so that bigger neighbourhoods can be
+    # closed once the small ones are exhausted (small problems end up solving most of
+    # the roster in one step).
+    budget = [opts.lns_subsolve]
+    budget_cap = max(opts.lns_subsolve, 0.1 * until)
+    since_gain = [0]
 
     def step() -> bool:
         with lock:
@@ -176,7 +187,7 @@ def run(owner: RosterSolver, rm: RosterModel, start: list[int], penalties: list[
             best = inc.values
             kind = hoods.pick()
             free = hoods.free_cells(kind, best)
-            sub = fixed_template(best).clone()
+        sub = fixed_template(best).clone()
         variables = sub.proto.variables
         for cell in free:
             for index in cell_vars.get(cell, ()):
@@ -193,7 +204,7 @@ def run(owner: RosterSolver, rm: RosterModel, start: list[int], penalties: list[
             obj.domain.clear()
             obj.domain.extend([-(2 ** 62), linear - 1])
         workers = opts.num_workers if threads == 1 else 1
-        solver = owner.new_cp_solver(min(opts.lns_subsolve, left), workers=workers,
+        solver = owner.new_cp_solver(min(budget[0], left), workers=workers,
                                      lp_level=opts.lns_lp_level)
         status = owner.solve_with(solver, sub)
         with lock:
@@ -206,9 +217,19 @@ def run(owner: RosterSolver, rm: RosterModel, start: list[int], penalties: list[
                     improved = True
                     last_gain[0] = owner.clock()
                     owner.offer(values, phase)
+                elif value == inc.value and opts.lns_plateau:
+                    # Walk the plateau: an equally good but different roster moves
+                    # the search elsewhere, where other neighbourhoods may gain.
+                    values = list(solver.response_proto.solution)
+                    if values != inc.values:
+                        inc.values = values
             log.debug("%s %s size=%.2f cells=%d %s value=%d%s t=%.1f", phase, kind,
                       hoods.size[kind], len(free), solver.status_name(status), inc.value,
                       " *" if improved else "", owner.elapsed())
+            since_gain[0] = 0 if improved else since_gain[0] + 1
+            if since_gain[0] >= 10 * threads:
+                budget[0] = min(budget_cap, budget[0] * 1.5)
+                since_gain[0] = 0
             solved = status == (cp_model.INFEASIBLE if opts.lns_cutoff else cp_model.OPTIMAL)
             hoods.adapt(kind, solved or improved and status == cp_model.OPTIMAL, improved)
             if solved and len(free) >= all_cells:

@@ -59,6 +59,8 @@ class SolveOptions:
     lns_lp_level: int = 2
     """``linearization_level`` of the LNS steps: with all clauses in the LP, CP-SAT
     closes small neighbourhoods an order of magnitude faster on rostering models."""
+    lns_plateau: bool = True
+    """LNS moves to an equally good roster when a step returns one."""
     lns_cutoff: bool = False
     """LNS steps look for a strictly better roster only (objective cut-off)."""
     lns_grow: float = 1.2
