@@ -39,6 +39,7 @@ log = logging.getLogger(__name__)
 
 KINDS = ("people", "hotspot", "block", "window")
 START_SIZE = {"people": 0.2, "hotspot": 0.2, "block": 0.35, "window": 0.15}
+START_VARS = 600
 
 
 class Neighbourhoods:
@@ -48,7 +49,10 @@ class Neighbourhoods:
         self.rm, self.penalties, self.rng = rm, penalties, rng
         self.people = list(rm.people)
         self.n_days = rm.problem.days
-        self.size = dict(START_SIZE)
+        # Start small on big models: about START_VARS free roster variables, so that
+        # the first steps close quickly; sizes then adapt to the closing time.
+        scale = min(1.0, max(0.25, START_VARS / max(1, len(rm.x)) / 0.2))
+        self.size = {k: v * scale for k, v in START_SIZE.items()}
         self.grow, self.shrink = 1.2, 0.85
         self.gain = {k: 1.0 for k in KINDS}  # moving average of successes
         self._subject_people: dict[str, list[str]] = {}
@@ -227,7 +231,7 @@ def run(owner: RosterSolver, rm: RosterModel, start: list[int], penalties: list[
                       hoods.size[kind], len(free), solver.status_name(status), inc.value,
                       " *" if improved else "", owner.elapsed())
             since_gain[0] = 0 if improved else since_gain[0] + 1
-            if since_gain[0] >= 10 * threads:
+            if since_gain[0] >= 5 * threads:
                 budget[0] = min(budget_cap, budget[0] * 1.5)
                 since_gain[0] = 0
             solved = status == (cp_model.INFEASIBLE if opts.lns_cutoff else cp_model.OPTIMAL)
