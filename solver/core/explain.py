@@ -30,6 +30,17 @@ def explain_infeasibility(problem: Problem, *, time_limit: float = 20.0,
     case it is still a clashing set."""
     deadline = time.monotonic() + time_limit
     rm = build_model(problem, explain=True)
+    core = minimal_clash(rm, time_limit=deadline - time.monotonic(), random_seed=random_seed, stop=stop)
+    return None if core is None else [_conflict(g) for g in core]
+
+
+def minimal_clash(rm, *, time_limit: float = 20.0, random_seed: int = 0,
+                  stop: threading.Event | None = None) -> list | None:
+    """The hard groups of a model built in explain mode (``rm.hard_groups``, each with an
+    assumption literal) that cannot all hold together, shrunk to a minimal set by a
+    deletion filter; ``None`` if they can all hold (or nothing was decided in time).
+    Shared by the core and by models built on it (the SAS model)."""
+    deadline = time.monotonic() + time_limit
     groups = {g.literal.index: g for g in rm.hard_groups}
     if not groups:
         return None
@@ -72,7 +83,7 @@ def explain_infeasibility(problem: Problem, *, time_limit: float = 20.0,
             core = [c for c in trial if c in keep]
         else:
             i += 1  # needed (or undecided in time: kept, so the set still clashes)
-    return [_conflict(groups[i]) for i in core]
+    return [groups[i] for i in core]
 
 
 def _conflict(g) -> Conflict:

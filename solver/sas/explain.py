@@ -12,11 +12,10 @@
 from __future__ import annotations
 
 import threading
-import time
 from collections import defaultdict
 
-from ortools.sat.python import cp_model
 
+from ..core.explain import minimal_clash
 from .context import Context
 from .model import SasModel
 from .records import EFFECTOR
@@ -143,48 +142,10 @@ def explain_clash(ctx: Context, *, time_limit: float = 20.0, seed: int = 0,
     quick = pin_clash(ctx)
     if quick:
         return quick
-    deadline = time.monotonic() + time_limit
     sm = SasModel(ctx, explain=True)
-    rm = sm.rm
-    groups = {g.literal.index: g for g in rm.hard_groups}
-    if not groups:
+    core = minimal_clash(sm.rm, time_limit=time_limit, random_seed=seed, stop=stop)
+    if core is None:
         return None
-
-    def infeasible(subset: list[int]) -> tuple[bool | None, list[int]]:
-        left = deadline - time.monotonic()
-        if left <= 0 or (stop is not None and stop.is_set()):
-            return None, subset
-        rm.model.clear_assumptions()
-        rm.model.add_assumptions([groups[i].literal for i in subset])
-        solver = cp_model.CpSolver()
-        # One worker, no presolve: only then is the core made of assumptions only.
-        solver.parameters.num_workers = 1
-        solver.parameters.cp_model_presolve = False
-        solver.parameters.random_seed = seed
-        solver.parameters.max_time_in_seconds = max(0.05, min(left, time_limit / 4))
-        status = solver.solve(rm.model)
-        if status == cp_model.INFEASIBLE:
-            core = [i for i in solver.sufficient_assumptions_for_infeasibility() if i in groups]
-            return True, (core if core and set(core) <= set(subset) else subset)
-        if status in (cp_model.OPTIMAL, cp_model.FEASIBLE):
-            return False, subset
-        return None, subset
-
-    ok, core = infeasible(sorted(groups))
-    if not ok:
-        return None
-    if len(core) < len(groups):
-        confirmed, core2 = infeasible(core)
-        core = core2 if confirmed else sorted(groups)
-    i = 0
-    while i < len(core):
-        trial = core[:i] + core[i + 1:]
-        verdict, smaller = infeasible(trial)
-        if verdict:
-            keep = set(smaller)
-            core = [c for c in trial if c in keep]
-        else:
-            i += 1
     return [Clash(g.rule, g.name, g.subject, tuple(ctx.iso[d] for d in g.days
                                                    if 0 <= d < ctx.n_days), g.detail)
-            for g in (groups[i] for i in core)]
+            for g in core]
