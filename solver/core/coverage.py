@@ -55,8 +55,9 @@ def subject_of(rm: RosterModel, c: Cover) -> str:
 
 def add(rm: RosterModel) -> None:
     for c in rm.problem.coverage:
-        terms = [rm.x[k] for p in rm.people_of(c.people) for d, s in c.slots
-                 if (k := (p, d, s)) in rm.x]
+        keys = tuple(k for p in rm.people_of(c.people) for d, s in c.slots
+                     if (k := (p, d, s)) in rm.x)
+        terms = [rm.x[k] for k in keys]
         count = sum(terms)
         subject = subject_of(rm, c)
         day = c.day
@@ -69,7 +70,8 @@ def add(rm: RosterModel) -> None:
         elif c.required > 0:
             under = rm.model.new_int_var(0, c.required, f"under|coverage|{subject}")
             rm.model.add(count + under >= c.required)
-            rm.penalize(under, c.under_weight, "coverage.under", under_name, subject, day)
+            rm.penalize(under, c.under_weight, "coverage.under", under_name, subject, day,
+                        keys)
         if c.over_weight is None:
             enforce = rm.hard("coverage.max", over_name, subject, (day,) if day is not None else (),
                               f"au plus {c.required} personne(s)")
@@ -77,4 +79,4 @@ def add(rm: RosterModel) -> None:
         elif c.over_weight > 0 and len(terms) > c.required:
             over = rm.model.new_int_var(0, len(terms) - c.required, f"over|coverage|{subject}")
             rm.model.add(count - over <= c.required)
-            rm.penalize(over, c.over_weight, "coverage.over", over_name, subject, day)
+            rm.penalize(over, c.over_weight, "coverage.over", over_name, subject, day, keys)

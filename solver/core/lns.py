@@ -37,8 +37,9 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 
-KINDS = ("people", "hotspot", "block", "window")
-START_SIZE = {"people": 0.2, "hotspot": 0.2, "block": 0.35, "window": 0.15}
+KINDS = ("people", "hotspot", "block", "window", "hotwindow", "types")
+START_SIZE = {"people": 0.2, "hotspot": 0.2, "block": 0.35, "window": 0.15,
+              "hotwindow": 0.15, "types": 0.5}
 START_VARS = 600
 
 
@@ -64,7 +65,14 @@ class Neighbourhoods:
         weights = [0.2 + self.gain[k] for k in KINDS]
         return self.rng.choices(KINDS, weights)[0]
 
-    def free_cells(self, kind: str, best: list[int]) -> set[tuple[str, int]]:
+    def free_cells(self, kind: str, best: list[int]
+                   ) -> tuple[set[tuple[str, int]], set[str] | None]:
+        """The (person, day) cells to free, and the shifts they may take (None: any)."""
+        if kind == "types":
+            return self._types(self.size[kind], best)
+        return self._free_cells(kind, best), None
+
+    def _free_cells(self, kind: str, best: list[int]) -> set[tuple[str, int]]:
         f = self.size[kind]
         if kind == "people":
             return self._cells(self._some(self.people, f), range(self.n_days))
@@ -72,7 +80,12 @@ class Neighbourhoods:
             return self._cells(self.people, self._window(f))
         if kind == "block":
             return self._cells(self._some(self.people, f), self._window(min(1.0, 2 * f)))
-        return self._hotspot(f, best)
+        pen = self._paid(best)
+        if pen is None:
+            return self._cells(self._some(self.people, f), range(self.n_days))
+        if kind == "hotwindow":
+            return self._cells(self.people, self._window(f, centre=pen.day))
+        return self._hotspot(f, best, pen)
 
     def adapt(self, kind: str, solved: bool, improved: bool) -> None:
         self.gain[kind] = 0.8 * self.gain[kind] + 0.2 * (1.0 if improved else 0.0)
@@ -93,29 +106,63 @@ class Neighbourhoods:
             start = min(max(0, centre - length // 2), self.n_days - length)
         return range(start, start + length)
 
-    def _hotspot(self, f: float, best: list[int]) -> set[tuple[str, int]]:
-        """People who could change a penalised day: the person concerned, those off
-        that day (they could come) and those on it (they could move), whole horizon."""
-        paid = [p for p in self.penalties if p.day is not None and value_of(p.expr, best)]
-        if not paid:
-            return self._cells(self._some(self.people, f), range(self.n_days))
-        pen = self.rng.choice(paid)
-        x = self.rm.x
+    def _types(self, f: float, best: list[int]
+               ) -> tuple[set[tuple[str, int]], set[str]]:
+        """One or two shift types over a window of days (the whole horizon at full
+        size), for everybody: a cell that is off or on one of them in the incumbent may
+        become off or any of them, every other cell stays. Moves the shifts of a type
+        between people and days — what a shortage of that type needs — in a
+        neighbourhood of simple yes/no choices, however many people there are."""
         shifts = self.rm.shift_ids
-        on_day = [p for p in self.people
+        pen = self._paid(best, rule="coverage")
+        first = (self.rng.choice([s for _, _, s in pen.cells]) if pen and pen.cells
+                 else self.rng.choice(shifts))
+        types = {first}
+        if len(shifts) > 1 and self.rng.random() < 0.5:
+            types.add(self.rng.choice([s for s in shifts if s != first]))
+        days = self._window(f) if pen is None or f >= 1 else self._window(f, centre=pen.day)
+        x = self.rm.x
+        cells = set()
+        for p in self.people:
+            for d in days:
+                worked = [s for s in shifts if (k := (p, d, s)) in x and best[x[k].index]]
+                if not worked or set(worked) <= types:
+                    cells.add((p, d))
+        return cells, types
+
+    def _paid(self, best: list[int], rule: str = "") -> Penalty | None:
+        paid = [p for p in self.penalties if p.day is not None and p.rule.startswith(rule)
+                and value_of(p.expr, best)]
+        return self.rng.choice(paid) if paid else None
+
+    def _hotspot(self, f: float, best: list[int], pen: Penalty) -> set[tuple[str, int]]:
+        """People who could change a penalised term, whole horizon: for a term that
+        names its cells (a coverage slot), those who could take one of them (they
+        could come) and those on them (they could move); otherwise the person
+        concerned, those off that day and those on it."""
+        x = self.rm.x
+        if pen.cells:
+            on = list(dict.fromkeys(p for p, d, s in pen.cells if best[x[p, d, s].index]))
+            off = [p for p in dict.fromkeys(p for p, _, _ in pen.cells) if p not in on]
+            chosen: list[str] = []
+        else:
+            shifts = self.rm.shift_ids
+            on = [p for p in self.people
                   if any(best[x[k].index] for s in shifts if (k := (p, pen.day, s)) in x)]
-        off_day = [p for p in self.people if p not in on_day
+            off = [p for p in self.people if p not in on
                    and any((p, pen.day, s) in x for s in shifts)]
-        chosen = list(self._subject_people.get(pen.subject, []))
+            chosen = list(self._subject_people.get(pen.subject, []))
         k = max(2, math.ceil(f * len(self.people)))
-        pool_off, pool_on = off_day[:], on_day[:]
-        self.rng.shuffle(pool_off)
-        self.rng.shuffle(pool_on)
-        while len(chosen) < k and (pool_off or pool_on):
-            src = pool_off if (pool_off and (not pool_on or self.rng.random() < 0.6)) else pool_on
+        self.rng.shuffle(off)
+        self.rng.shuffle(on)
+        while len(chosen) < k and (off or on):
+            src = off if (off and (not on or self.rng.random() < 0.6)) else on
             p = src.pop()
             if p not in chosen:
                 chosen.append(p)
+        if len(chosen) < k:
+            rest = [p for p in self.people if p not in chosen]
+            chosen += self.rng.sample(rest, min(len(rest), k - len(chosen)))
         return self._cells(chosen, range(self.n_days))
 
     @staticmethod
@@ -144,8 +191,10 @@ def run(owner: RosterSolver, rm: RosterModel, start: list[int], penalties: list[
     hoods = Neighbourhoods(rm, penalties, rng)
     hoods.grow, hoods.shrink = opts.lns_grow, opts.lns_shrink
     cell_vars: dict[tuple[str, int], list[int]] = {}
-    for (p, d, _), v in rm.x.items():
+    var_shift: dict[int, str] = {}
+    for (p, d, s), v in rm.x.items():
         cell_vars.setdefault((p, d), []).append(v.index)
+        var_shift[v.index] = s
     original = {i: tuple(rm.model.proto.variables[i].domain)
                 for indices in cell_vars.values() for i in indices}
     last_gain = [owner.clock()]
@@ -190,11 +239,13 @@ def run(owner: RosterSolver, rm: RosterModel, start: list[int], penalties: list[
                 return False
             best = inc.values
             kind = hoods.pick()
-            free = hoods.free_cells(kind, best)
+            free, allowed = hoods.free_cells(kind, best)
         sub = fixed_template(best).clone()
         variables = sub.proto.variables
         for cell in free:
             for index in cell_vars.get(cell, ()):
+                if allowed is not None and var_shift[index] not in allowed:
+                    continue
                 dom = variables[index].domain
                 dom[0], dom[1] = original[index][0], original[index][-1]
         hint = sub.proto.solution_hint
@@ -236,7 +287,7 @@ def run(owner: RosterSolver, rm: RosterModel, start: list[int], penalties: list[
                 since_gain[0] = 0
             solved = status == (cp_model.INFEASIBLE if opts.lns_cutoff else cp_model.OPTIMAL)
             hoods.adapt(kind, solved or improved and status == cp_model.OPTIMAL, improved)
-            if solved and len(free) >= all_cells:
+            if solved and len(free) >= all_cells and allowed is None:
                 # Nothing was fixed: the incumbent is proven optimal for this objective.
                 proven[0] = True
                 inc.proven = True

@@ -38,6 +38,9 @@ class Penalty:
     name: str
     subject: str
     day: int | None
+    cells: tuple = ()
+    """Roster variables keys ``(person, day, shift)`` whose change can lower this
+    term (e.g. the slots of a coverage requirement): where LNS looks first."""
 
 
 @dataclass
@@ -140,13 +143,14 @@ class RosterModel:
             c.only_enforce_if(enforce)
 
     def penalize(self, expr, coef: int, rule: str, name: str, subject: str,
-                 day: int | None) -> None:
+                 day: int | None, cells: tuple = ()) -> None:
         if coef < 0:
             # Violations are costs; a negative weight would make "bound" and
             # "priority" reasoning (both assume non-negative terms) wrong.
             raise ValueError(f"{name} : poids négatif ({coef})")
         if coef:
-            self.penalties.append(Penalty(expr, int(coef), rule, name, subject, day))
+            self.penalties.append(Penalty(expr, int(coef), rule, name, subject, day,
+                                          tuple(cells)))
 
     def soft_range(self, expr, upper_bound: int, lo: int | None, hi: int | None,
                    weight: int, rule: str, names: tuple[str, str], subject: str,

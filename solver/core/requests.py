@@ -39,4 +39,5 @@ def add(rm: RosterModel) -> None:
             if r.on:
                 rm.penalize(1, r.weight, rule, name, subject, r.day)
             continue
-        rm.penalize(lit.Not() if r.on else lit, r.weight, rule, name, subject, r.day)
+        cells = tuple(k for s in rm.shift_ids if (k := (r.person, r.day, s)) in rm.x)
+        rm.penalize(lit.Not() if r.on else lit, r.weight, rule, name, subject, r.day, cells)
