@@ -66,11 +66,12 @@ class Neighbourhoods:
         return self.rng.choices(KINDS, weights)[0]
 
     def free_cells(self, kind: str, best: list[int]
-                   ) -> tuple[set[tuple[str, int]], set[str] | None]:
-        """The (person, day) cells to free, and the shifts they may take (None: any)."""
+                   ) -> tuple[set[tuple[str, int]], set[tuple[str, int]], set[str]]:
+        """The (person, day) cells to free entirely, and cells that may only take
+        the given shifts (or be off)."""
         if kind == "types":
             return self._types(self.size[kind], best)
-        return self._free_cells(kind, best), None
+        return self._free_cells(kind, best), set(), set()
 
     def _free_cells(self, kind: str, best: list[int]) -> set[tuple[str, int]]:
         f = self.size[kind]
@@ -107,12 +108,14 @@ class Neighbourhoods:
         return range(start, start + length)
 
     def _types(self, f: float, best: list[int]
-               ) -> tuple[set[tuple[str, int]], set[str]]:
+               ) -> tuple[set[tuple[str, int]], set[tuple[str, int]], set[str]]:
         """One or two shift types over a window of days (the whole horizon at full
         size), for everybody: a cell that is off or on one of them in the incumbent may
         become off or any of them, every other cell stays. Moves the shifts of a type
         between people and days — what a shortage of that type needs — in a
-        neighbourhood of simple yes/no choices, however many people there are."""
+        neighbourhood of simple yes/no choices, however many people there are. Around
+        the penalised day everything is free, so that the shifts there can be
+        rearranged to make room."""
         shifts = self.rm.shift_ids
         pen = self._paid(best, rule="coverage")
         first = (self.rng.choice([s for _, _, s in pen.cells]) if pen and pen.cells
@@ -128,7 +131,10 @@ class Neighbourhoods:
                 worked = [s for s in shifts if (k := (p, d, s)) in x and best[x[k].index]]
                 if not worked or set(worked) <= types:
                     cells.add((p, d))
-        return cells, types
+        around = set()
+        if pen is not None and pen.day is not None:
+            around = self._cells(self.people, self._window(3 / self.n_days, centre=pen.day))
+        return around, cells - around, types
 
     def _paid(self, best: list[int], rule: str = "") -> Penalty | None:
         paid = [p for p in self.penalties if p.day is not None and p.rule.startswith(rule)
@@ -179,9 +185,10 @@ class Incumbent:
 
 def run(owner: RosterSolver, rm: RosterModel, start: list[int], penalties: list[Penalty],
         until: float, stall: float | None = None,
-        phase: str = "lns") -> Incumbent:
+        phase: str = "lns", target: int | None = None) -> Incumbent:
     """LNS on ``rm.model`` (whose objective must be the sum of ``penalties``) from
-    ``start`` until the owner's clock reaches ``until``, or no gain for ``stall``."""
+    ``start`` until the owner's clock reaches ``until``, no gain for ``stall``, or the
+    objective reaches ``target`` (a lower bound: the incumbent is then optimal)."""
     opts = owner.options
     lock = threading.Lock()
     objective: Callable[[list[int]], int] = \
@@ -237,14 +244,17 @@ def run(owner: RosterSolver, rm: RosterModel, start: list[int], penalties: list[
                 return False
             if inc.value == 0 or proven[0]:
                 return False
+            if target is not None and inc.value <= target:
+                inc.proven = True
+                return False
             best = inc.values
             kind = hoods.pick()
-            free, allowed = hoods.free_cells(kind, best)
+            free, typed, allowed = hoods.free_cells(kind, best)
         sub = fixed_template(best).clone()
         variables = sub.proto.variables
-        for cell in free:
+        for cell in free | typed:
             for index in cell_vars.get(cell, ()):
-                if allowed is not None and var_shift[index] not in allowed:
+                if cell in typed and var_shift[index] not in allowed:
                     continue
                 dom = variables[index].domain
                 dom[0], dom[1] = original[index][0], original[index][-1]
@@ -279,7 +289,7 @@ def run(owner: RosterSolver, rm: RosterModel, start: list[int], penalties: list[
                     if values != inc.values:
                         inc.values = values
             log.debug("%s %s size=%.2f cells=%d %s value=%d%s t=%.1f", phase, kind,
-                      hoods.size[kind], len(free), solver.status_name(status), inc.value,
+                      hoods.size[kind], len(free) + len(typed), solver.status_name(status), inc.value,
                       " *" if improved else "", owner.elapsed())
             since_gain[0] = 0 if improved else since_gain[0] + 1
             if since_gain[0] >= 5 * threads:
@@ -287,7 +297,7 @@ def run(owner: RosterSolver, rm: RosterModel, start: list[int], penalties: list[
                 since_gain[0] = 0
             solved = status == (cp_model.INFEASIBLE if opts.lns_cutoff else cp_model.OPTIMAL)
             hoods.adapt(kind, solved or improved and status == cp_model.OPTIMAL, improved)
-            if solved and len(free) >= all_cells and allowed is None:
+            if solved and len(free) >= all_cells:
                 # Nothing was fixed: the incumbent is proven optimal for this objective.
                 proven[0] = True
                 inc.proven = True

@@ -71,6 +71,8 @@ class SolveOptions:
     alone first, from which the full objective is then minimised. A heuristic order of
     search, not a lexicographic objective: the final objective is the full one."""
     lns_priority_share: float = 0.5
+    lns_priority_bound: float = 0.03
+    """Share of the time for a bound of the priority part, where its phase stops."""
     lns_priority_stall: float = 0.2
     """The priority phase ends after this share of the time without gain."""
     explain: bool = True
@@ -137,9 +139,13 @@ class RosterSolver:
         end = total * (1 - opts.lns_proof)
         if use_prio:
             rm.model.minimize(sum(p.coef * p.expr for p in prio))
+            # A lower bound of the priority part (the LP is often tight on it: every
+            # possible night worked, say): the priority phase stops once it is reached
+            # and leaves the time to the full objective.
+            target = self.priority_bound(rm, total * opts.lns_priority_bound)
             stall = max(2.0, opts.lns_priority_stall * total)
             start = lns.run(self, rm, start, prio, until=total * opts.lns_priority_share,
-                            stall=stall, phase="lns-priority").values
+                            stall=stall, phase="lns-priority", target=target).values
             rm.model.minimize(rm.objective_expr())
             # Continue from whichever roster is lexicographically best (priority, full).
             key = lambda vals: (objective_of_terms(prio, vals), objective_of_terms(full, vals))
@@ -155,6 +161,22 @@ class RosterSolver:
                 and self.best_objective <= self.bound:
             status = OPTIMAL
         return status
+
+    def priority_bound(self, rm: RosterModel, budget: float) -> int | None:
+        """Lower bound of ``rm.model``'s current objective from a short solve whose
+        workers all keep every clause in the LP (CP-SAT's LP-bound worker and its
+        LP-guided search); any roster it finds on the way is offered too."""
+        if budget <= 0 or self.budget_left() <= budget:
+            return None
+        solver = self.new_cp_solver(budget, lp_level=2)
+        if solver.parameters.num_workers > 1:
+            solver.parameters.subsolvers.extend(["max_lp", "reduced_costs"])
+        status = self.solve_with(solver, rm.model, _Callback(self, "bound"))
+        if status not in (cp_model.OPTIMAL, cp_model.FEASIBLE):
+            return None
+        bound = math.ceil(solver.best_objective_bound - 1e-6)
+        self._raise_bound(bound)
+        return bound
 
     # -- used by the LNS loop ------------------------------------------------------
     def elapsed(self) -> float:
