@@ -73,7 +73,7 @@ class SolveOptions:
     lns_priority_share: float = 0.5
     lns_priority_bound: float = 0.03
     """Share of the time for a bound of the priority part, where its phase stops."""
-    lns_priority_stall: float = 0.2
+    lns_priority_stall: float = 0.1
     """The priority phase ends after this share of the time without gain."""
     explain: bool = True
     explain_time_limit: float = 20.0
