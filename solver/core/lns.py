@@ -289,8 +289,8 @@ def run(owner: RosterSolver, rm: RosterModel, start: list[int], penalties: list[
                     if values != inc.values:
                         inc.values = values
             log.debug("%s %s size=%.2f cells=%d %s value=%d%s t=%.1f", phase, kind,
-                      hoods.size[kind], len(free) + len(typed), solver.status_name(status), inc.value,
-                      " *" if improved else "", owner.elapsed())
+                      hoods.size[kind], len(free) + len(typed), solver.status_name(status),
+                      inc.value, " *" if improved else "", owner.elapsed())
             since_gain[0] = 0 if improved else since_gain[0] + 1
             if since_gain[0] >= 5 * threads:
                 budget[0] = min(budget_cap, budget[0] * 1.5)
