@@ -23,12 +23,15 @@ class Assignment:
     territory: str | None = None  # for on-call effectors
     fixed_by_cpts: bool = False  # imported from a CPTS's own rota
     id: int | None = None
+    # Stable identifier of the planned shift (UUID), kept from version to version while the
+    # same person holds it: calendar events, notices and attendance refer to it.
+    uid: str | None = None
 
     @property
     def minutes(self) -> int:
         return (self.end.hour * 60 + self.end.minute) - (self.start.hour * 60 + self.start.minute)
 
-    def key(self) -> tuple:
+    def key(self) -> tuple[object, ...]:
         """Identity of the slot held, independent of the database id."""
         return (self.day, self.role, self.template_code, self.territory, self.person_id)
 
