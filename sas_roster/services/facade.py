@@ -18,6 +18,7 @@ from .history import HistoryService
 from .persons import PersonService
 from .rosters import RosterService
 from .settings import SettingsService
+from .setup import SetupService
 
 
 class Services(ServiceBase):
@@ -33,6 +34,7 @@ class Services(ServiceBase):
         self.rosters = RosterService(self._sessions)
         self.attendance = AttendanceService(self._sessions)
         self.history = HistoryService(self._sessions)
+        self.setup = SetupService(self._sessions)
         self.audit = AuditRepository(self._sessions)
 
     @classmethod
