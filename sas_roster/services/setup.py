@@ -9,14 +9,15 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
 from enum import StrEnum
+from pathlib import Path
 
 from sqlalchemy import exists, select
 from sqlalchemy.orm import Session
 
 from ..domain.demand import DemandCurve
 from ..domain.enums import Role
-from ..domain.errors import Problem
-from ..domain.setup import AssociationSetup, setup_text_problems
+from ..domain.errors import NotFoundError, Problem, ValidationError
+from ..domain.setup import AssociationSetup, default_setup, setup_text_problems, usual_bridge_days
 from ..persistence import mapping as m
 from ..persistence.models import (
     AssignmentRow,
@@ -169,6 +170,41 @@ class SetupService(ServiceBase):
         except _DryRun:
             pass
         return report
+
+    # --- the settings file ----------------------------------------------------------------
+
+    def import_file(self, path: str | Path, actor: str | None = None, dry_run: bool = False) -> SetupReport:
+        """Read the settings file at `path` and apply it, all or nothing: every problem of
+        the file (sheet, row, column) or of the setup raises one `ValidationError`."""
+        from ..importers.setup_read import read_setup
+
+        parsed = read_setup(path)
+        if parsed.problems or parsed.setup is None:
+            n = len(parsed.problems)
+            raise ValidationError(f"Import des paramètres refusé : rien n'a été enregistré ({n} problème"
+                                  f"{'s' if n > 1 else ''})", parsed.problems)
+        report = self.apply(parsed.setup, actor=actor, dry_run=dry_run)
+        report.notes = [str(n) for n in parsed.notes] + report.notes
+        return report
+
+    def export_file(self, path: str | Path) -> Path:
+        """Write the stored setup as the settings file (.xlsx)."""
+        from ..importers.setup_write import write_setup
+
+        setup = self.current()
+        if setup is None:
+            raise NotFoundError("Aucune association n'est configurée dans cette base : rien à exporter "
+                                "(« sas-roster settings template » écrit un modèle à remplir)")
+        return write_setup(setup, path)
+
+    @staticmethod
+    def write_template(path: str | Path, year: int) -> Path:
+        """Write the settings file a new association starts from: defaults, and the usual
+        bridge days of `year` and the next proposed unticked."""
+        from ..importers.setup_write import write_setup
+
+        proposals = usual_bridge_days(year) + usual_bridge_days(year + 1)
+        return write_setup(default_setup(), path, proposals)
 
     # --- helpers --------------------------------------------------------------------------
 
