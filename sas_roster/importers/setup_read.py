@@ -178,7 +178,8 @@ def _association(grid, out: SetupParse) -> AssociationSettings | None:
     zone_typed = get(P_ZONE, lambda v: read_choice(v, ZONE_ALIASES, list(ZONE_LABELS.values()), "zone"))
     from_department = zone_for_department(department) if department else None
     zone = zone_typed or from_department
-    if zone_typed and from_department and zone_typed is not from_department:
+    zone_clash = bool(zone_typed and from_department and zone_typed is not from_department)
+    if zone_clash:
         problems.append(Problem(f"la zone {ZONE_LABELS[zone_typed]} ne correspond pas au département {department} "
                                 f"({ZONE_LABELS[from_department]})", cells[P_ZONE][0], P_ZONE))
     if zone is None:
@@ -189,7 +190,7 @@ def _association(grid, out: SetupParse) -> AssociationSettings | None:
     if department and normalise_department(department):
         department = normalise_department(department) or department
     tz = get(P_TIME_ZONE, lambda v: text(v) or "")
-    if tz and tz != time_zone_of(zone):
+    if tz and tz != time_zone_of(zone) and not zone_clash:
         problems.append(Problem(f"le fuseau horaire découle de la zone ({time_zone_of(zone)}), pas « {tz} »",
                                 cells[P_TIME_ZONE][0], P_TIME_ZONE))
     share = get(P_ON_SITE, read_decimal, Decimal(str(round(defaults.remote_min_on_site_share * 100, 2))))
