@@ -249,8 +249,8 @@ def _history(s: Session, result: ParseResult, report: ImportReport, problems: li
     lines = result.lines
     if not lines:
         return lambda: None
-    kept = set(s.execute(select(RosterRow.year, RosterRow.month).where(
-        select(AssignmentRow.id).where(AssignmentRow.roster_id == RosterRow.id).exists())).tuples())
+    kept = {(y, m) for y, m in s.execute(select(RosterRow.year, RosterRow.month).where(
+        select(AssignmentRow.id).where(AssignmentRow.roster_id == RosterRow.id).exists()))}
     for line in lines:
         w = line.item
         if (w.year, w.month) in kept:
