@@ -108,6 +108,7 @@ def test_bad_rpps_is_refused_with_its_message(window, services, qtbot):
     _pools, dialog = _new_person_dialog(window, qtbot)
     qtbot.keyClicks(dialog.last_name, "Martin")
     dialog.role_boxes[Role.EFFECTOR].setChecked(True)
+    dialog.territory.setCurrentIndex(1)  # an effector needs his territory
     good = make_rpps("1999988866")
     bad = good[:-1] + str((int(good[-1]) + 1) % 10)
     qtbot.keyClicks(dialog.rpps, bad)
