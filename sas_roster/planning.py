@@ -145,18 +145,20 @@ def _solver_person(p: Person, first: date, last: date, worked_before: int,
     )
 
 
-def _eligibility_ends(people: list[sas.Person], persons: dict[str, Person], cal: MonthCalendar) -> None:
-    """Give the engine each retiree's eligibility end date when it falls in the month, if
-    the engine's Person has a field for it (it is checked day by day, not per month)."""
+def _eligibility_ends(people: list[sas.Person], persons: dict[str, Person], cal: MonthCalendar) -> bool:
+    """Give the engine each retiree's eligibility end date when it falls in the month (it is
+    checked day by day, not per month), if the engine's Person has a field for it; says
+    whether it has one."""
     fields = getattr(sas.Person, "__dataclass_fields__", {})
     name = next((f for f in ("eligible_until", "eligibility_end") if f in fields), None)
     if name is None:
-        return
+        return False
     for sp in people:
         p = persons[sp.id]
         until = p.quota.eligible_until if p.status.is_retired and p.quota else None
-        if until is not None and until < cal.days[-1].day:
+        if until is not None and until < cal.days[-1].day and getattr(sp, name) is None:
             setattr(sp, name, until.isoformat())
+    return True
 
 
 def solver_assignment(a: Assignment) -> sas.Assignment:
@@ -204,7 +206,7 @@ def build_problem(services: MonthReads, year: int, month: int, *, with_reference
     worked = services.history.regulation_minutes_before(year, first)
     people = [_solver_person(p, first, last, worked.get(p.id, 0), settings.default_retiree_quota_hours)
               for p in persons.values()]
-    _eligibility_ends(people, persons, cal)
+    engine_checks_eligibility = _eligibility_ends(people, persons, cal)
     cpts_codes = {t.code for t in territories if t.rota_source is RotaSource.CPTS}
     for sp in people:
         # The monthly commitment is what a doctor gives the association's own rostering; an
@@ -215,11 +217,13 @@ def build_problem(services: MonthReads, year: int, month: int, *, with_reference
     availability = [sas.Availability(str(e.person_id), e.day, _minutes(e.range.start), _minutes(e.range.end), e.kind.value)
                     for e in services.availability.list_month(year, month) if str(e.person_id) in persons]
     # Days a person is not active are unavailable whatever they said; so are, for a retiree
-    # who only regulates, the days after his eligibility end date (the engine's own field,
-    # when it has one, covers a retiree who is also an on-call effector).
+    # who only regulates, the days after his eligibility end date when the engine has no
+    # field of its own for it (with one, its explanations name the real reason).
     for pid, p in persons.items():
         for d in cal.days:
-            if not p.is_active_on(d.day) or (p.roles == {Role.REGULATOR} and not p.retiree_eligible_on(d.day)):
+            past_eligibility = (not engine_checks_eligibility and p.roles == {Role.REGULATOR}
+                                and not p.retiree_eligible_on(d.day))
+            if not p.is_active_on(d.day) or past_eligibility:
                 availability.append(sas.Availability(pid, d.day, 0, 1440, "unavailable"))
     pdsa = [sas.PdsaDuty(str(x.person_id), x.start, x.end, x.kind.value)
             for x in services.pdsa.list_period(first - timedelta(days=1), last + timedelta(days=1))
