@@ -10,7 +10,8 @@ from sas_roster.domain.errors import DomainError
 
 SCREENSHOT_SIZE = (1600, 1000)
 WIDE_SCREENSHOT = {"roster": (2100, 1040)}  # every column of the demo's roster in the picture
-VIEWS = ("pools", "availability", "roster", "attendance", "claims", "governance", "settings")
+VIEWS = ("pools", "availability", "roster", "attendance", "claims", "governance", "settings", "first-start", "wizard")
+FIRST_START_VIEWS = ("first-start", "wizard")
 
 
 def _fail(ctx, message: str) -> int:
@@ -45,11 +46,22 @@ def run_gui(ctx, *, view: str = "roster", month: str | None = None, screenshot: 
     lang = i18n.install(lang or str(ui_settings().value("language", i18n.DEFAULT_LANGUAGE)))
     i18n.install_qt_translator(app, lang)
     app.setStyleSheet(STYLE_SHEET)
+    from .first_start import DEMO, open_services
+
     try:
-        services = ctx.services(create_demo_if_empty=True)
+        if screenshot and view in FIRST_START_VIEWS:
+            return render_first_start(ctx, view, screenshot)
+        if screenshot:  # an empty database is pictured with the demo, in its own file
+            opened = open_services(ctx, database_label=database_label, ask=lambda _db: DEMO)
+        else:
+            opened = open_services(ctx, database_label=database_label)
     except DomainError as exc:
         return _fail(ctx, str(exc))
-    app_ctx = AppContext(services, today=ctx.today, month=month, lang=lang, database_label=database_label(services))
+    if opened is None:  # the coordinator left the first-start choice
+        return 0
+    services, demo = opened
+    app_ctx = AppContext(services, today=ctx.today, month=month, lang=lang, database_label=database_label(services),
+                         demo=demo)
     window = MainWindow(app_ctx)
     window.resize(*(WIDE_SCREENSHOT.get(view, SCREENSHOT_SIZE) if screenshot else (1440, 900)))
     window.show()
@@ -87,6 +99,32 @@ def database_label(services) -> str:
     if url.get_backend_name() == "sqlite":
         return url.database if url.database not in (None, "", ":memory:") else "SQLite (mémoire)"
     return url.render_as_string(hide_password=True)
+
+
+def render_first_start(ctx, view: str, path: str) -> int:
+    """Screenshot of the first-start choice or of the setup wizard (its first page, or the page
+    given by `$SAS_ROSTER_WIZARD_PAGE`), on the chosen database, which is not written to."""
+    from PySide6.QtWidgets import QApplication
+
+    from .first_start import FirstStartDialog
+
+    services = ctx.services()
+    if view == "first-start":
+        widget = FirstStartDialog(database_label(services))
+    else:
+        from .wizard import SetupWizard
+
+        widget = SetupWizard(services, ctx.today)
+        widget.resize(1100, 760)
+        page = int(os.environ.get("SAS_ROSTER_WIZARD_PAGE", "0"))
+        for _ in range(page):
+            widget.next()
+    widget.show()
+    for _ in range(3):
+        QApplication.processEvents()
+    ok = widget.grab().save(path, "PNG")
+    widget.close()
+    return 0 if ok else 1
 
 
 def render(window, path: str, timeout: float = 30.0) -> bool:

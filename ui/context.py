@@ -29,8 +29,9 @@ class AppContext(QObject):
     SETTINGS = "settings"
 
     def __init__(self, services, *, today: date, month: str | None = None, lang: str = "fr",
-                 database_label: str = "", parent: QObject | None = None) -> None:
+                 database_label: str = "", demo: bool = False, parent: QObject | None = None) -> None:
         super().__init__(parent)
+        self.demo = demo  # the demo's own database file is open (said in the title and status bar)
         self.services = services
         self.today = today
         self.lang = lang
