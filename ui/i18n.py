@@ -41,6 +41,12 @@ def ngettext(singular: str, plural: str, n: int) -> str:
     return _translation.ngettext(singular, plural, n)
 
 
+def pgettext(context: str, message: str) -> str:
+    """`message` translated in `context`, for a French word that reads two ways in English
+    ("Annuler": Cancel a dialog / Undo an action; "Nom": a person's last name / a name)."""
+    return _translation.pgettext(context, message)
+
+
 def N_(message: str) -> str:
     """Marks a string for extraction where it is defined; translate it with `_()` where shown."""
     return message

@@ -18,7 +18,7 @@ from .i18n import DOMAIN, LANGUAGES, LOCALE_DIR, compile_catalogs
 
 UI_DIR = Path(__file__).resolve().parent
 POT = LOCALE_DIR / f"{DOMAIN}.pot"
-KEYWORDS = ("_", "N_", "ngettext:1,2")
+KEYWORDS = ("_", "N_", "ngettext:1,2", "pgettext:1c,2")
 
 
 def extract(pot: Path = POT) -> Path:

@@ -27,7 +27,7 @@ from sas_roster.services.ui_support import explain_gaps, month_grid, month_state
 
 from ... import labels
 from ...context import AppContext
-from ...i18n import _
+from ...i18n import _, pgettext
 from ...workers import BackgroundJob
 from ...theme import UNCOVERED_FILL, VIOLATION_FILL
 from ..base import View
@@ -47,6 +47,13 @@ def legend_html() -> str:
     return (_("Couverture par heure :") + " " + " &nbsp; ".join(f"{box(c)} {t}" for c, t in items[:3])
             + " &nbsp;&nbsp;·&nbsp;&nbsp; " + " &nbsp; ".join(f"{box(c)} {t}" for c, t in items[3:])
             + " &nbsp;&nbsp;·&nbsp;&nbsp; ⚑ " + _("épinglé") + " &nbsp; " + _("(CPTS) : liste de la CPTS"))
+
+
+def empty_month_hint(state, lang: str) -> str:
+    """What an unsolved month says instead of a wall of red."""
+    return _("Pas encore de planning pour {month} : {hours} h à pourvoir. Appuyez sur « Calculer le planning » "
+             "pour le construire ; vous pourrez ensuite le retoucher à la main.").format(
+        month=labels.month_title(state.year, state.month), hours=state.demand_hours)
 
 
 class RosterView(EditMixin, SolveMixin, View):
@@ -72,7 +79,7 @@ class RosterView(EditMixin, SolveMixin, View):
         self.moving: Assignment | None = None
         self.dialog = None  # the last dialog opened (assign, replace)
 
-        undo = self.undo_stack.createUndoAction(self, _("Annuler"))
+        undo = self.undo_stack.createUndoAction(self, pgettext("undo", "Annuler"))
         redo = self.undo_stack.createRedoAction(self, _("Rétablir"))
         undo.setShortcut(QKeySequence.StandardKey.Undo)
         redo.setShortcut(QKeySequence.StandardKey.Redo)
@@ -141,6 +148,8 @@ class RosterView(EditMixin, SolveMixin, View):
         if (self.ctx.year, self.ctx.month) != (self.roster_year, self.roster_month):
             self.undo_stack.clear()  # the commands belong to the month they were made on
             self.roster_year, self.roster_month = self.ctx.year, self.ctx.month
+            if not self.job.running:
+                self.progress_label.clear()  # the last run's message was about the other month
         self.moving = None
         self._generation += 1
         try:
@@ -175,7 +184,7 @@ class RosterView(EditMixin, SolveMixin, View):
 
     def _explain(self, state) -> None:
         """French explanations of the gaps, computed off the GUI thread from the snapshot."""
-        self.explained = not state.gaps
+        self.explained = not state.gaps or not state.assignments
         if self.explained:
             return
         if self.explainer.running:
@@ -201,7 +210,8 @@ class RosterView(EditMixin, SolveMixin, View):
         self.state = state
         self.model.set_state(state, editable=self.editable)
         self._layout_grid()
-        self.side.show_state(state)
+        # A month not computed yet has nothing "missing": the hint says to compute it instead.
+        self.side.show_state(state if state.assignments else dataclasses.replace(state, gaps=[]))
         if 0 <= selected_gap < self.side.gaps.count():
             self.side.gaps.setCurrentRow(selected_gap)
         self.grid.verticalScrollBar().setValue(scroll[0])
@@ -242,20 +252,28 @@ class RosterView(EditMixin, SolveMixin, View):
         oncall_needed = sum(t.oncall_per_day for t in s.territories if t.rota_source.value == "association") * \
             sum(1 for d in s.calendar.days if Role.EFFECTOR in d.hours)
         covered = 100.0 * (s.demand_hours - s.uncovered_hours) / s.demand_hours if s.demand_hours else 100.0
-        self.summary.setText(
-            _("{n} affectations · couverture {pct} % des heures demandées ({missing} h manquantes sur {total}) · "
-              "astreintes non pourvues : {oncall} sur {needed} · règles enfreintes : {violations}").format(
-                n=len(s.assignments), pct=f"{covered:.1f}".replace(".", "," if self.ctx.lang == "fr" else "."),
+        draft = roster is None or roster.status is RosterStatus.DRAFT
+        if draft and not s.assignments:
+            self.summary.setText(empty_month_hint(s, self.ctx.lang))
+        else:
+            self.summary.setText(_(
+                "{n} affectations · couverture {pct} % des heures demandées ({missing} h manquantes sur {total}) · "
+                "astreintes non pourvues : {oncall} sur {needed} · règles enfreintes : {violations}").format(
+                n=len(s.assignments), pct=labels.number(covered, 1),
                 missing=s.uncovered_hours, total=s.demand_hours, oncall=oncall_missing, needed=oncall_needed,
                 violations=len(s.violations)))
-        draft = roster is None or roster.status is RosterStatus.DRAFT
         self.publish_button.setEnabled(draft and bool(s.assignments) and not self.job.running)
         self.solve_button.setEnabled(draft and not self.job.running)
+        published = _("Planning publié : les modifications passeront par un avenant (à venir).")
         if not draft:
-            self.progress_label.setText(_("Planning publié : les modifications passeront par un avenant (à venir)."))
+            self.progress_label.setText(published)
+        elif self.progress_label.text() == published:  # that was another month's
+            self.progress_label.clear()
 
     def after_change(self) -> None:
         """A command changed the draft: re-read and re-check the month at once."""
+        if not self.job.running:
+            self.progress_label.clear()  # "Planning optimal…" no longer describes the roster
         self.refresh_now()
         self.notify_others(AppContext.ROSTER)
 
