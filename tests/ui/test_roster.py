@@ -47,12 +47,20 @@ def test_grid_columns_rows_and_cpts_rota(window, qtbot):
     cell = model.data(model.index(0, bm), ASSIGNMENTS_ROLE)
     assert len(cell) == 1 and cell[0].fixed_by_cpts
     assert "(CPTS)" in model.data(model.index(0, bm))
-    # nothing solved yet: regulator hours are missing, in red, with the French explanation
+    # nothing solved yet: no wall of red, the hint says to compute the month
     reg = _column(view, "slot", Role.REGULATOR, 8)
-    assert model.data(model.index(0, reg), STATE_ROLE) == "uncovered"
-    assert model.data(model.index(0, reg)).startswith("manque")
+    assert model.unsolved
+    assert model.data(model.index(0, reg), STATE_ROLE) == "empty"
+    assert model.data(model.index(0, reg)) == ""
     coverage = model.data(model.index(0, _column(view, "coverage", Role.REGULATOR)), COVERAGE_ROLE)
     assert coverage[0] == (8, 0, 2) and coverage[1] == (9, 0, 3)  # Monday peak of the demo
+    assert view.side.gaps.count() == 1 and "Calculer le planning" in view.side.gaps.item(0).text()
+    assert "Appuyez sur « Calculer le planning »" in view.summary.text() and "couverture" not in view.summary.text()
+    # one manual assignment: now the month is being built, and what is missing shows in red
+    other = _column(view, "slot", Role.REGULATOR, 12)
+    assert view.assign(model.row_of(MAY_4), other, _undeclared_regulator(view, MAY_4))
+    assert not model.unsolved and model.data(model.index(0, reg), STATE_ROLE) == "uncovered"
+    assert model.data(model.index(0, reg)).startswith("manque")
     assert view.side.gaps.count() == len(view.state.gaps) > 0
     qtbot.waitUntil(lambda: view.explained, timeout=30_000)  # computed on a worker thread
     view.side.gaps.setCurrentRow(0)

@@ -83,6 +83,12 @@ def build_columns(state) -> list[Column]:
     return cols
 
 
+def is_unsolved(state) -> bool:
+    """Nothing computed nor placed yet (a CPTS's imported rota does not count): the month is to
+    be computed, not 'missing' everything."""
+    return not any(not a.fixed_by_cpts for a in state.assignments)
+
+
 class RosterGridModel(QAbstractTableModel):
     def __init__(self) -> None:
         super().__init__()
@@ -101,7 +107,7 @@ class RosterGridModel(QAbstractTableModel):
         self.beginResetModel()
         self.state = state
         self.editable = editable
-        self.unsolved = not state.assignments
+        self.unsolved = is_unsolved(state)
         self.days = [d.day for d in state.calendar.days]
         self._open = {d.day: d.hours for d in state.calendar.days}
         self.columns = build_columns(state)

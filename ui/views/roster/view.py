@@ -33,7 +33,7 @@ from ...theme import UNCOVERED_FILL, VIOLATION_FILL
 from ..base import View
 from .editing import EditMixin
 from .grid import RosterGrid
-from .model import COVERED, MISSING, OVER, CoverageDelegate, RosterGridModel
+from .model import COVERED, MISSING, OVER, CoverageDelegate, RosterGridModel, is_unsolved
 from .side_panel import SidePanel
 from .solving import SolveMixin
 
@@ -184,7 +184,7 @@ class RosterView(EditMixin, SolveMixin, View):
 
     def _explain(self, state) -> None:
         """French explanations of the gaps, computed off the GUI thread from the snapshot."""
-        self.explained = not state.gaps or not state.assignments
+        self.explained = not state.gaps or is_unsolved(state)
         if self.explained:
             return
         if self.explainer.running:
@@ -210,8 +210,11 @@ class RosterView(EditMixin, SolveMixin, View):
         self.state = state
         self.model.set_state(state, editable=self.editable)
         self._layout_grid()
-        # A month not computed yet has nothing "missing": the hint says to compute it instead.
-        self.side.show_state(state if state.assignments else dataclasses.replace(state, gaps=[]))
+        self.side.show_state(state)
+        if self.model.unsolved:  # nothing is "missing" yet: the month is to be computed
+            self.side.gaps.clear()
+            self.side.gaps.addItem(_("Pas encore de planning : appuyez sur « Calculer le planning »."))
+            self.side.setTabText(0, _("Non couvert"))
         if 0 <= selected_gap < self.side.gaps.count():
             self.side.gaps.setCurrentRow(selected_gap)
         self.grid.verticalScrollBar().setValue(scroll[0])
@@ -253,7 +256,7 @@ class RosterView(EditMixin, SolveMixin, View):
             sum(1 for d in s.calendar.days if Role.EFFECTOR in d.hours)
         covered = 100.0 * (s.demand_hours - s.uncovered_hours) / s.demand_hours if s.demand_hours else 100.0
         draft = roster is None or roster.status is RosterStatus.DRAFT
-        if draft and not s.assignments:
+        if draft and self.model.unsolved:
             self.summary.setText(empty_month_hint(s, self.ctx.lang))
         else:
             self.summary.setText(_(

@@ -1,0 +1,71 @@
+"""The coordinator's first week in the window: messages that belong to one month or one state
+stay there, and the English interface says English words."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtWidgets import QDialogButtonBox, QFormLayout
+
+from sas_roster.domain.enums import Role
+from ui import i18n
+
+
+def test_run_messages_do_not_follow_the_coordinator(solved_window, qtbot):
+    view = solved_window.show_view("roster")
+    view.ensure_complete()
+    view.progress_label.setText("Planning optimal (objectif 12)")  # what the last run said
+    a = next(a for a in view.state.assignments if a.role is Role.REGULATOR and not a.pinned)
+    assert view.unassign(a)  # a manual change: that message no longer describes the roster
+    assert view.progress_label.text() == ""
+    view.undo_stack.undo()
+
+    view.ctx.set_month(2027, 3)  # March: published
+    view.reload()
+    assert view.progress_label.text().startswith("Planning publié")
+    view.ctx.set_month(2027, 5)  # back to May's draft: not "published"
+    view.reload()
+    assert view.progress_label.text() == ""
+    view.progress_label.setText("Planning optimal (objectif 12)")
+    view.ctx.set_month(2027, 6)
+    view.reload()
+    assert view.progress_label.text() == ""
+
+
+def test_the_language_combo_shows_the_saved_choice(window):
+    page = window.show_view("settings").association
+    page.language.set_value("en")
+    assert page.save()  # saving reloads the page
+    assert page.language.currentData() == "en"
+    page.load()
+    assert page.language.currentData() == "en"
+
+
+def _form_labels(form: QFormLayout) -> list[str]:
+    out = []
+    for row in range(form.rowCount()):
+        item = form.itemAt(row, QFormLayout.ItemRole.LabelRole)
+        if item is not None and item.widget() is not None:
+            out.append(item.widget().text())
+    return out
+
+
+@pytest.mark.parametrize("lang, name, department, undo, cancel", [
+    ("fr", "Nom", "Département", "Annuler", "Annuler"),
+    ("en", "Name", "Department", "Undo", "Cancel"),
+])
+def test_names_cancel_and_undo_read_right(lang, name, department, undo, cancel, ctx, qtbot):
+    from ui.dialogs.person_dialog import PersonDialog
+    from ui.main_window import MainWindow
+
+    i18n.install(lang)
+    window = MainWindow(ctx)
+    qtbot.addWidget(window)
+    settings = window.show_view("settings")
+    form = settings.association.name.parentWidget().layout()
+    assert _form_labels(form)[:2] == [name, department]
+    assert settings.reference.territories.table.horizontalHeaderItem(1).text() == name
+    roster = window.show_view("roster")
+    assert roster.undo_button.defaultAction().text().startswith(undo)
+    dialog = PersonDialog(ctx.services)
+    qtbot.addWidget(dialog)
+    assert dialog.buttons.button(QDialogButtonBox.StandardButton.Cancel).text() == cancel
