@@ -8,7 +8,7 @@ from sqlalchemy import Engine, delete
 
 from ..persistence import audit
 from ..persistence.base import Base
-from ..persistence.engine import database_url, make_engine, make_session_factory
+from ..persistence.engine import database_url, is_zero_byte_file, make_engine, make_session_factory
 from ..persistence.migrate import upgrade_database
 from ..persistence.repositories import AuditRepository
 from .attendance import AttendanceService
@@ -18,6 +18,7 @@ from .history import HistoryService
 from .persons import PersonService
 from .rosters import RosterService
 from .settings import SettingsService
+from .setup import SetupService
 
 
 class Services(ServiceBase):
@@ -33,16 +34,22 @@ class Services(ServiceBase):
         self.rosters = RosterService(self._sessions)
         self.attendance = AttendanceService(self._sessions)
         self.history = HistoryService(self._sessions)
+        self.setup = SetupService(self._sessions)
         self.audit = AuditRepository(self._sessions)
+        self.opened_zero_byte_file = False
 
     @classmethod
     def open(cls, url: str | None = None, *, migrate: bool = True) -> Services:
         """Services on `url` (``--db``, else ``$SAS_ROSTER_DB_URL``, else the user's data file),
         after bringing the schema to the latest revision (backing up a SQLite file first)."""
         resolved = database_url(url)
+        zero_byte = is_zero_byte_file(resolved)
         if migrate:
             upgrade_database(resolved)
-        return cls(make_engine(resolved))
+        services = cls(make_engine(resolved))
+        # A 0-byte file is a database lost or mistyped, not a first start: never fill it silently.
+        services.opened_zero_byte_file = zero_byte
+        return services
 
     def reset_database(self, actor: str | None = None) -> None:
         """Empty every table (the demo loader starts from a clean slate), in one transaction.

@@ -126,16 +126,19 @@ def test_first_revision_to_head_keeps_every_row(pg_url: str) -> None:
         with e.begin() as c:
             seed_0001.seed(c)
 
-        def dump() -> dict[str, list[tuple]]:
+        def dump() -> dict[str, list[dict]]:
             md = MetaData()
             md.reflect(e)
             with e.connect() as c:
-                return {n: [tuple(r) for r in c.execute(select(t).order_by(*t.primary_key.columns))]
+                return {n: [dict(r._mapping) for r in c.execute(select(t).order_by(*t.primary_key.columns))]
                         for n, t in md.tables.items() if n not in ("alembic_version", "audit_log")}
 
         before = dump()
         upgrade_database(pg_url)
-        assert dump() == before
+        after = dump()
+        for table, rows in before.items():  # later revisions may add columns, never change rows
+            assert len(after[table]) == len(rows), table
+            assert all({k: a[k] for k in b} == b for b, a in zip(rows, after[table])), table
         assert all(before.values())
     finally:
         e.dispose()

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from sqlalchemy import func, select
 
-from sas_roster.domain.enums import AttendanceStatus
+from sas_roster.domain.enums import AttendanceStatus, Role
+from sas_roster.domain.quotas import WorkedHours
 from sas_roster.domain.rates import default_indicator9_tiers, default_rates
 from sas_roster.domain.roster import AttendanceLine
 from sas_roster.persistence.base import Base
@@ -26,6 +27,7 @@ def test_reset_empties_every_table_and_records_itself(services) -> None:
     [a] = services.rosters.replace_draft(2027, 5, [samples.assignment(p, 3)])
     services.rosters.publish(2027, 5)
     services.attendance.record([AttendanceLine(a.id, AttendanceStatus.PRESENT)])
+    services.history.save_entered([WorkedHours(p, Role.REGULATOR, 2027, 3, 600)])
     with services._sessions() as s:
         empty_before = [t.name for t in Base.metadata.sorted_tables if not s.scalar(select(func.count()).select_from(t))]
     assert empty_before == []  # the test really filled every table

@@ -1,6 +1,7 @@
 """ORM models (SQLAlchemy 2.x typed mappings). Import from here so every table is registered."""
 
 from .audit import AuditRow
+from .onboarding import WorkedHoursRow
 from .money import Indicator9TierRow, RateRow
 from .people import ContractRow, PersonRoleRow, PersonRow, PersonSkillRow, TrainingRow
 from .planning import AssignmentRow, AttendanceRow, AvailabilityRow, PdsaDutyRow, RosterRow
@@ -37,4 +38,5 @@ __all__ = [
     "ShiftTemplateRow",
     "TerritoryRow",
     "TrainingRow",
+    "WorkedHoursRow",
 ]
