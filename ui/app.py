@@ -52,7 +52,7 @@ def run_gui(ctx, *, view: str = "roster", month: str | None = None, screenshot: 
         if screenshot and view in FIRST_START_VIEWS:
             return render_first_start(ctx, view, screenshot)
         if screenshot:  # an empty database is pictured with the demo, in its own file
-            opened = open_services(ctx, database_label=database_label, ask=lambda _db: DEMO)
+            opened = open_services(ctx, database_label=database_label, ask=lambda _db, **_kw: DEMO)
         else:
             opened = open_services(ctx, database_label=database_label)
     except DomainError as exc:

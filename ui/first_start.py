@@ -17,24 +17,26 @@ from .i18n import _
 
 CREATE = "create"
 DEMO = "demo"
-DEMO_FILE_NAME = "sas-roster-demo.db"
+DEMO_FILE_NAME = "demo.sqlite"  # as sas_roster.persistence.engine names it beside the association's file
+ASSOCIATION_FILE_NAME = "sas-roster.db"
 
 
 def is_empty(services) -> bool:
     """No association yet and nobody in the pools: the database was just created."""
-    return services.settings.get() is None and not services.persons.list()
+    from sas_roster.services.setup import DatabaseKind
+
+    return services.setup.database_kind() is DatabaseKind.EMPTY
 
 
 def demo_url(services) -> str:
-    """The demo's own SQLite file: beside the association's file, else in the user's data folder."""
+    """The demo's own SQLite file: `demo.sqlite` beside the association's default file (the
+    command line's `demo`), `<name>-demo.sqlite` beside any other file, else in the user's
+    data folder (an association on a server)."""
     url = services.engine.url
-    folder: Path | None = None
     if url.get_backend_name() == "sqlite" and url.database not in (None, "", ":memory:"):
         main = Path(url.database)
-        if main.name == DEMO_FILE_NAME:
-            return f"sqlite:///{main.as_posix()}"
         folder = main.parent
-        name = f"{main.stem}-demo.db" if main.stem != "sas-roster" else DEMO_FILE_NAME
+        name = DEMO_FILE_NAME if main.name == ASSOCIATION_FILE_NAME else f"{main.stem}-demo.sqlite"
     else:
         from platformdirs import user_data_dir
 
@@ -43,16 +45,10 @@ def demo_url(services) -> str:
     return f"sqlite:///{(folder / name).as_posix()}"
 
 
-def is_demo_database(services) -> bool:
-    """The window says so when the open database is a demo file."""
-    url = services.engine.url
-    return url.get_backend_name() == "sqlite" and str(url.database or "").endswith(("-demo.db", DEMO_FILE_NAME))
-
-
 class FirstStartDialog(QDialog):
     """Two doors: "Créer mon association" or "Découvrir la démonstration"."""
 
-    def __init__(self, database: str, parent: QWidget | None = None) -> None:
+    def __init__(self, database: str, zero_byte: bool = False, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.choice: str | None = None
         self.setWindowTitle(_("Bienvenue dans sas-roster"))
@@ -66,6 +62,11 @@ class FirstStartDialog(QDialog):
             wordWrap=True)
         where = QLabel(_("Base : {db}").format(db=database), objectName="viewHint", wordWrap=True)
         where.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.zero_byte_warning = QLabel(_(
+            "Attention : ce fichier était vide (0 octet). S'il devait contenir votre association, quittez et "
+            "vérifiez le chemin ou restaurez une sauvegarde avant de créer quoi que ce soit."),
+            objectName="problems", wordWrap=True)
+        self.zero_byte_warning.setVisible(zero_byte)
         self.create_button = QPushButton(_("Créer mon association"))
         self.demo_button = QPushButton(_("Découvrir la démonstration"))
         self.quit_button = QPushButton(_("Quitter"))
@@ -81,6 +82,7 @@ class FirstStartDialog(QDialog):
         layout.addWidget(title)
         layout.addWidget(text)
         layout.addWidget(where)
+        layout.addWidget(self.zero_byte_warning)
         layout.addLayout(buttons)
         quit_row = QHBoxLayout()
         quit_row.addStretch(1)
@@ -92,8 +94,8 @@ class FirstStartDialog(QDialog):
         self.accept()
 
 
-def ask_with_dialog(database: str) -> str | None:
-    dialog = FirstStartDialog(database)
+def ask_with_dialog(database: str, zero_byte: bool = False) -> str | None:
+    dialog = FirstStartDialog(database, zero_byte)
     return dialog.choice if dialog.exec() == QDialog.DialogCode.Accepted else None
 
 
@@ -104,7 +106,7 @@ def create_with_wizard(services, today) -> bool:
 
 
 def open_services(ctx, *, database_label: Callable[[object], str],
-                  ask: Callable[[str], str | None] = ask_with_dialog,
+                  ask: Callable[..., str | None] = ask_with_dialog,
                   create: Callable[[object, object], bool] = create_with_wizard):
     """The services the window opens on, and whether they are the demo's; None to quit.
 
@@ -112,8 +114,8 @@ def open_services(ctx, *, database_label: Callable[[object], str],
     with the demo on its first use) while the empty database stays empty."""
     services = ctx.services()
     if not is_empty(services):
-        return services, is_demo_database(services)
-    choice = ask(database_label(services))
+        return services, services.setup.is_demo()
+    choice = ask(database_label(services), zero_byte=getattr(services, "opened_zero_byte_file", False))
     if choice == CREATE:
         return (services, False) if create(services, ctx.today) else None
     if choice == DEMO:

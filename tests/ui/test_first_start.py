@@ -36,10 +36,10 @@ def test_the_choice_offers_two_doors(lang, create, demo, qtbot):
 def test_the_demo_opens_in_its_own_file_and_the_window_says_so(tmp_path, qtbot):
     main = tmp_path / "sas-roster.db"
     asked = []
-    opened = open_services(_ctx(main), database_label=database_label, ask=lambda db: asked.append(db) or DEMO)
+    opened = open_services(_ctx(main), database_label=database_label, ask=lambda db, **kw: asked.append(db) or DEMO)
     assert asked == [str(main)]
     services, demo = opened
-    assert demo and Path(services.engine.url.database) == tmp_path / "sas-roster-demo.db"
+    assert demo and Path(services.engine.url.database) == tmp_path / "demo.sqlite"  # as `sas-roster demo` names it
     assert services.settings.get().name.endswith("(démo)") and len(services.persons.list()) > 20
     with CliContext(db_url=f"sqlite:///{main}").services() as association:
         assert is_empty(association)  # never mixed with the association's database
@@ -51,11 +51,11 @@ def test_the_demo_opens_in_its_own_file_and_the_window_says_so(tmp_path, qtbot):
     qtbot.addWidget(window)
     assert "démonstration" in window.windowTitle()
     assert window.database_status.text().startswith("Base de démonstration : ") \
-        and window.database_status.text().endswith("sas-roster-demo.db")
+        and window.database_status.text().endswith("demo.sqlite")
     services.close()
 
     # next start on the same (still empty) database: asked again; the demo file is reused as it is
-    again = open_services(_ctx(main), database_label=database_label, ask=lambda db: DEMO)
+    again = open_services(_ctx(main), database_label=database_label, ask=lambda db, **kw: DEMO)
     assert again[1] and len(again[0].persons.list()) == len(services.persons.list())
     again[0].close()
 
@@ -68,16 +68,42 @@ def test_creating_runs_the_wizard_on_the_empty_database(tmp_path):
         seen.append((Path(services.engine.url.database), today))
         return False  # the coordinator abandoned the wizard
 
-    assert open_services(_ctx(main), database_label=database_label, ask=lambda db: CREATE, create=create) is None
+    assert open_services(_ctx(main), database_label=database_label, ask=lambda db, **kw: CREATE, create=create) is None
     assert seen == [(main, TODAY)]
-    assert open_services(_ctx(main), database_label=database_label, ask=lambda db: None) is None  # "Quitter"
-    opened = open_services(_ctx(main), database_label=database_label, ask=lambda db: CREATE, create=lambda s, t: True)
+    assert open_services(_ctx(main), database_label=database_label, ask=lambda db, **kw: None) is None  # "Quitter"
+    opened = open_services(_ctx(main), database_label=database_label, ask=lambda db, **kw: CREATE, create=lambda s, t: True)
     assert opened is not None and opened[1] is False
-    assert not (tmp_path / "new-demo.db").exists()
+    assert not (tmp_path / "new-demo.sqlite").exists()
 
 
 def test_a_database_in_use_opens_without_asking(demo_file, tmp_path):
-    db = shutil.copyfile(demo_file, tmp_path / "asso.db")
-    services, demo = open_services(_ctx(db), database_label=database_label, ask=lambda db: pytest.fail("asked"))
+    from sas_roster.domain.setup import default_setup
+
+    db = shutil.copyfile(demo_file, tmp_path / "copie.db")
+    services, demo = open_services(_ctx(db), database_label=database_label, ask=lambda db, **kw: pytest.fail("asked"))
+    assert demo  # the demo's data, whatever the file is called
+    services.close()
+    with CliContext(db_url=f"sqlite:///{tmp_path / 'asso.db'}").services() as s:
+        s.setup.apply(default_setup("Association SAS (essai)"), actor="test")
+    services, demo = open_services(_ctx(tmp_path / "asso.db"), database_label=database_label,
+                                   ask=lambda db, **kw: pytest.fail("asked"))
     assert not demo
     services.close()
+
+
+def test_a_zero_byte_file_is_flagged_not_filled(tmp_path, qtbot):
+    main = tmp_path / "perdu.db"
+    main.write_bytes(b"")
+    seen = {}
+
+    def ask(db, zero_byte=False):
+        seen["zero_byte"] = zero_byte
+        dialog = FirstStartDialog(db, zero_byte)
+        qtbot.addWidget(dialog)
+        seen["warning"] = dialog.zero_byte_warning.isVisibleTo(dialog) and dialog.zero_byte_warning.text()
+        return None
+
+    assert open_services(_ctx(main), database_label=database_label, ask=ask) is None
+    assert seen["zero_byte"] and "0 octet" in seen["warning"]
+    with CliContext(db_url=f"sqlite:///{main}").services() as s:
+        assert is_empty(s)

@@ -108,6 +108,7 @@ def test_bad_rpps_is_refused_with_its_message(window, services, qtbot):
     _pools, dialog = _new_person_dialog(window, qtbot)
     qtbot.keyClicks(dialog.last_name, "Martin")
     dialog.role_boxes[Role.EFFECTOR].setChecked(True)
+    dialog.territory.setCurrentIndex(1)  # an effector needs his territory
     good = make_rpps("1999988866")
     bad = good[:-1] + str((int(good[-1]) + 1) % 10)
     qtbot.keyClicks(dialog.rpps, bad)
@@ -169,7 +170,7 @@ def test_deactivate_and_reactivate(window, services, qtbot, monkeypatch):
 
 
 def _members_csv(path, rows: list[str]) -> str:
-    header = "Nom;Prénom;Rôles;Statut;RPPS;Territoire"
+    header = "Nom;Prénom;Rôles;Statut;RPPS;Territoire;Secteur"
     path.write_text("\n".join([header, *rows]) + "\n", encoding="utf-8")
     return str(path)
 
@@ -179,8 +180,8 @@ def test_import_refused_lists_french_problems(window, services, qtbot, tmp_path)
     good = make_rpps("1999966655")
     bad = good[:-1] + str((int(good[-1]) + 1) % 10)
     path = _members_csv(tmp_path / "membres.csv", [
-        f"NOUVEAU;Jean;régulateur;libéral installé;{make_rpps('1999966644')};",
-        f"FAUX;Paul;effecteur;libéral installé;{bad};ZZ",
+        f"NOUVEAU;Jean;régulateur;libéral installé;{make_rpps('1999966644')};;1",
+        f"FAUX;Paul;effecteur;libéral installé;{bad};ZZ;1",
     ])
     before = len(services.persons.list())
     dialog = pools.import_members(path)
@@ -197,7 +198,7 @@ def test_import_refused_lists_french_problems(window, services, qtbot, tmp_path)
 def test_import_previews_then_writes(window, services, qtbot, tmp_path):
     pools = window.show_view("pools")
     rpps = make_rpps("1999966633")
-    path = _members_csv(tmp_path / "membres.csv", [f"NOUVEAU;Jean;régulateur;libéral installé;{rpps};"])
+    path = _members_csv(tmp_path / "membres.csv", [f"NOUVEAU;Jean;régulateur;libéral installé;{rpps};;1"])
     dialog = pools.import_members(path)
     assert dialog.import_button.isEnabled()
     assert "1 personne serait créée" in dialog.preview.toPlainText()

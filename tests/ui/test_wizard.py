@@ -91,7 +91,8 @@ def test_wizard_creates_the_association_in_one_go(lang, empty_services, qtbot):
 
     assert w.currentId() == w.TEMPLATES
     rows = w.templates.table.rows()
-    assert [r[1] for r in rows if r[0] is Role.REGULATOR] == ["REG-08", "REG-12", "REG-16", "REG-SAM"]
+    assert [r[1] for r in rows if r[0] is Role.REGULATOR] == ["REG-M", "REG-A", "REG-S", "REG-SAM"]
+    w.templates.table.set_value(1, 2, "Régulation 12h–16h")
     _next(qtbot, w)
 
     assert w.currentId() == w.DEMAND
@@ -103,9 +104,11 @@ def test_wizard_creates_the_association_in_one_go(lang, empty_services, qtbot):
     _next(qtbot, w)
 
     assert w.currentId() == w.BRIDGES
-    if w.bridges.list.count():
-        w.bridges.list.item(0).setCheckState(Qt.CheckState.Checked)
+    proposed = [w.bridges.list.item(i).text() for i in range(w.bridges.list.count())]
+    assert any("pont de l'Ascension" in t for t in proposed)  # Friday 7 May 2027
+    w.bridges.list.item(0).setCheckState(Qt.CheckState.Checked)
     ticked = w.bridges.ticked()
+    assert len(ticked) == 1
     _next(qtbot, w)
 
     assert w.currentId() == w.POLICIES
@@ -128,15 +131,14 @@ def test_wizard_creates_the_association_in_one_go(lang, empty_services, qtbot):
     assert list(s.bridge_days) == ticked
     territories = {t.code: t for t in empty_services.settings.territories()}
     assert territories["SEC-S"].rota_source is RotaSource.CPTS and territories["CPTS-N"].name == "CPTS du Nord"
-    assert {t.code for t in empty_services.settings.shift_templates(Role.REGULATOR)} == {"REG-08", "REG-12", "REG-16", "REG-SAM"}
+    templates = {t.code: t for t in empty_services.settings.shift_templates(Role.REGULATOR)}
+    assert set(templates) == {"REG-M", "REG-A", "REG-S", "REG-SAM"} and templates["REG-A"].label == "Régulation 12h–16h"
     demand = empty_services.settings.demand_curves()
     assert demand[Role.REGULATOR].required(0, 10) == 2 and demand[Role.REGULATOR].required(0, 9) == 1
     assert empty_services.settings.rates()
 
 
 def test_a_refusal_keeps_the_wizard_open_and_writes_nothing(empty_services, qtbot):
-    if not hasattr(empty_services, "setup"):
-        pytest.skip("the setup service (branch issue-10-onboarding) is not merged yet")
     w = _wizard(empty_services, qtbot)
     type_text(qtbot, w.identity.name, "Association SAS (essai)")
     type_text(qtbot, w.identity.department, "69")

@@ -12,10 +12,9 @@ from decimal import Decimal
 
 from PySide6.QtWidgets import QWidget, QWizard
 
-from sas_roster.domain.demand import DemandCurve, ShiftTemplate, Territory
+from sas_roster.domain.demand import DemandCurve, ShiftTemplate
 from sas_roster.domain.errors import DomainError
 from sas_roster.domain.rates import DatedRate
-from sas_roster.domain.settings import AssociationSettings
 
 from ..i18n import _
 from . import setup_api
@@ -45,7 +44,7 @@ class SetupWizard(QWizard):
         super().__init__(parent)
         self.services = services
         self.today = today
-        self.saved: setup_api.Setup | None = None
+        self.saved: setup_api.AssociationSetup | None = None
         self.setWindowTitle(_("Créer mon association"))
         self.setWizardStyle(QWizard.WizardStyle.ModernStyle)
         self.setOption(QWizard.WizardOption.NoBackButtonOnStartPage, True)
@@ -76,31 +75,26 @@ class SetupWizard(QWizard):
                 hours = self.hours.grid.hours()
             except DomainError:
                 hours = {}
-            self.demand.propose(hours)
+            self.demand.propose(setup_api.settings_with(setup_api.default_setup().settings, opening_hours=hours))
         elif page_id == self.BRIDGES:
             self.bridges.propose(self.identity.zone())
 
     # --- the whole setup ------------------------------------------------------------------------
 
-    def setup(self) -> setup_api.Setup:
+    def setup(self) -> setup_api.AssociationSetup:
         """What the pages hold, as domain objects (raises DomainError on a malformed entry)."""
-        territories = []
-        for row in self.territories.table.rows():
-            if self.territories.with_kind:
-                code, name, kind, n, source = row
-                territories.append(setup_api.territory(code.strip(), name.strip(), kind, n, source))
-            else:
-                code, name, n, source = row
-                territories.append(Territory(code.strip(), name.strip(), n, source))
+        territories = [setup_api.territory(code.strip(), name.strip(), kind, n, source)
+                       for code, name, kind, n, source in self.territories.table.rows()]
         templates = [ShiftTemplate(role, code.strip(), label.strip(), start, end, days, skill or None)
                      for role, code, label, start, end, days, skill in self.templates.table.rows()]
-        curves = {role: DemandCurve(role, by_weekday) for role, by_weekday in self.demand.result().items()}
+        curves = [DemandCurve(role, by_weekday) for role, by_weekday in self.demand.result().items()]
         rates = [DatedRate(kind, Decimal(value if value is not None else 0), valid_from or self.today, note or "")
                  for kind, value, valid_from, note in self.rates.table.rows()]
         p = self.policies
+        base = setup_api.default_setup(self.identity.name.text().strip())
         settings = setup_api.settings_with(
-            AssociationSettings(name=self.identity.name.text().strip()),
-            department=self.identity.department.text().strip().upper(),
+            base.settings,
+            department=setup_api.normalise_department(self.identity.department.text()) or "",
             zone=self.identity.zone(),
             opening_hours=self.hours.grid.hours(),
             bridge_days=tuple(self.bridges.ticked()),
@@ -111,7 +105,7 @@ class SetupWizard(QWizard):
             remote_min_on_site_share=p.on_site_share.value() / 100,
             default_retiree_quota_hours=p.quota.value() or None,
         )
-        return setup_api.Setup(settings, territories, templates, curves, rates)
+        return setup_api.AssociationSetup(settings, territories, templates, curves, rates=rates, tiers=base.tiers)
 
     def validateCurrentPage(self) -> bool:  # noqa: N802 - Qt override
         if self.currentId() == self.HOURS:

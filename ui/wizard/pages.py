@@ -94,7 +94,7 @@ class HoursPage(QWizardPage):
         layout = QVBoxLayout(self)
         layout.addWidget(self.grid)
         layout.addStretch(1)
-        self.grid.set_hours(setup_api.default_opening_hours())
+        self.grid.set_hours(setup_api.default_setup().settings.opening_hours)
 
 
 class TerritoriesPage(QWizardPage):
@@ -103,37 +103,20 @@ class TerritoriesPage(QWizardPage):
         self.setTitle(_("Territoires"))
         self.setSubTitle(_("Les territoires des effecteurs (CPTS, secteurs de PDSA…) et qui organise leurs astreintes."))
         kinds = setup_api.territory_kinds()
-        columns = [Col(_("Code"), "text", default="", width=90), Col(_("Nom du territoire"), "text", default="", width=260)]
-        if kinds:
-            columns.append(Col(_("Type"), "choice", default=kinds[0], width=230,
-                               choices=tuple((labels.territory_kind(k), k) for k in kinds)))
-        columns += [
+        columns = [
+            Col(_("Code"), "text", default="", width=90),
+            Col(_("Nom du territoire"), "text", default="", width=260),
+            Col(_("Type"), "choice", default=kinds[0], width=230,
+                choices=tuple((labels.territory_kind(k), k) for k in kinds)),
             Col(_("Astreintes par jour"), "int", default=1, maximum=20, width=140),
             Col(_("Astreintes organisées par"), "choice", default=RotaSource.ASSOCIATION,
                 choices=tuple((_(t), v) for v, t in ROTA_SOURCES.items())),
         ]
-        self.with_kind = bool(kinds)
         self.table = TableEditor(columns, add_text=_("Ajouter un territoire"))
         layout = QVBoxLayout(self)
         layout.addWidget(self.table, 1)
         layout.addWidget(_hint(_("Un territoire qui envoie sa propre liste d'astreintes n'est pas planifié : "
                                  "sa liste est importée comme affectations fixes. Vous pourrez en ajouter plus tard.")))
-
-
-def default_templates() -> list[list]:
-    """The usual starting shifts (DESIGN §5), to be edited: regulators in four-hour shifts,
-    operators in six-hour ones, Saturday mornings apart."""
-    week, saturday = frozenset(range(5)), frozenset({5})
-    rows = []
-    for role, prefix, ranges in ((Role.REGULATOR, "REG", ((8, 12), (12, 16), (16, 20))),
-                                 (Role.OSNP, "OSNP", ((8, 14), (14, 20)))):
-        name = _("Régulation") if role is Role.REGULATOR else _("OSNP")
-        for start, end in ranges:
-            label = f"{name} {labels.hour_range(TimeRange(time(start), time(end)))}"
-            rows.append([role, f"{prefix}-{start:02d}", label, time(start), time(end), week, ""])
-        label = f"{name} {_('samedi')} {labels.hour_range(TimeRange(time(8), time(12)))}"
-        rows.append([role, f"{prefix}-SAM", label, time(8), time(12), saturday, ""])
-    return rows
 
 
 class TemplatesPage(QWizardPage):
@@ -150,7 +133,8 @@ class TemplatesPage(QWizardPage):
             Col(_("Jours"), "weekdays", default=frozenset(range(5)), width=140),
             Col(_("Compétence requise"), "text", default=""),
         ], add_text=_("Ajouter un créneau"))
-        self.table.set_rows(default_templates())
+        self.table.set_rows([[t.role, t.code, t.label, t.start, t.end, t.weekdays, t.skill or ""]
+                             for t in setup_api.default_setup().templates])
         layout = QVBoxLayout(self)
         layout.addWidget(self.table, 1)
 
@@ -181,13 +165,13 @@ class DemandPage(QWizardPage):
         self._shown: Role = Role.REGULATOR
         self.role.currentIndexChanged.connect(self._switch)
 
-    def propose(self, hours: dict[Role, dict[int, TimeRange]]) -> None:
-        """One person per open hour wherever the coordinator has not set the curve yet."""
-        self._hours = hours
+    def propose(self, settings) -> None:
+        """The domain's starting curve (one person per open hour) wherever the coordinator has
+        not set the curve yet; the open hours shaded."""
+        self._hours = settings.opening_hours
         for role in (Role.REGULATOR, Role.OSNP):
             if role not in self.curves:
-                self.curves[role] = {wd: {h: 1 for h in range(rng.start.hour, rng.end.hour + (rng.end.minute > 0))}
-                                     for wd, rng in hours.get(role, {}).items()}
+                self.curves[role] = setup_api.flat_curve(settings, role).by_weekday
         self._load(self._shown)
 
     def _open(self, role: Role) -> dict[int, tuple[int, int]]:
@@ -254,12 +238,16 @@ class PoliciesPage(QWizardPage):
         self.handover = ValueCombo()
         for h in HandoverPolicy:
             self.handover.addItem(labels.handover(h), h)
-        self.handover.setCurrentIndex(self.handover.findData(HandoverPolicy.ALLOW))
+        start = setup_api.default_setup().settings  # the domain's defaults
+        self.policy.set_value(start.availability_policy)
+        self.handover.set_value(start.handover_policy)
         self.rest_after_pdsa = QCheckBox(_("repos obligatoire après une nuit de PDSA"))
-        self.rest_after_pdsa.setChecked(True)
-        self.rest_hours = QSpinBox(minimum=0, maximum=24, value=11, suffix=" h")
-        self.on_site_share = QSpinBox(minimum=0, maximum=100, value=20, suffix=" %")
-        self.quota = QSpinBox(minimum=0, maximum=2000, value=0, suffix=_(" h par an"))
+        self.rest_after_pdsa.setChecked(start.rest_after_pdsa_night)
+        self.rest_hours = QSpinBox(minimum=0, maximum=24, value=start.rest_after_pdsa_hours, suffix=" h")
+        self.on_site_share = QSpinBox(minimum=0, maximum=100, value=round(start.remote_min_on_site_share * 100),
+                                      suffix=" %")
+        self.quota = QSpinBox(minimum=0, maximum=2000, value=start.default_retiree_quota_hours or 0,
+                              suffix=_(" h par an"))
         self.quota.setSpecialValueText(_("aucun"))
         form = QFormLayout(self)
         form.addRow(_("Disponibilités"), self.policy)
@@ -285,7 +273,7 @@ class RatesPage(QWizardPage):
             Col(_("En vigueur depuis le"), "date", default=date.today(), width=150),
             Col(_("Note"), "text", default=""),
         ], add_text=_("Ajouter un taux"))
-        self.table.set_rows([[r.kind, r.value, r.valid_from, r.note] for r in setup_api.default_rates()])
+        self.table.set_rows([[r.kind, r.value, r.valid_from, r.note] for r in setup_api.default_setup().rates])
         self.feedback = QLabel(wordWrap=True)
         self.feedback.setTextFormat(Qt.TextFormat.PlainText)
         self.feedback.setStyleSheet("color: #a11414;")
