@@ -61,7 +61,7 @@ class MainWindow(QMainWindow):
         self._pages: dict[str, View] = {}
 
         self.navigation = QListWidget(objectName="navigation")
-        self.navigation.setFixedWidth(210)
+        self.navigation.setFixedWidth(184)
         self.stack = QStackedWidget()
         for key, title, _factory in _page_factories():
             item = QListWidgetItem(_(title))

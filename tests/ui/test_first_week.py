@@ -69,3 +69,35 @@ def test_names_cancel_and_undo_read_right(lang, name, department, undo, cancel, 
     dialog = PersonDialog(ctx.services)
     qtbot.addWidget(dialog)
     assert dialog.buttons.button(QDialogButtonBox.StandardButton.Cancel).text() == cancel
+
+
+@pytest.mark.parametrize("lang", ["fr", "en"])
+@pytest.mark.parametrize("size", [(1366, 768), (1440, 900)])
+def test_the_roster_shows_every_column_and_whole_names_on_a_laptop(size, lang, solved_services, qtbot):
+    from PySide6.QtWidgets import QApplication
+
+    from tests.ui.conftest import DEMO_TODAY, MONTH
+    from ui.context import AppContext
+    from ui.main_window import MainWindow
+
+    i18n.install(lang)
+    window = MainWindow(AppContext(solved_services, today=DEMO_TODAY, month=MONTH, lang=lang, database_label="x.db"))
+    qtbot.addWidget(window)
+    window.resize(*size)
+    window.show()
+    view = window.show_view("roster")
+    view.ensure_complete()
+    for _ in range(3):
+        QApplication.processEvents()
+    grid, model = view.grid, view.model
+    kinds = {c.kind for c in model.columns}
+    assert kinds == {"slot", "coverage", "oncall"} and len(model.columns) >= 12
+    assert sum(grid.columnWidth(c) for c in range(model.columnCount())) <= grid.viewport().width()
+    assert grid.horizontalScrollBar().maximum() == 0  # nothing to scroll to: every column is in view
+    metrics = grid.fontMetrics()
+    for c in range(model.columnCount()):
+        if model.columns[c].kind == "coverage":
+            continue
+        widest = max(metrics.horizontalAdvance(line) for r in range(model.rowCount())
+                     for line in (model.data(model.index(r, c)) or " ").splitlines())
+        assert widest + 6 <= grid.columnWidth(c), (model.columns[c].title(), widest, grid.columnWidth(c))

@@ -42,8 +42,9 @@ class Column:
 
     def title(self) -> str:
         if self.kind == "slot":
-            ends = " / ".join(labels.hour(e) for e in self.ends)
-            return f"{labels.role(self.role)}\n{labels.hour(self.start)}–{ends}"
+            # One line per length (Saturday's shift may end earlier): the title stays narrow.
+            ranges = "\n".join(f"{labels.hour(self.start)}–{labels.hour(e)}" for e in self.ends)
+            return f"{labels.role(self.role)}\n{ranges}"
         if self.kind == "coverage":
             return _("Couverture\n{role}").format(role=labels.role(self.role))
         return _("Astreinte\n{territory}").format(territory=self.territory)
@@ -221,7 +222,7 @@ class RosterGridModel(QAbstractTableModel):
         if a.presence is Presence.REMOTE:
             text += " " + _("(à dist.)")
         if a.fixed_by_cpts:
-            text += " " + _("(CPTS)")
+            text += "\n" + _("(CPTS)")  # on its own line: the name keeps the column's width
         if self.violations_of(a):
             text = WARNING_MARK + " " + text
         return text

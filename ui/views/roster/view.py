@@ -49,6 +49,10 @@ def legend_html() -> str:
             + " &nbsp;&nbsp;·&nbsp;&nbsp; ⚑ " + _("épinglé") + " &nbsp; " + _("(CPTS) : liste de la CPTS"))
 
 
+SIDE_PANEL_MIN = 340  # px: the explanations stay readable beside the grid
+CELL_PADDING = 8  # px around a cell's longest line (the style's text margins are 3 px a side)
+
+
 def empty_month_hint(state, lang: str) -> str:
     """What an unsolved month says instead of a wall of red."""
     return _("Pas encore de planning pour {month} : {hours} h à pourvoir. Appuyez sur « Calculer le planning » "
@@ -126,7 +130,7 @@ class RosterView(EditMixin, SolveMixin, View):
         self.side = SidePanel()
         self.side.day_selected.connect(self.scroll_to_day)
         self.side.gap_selected.connect(self.show_gap)
-        split = QSplitter()
+        split = self.split = QSplitter()
         split.addWidget(self.grid)
         split.addWidget(self.side)
         split.setStretchFactor(0, 1)
@@ -227,11 +231,18 @@ class RosterView(EditMixin, SolveMixin, View):
         return not self.job.running and (roster is None or roster.status is RosterStatus.DRAFT)
 
     def _layout_grid(self) -> None:
+        # Each column as wide as its title and its longest name (never cut), no wider: on a
+        # 1366 or 1440 px screen every column, on-call ones included, is then in view.
         header = self.grid.horizontalHeader().fontMetrics()
+        cells = self.grid.fontMetrics()
         for i, col in enumerate(self.model.columns):
             self.grid.setItemDelegateForColumn(i, self.coverage_delegate if col.kind == "coverage" else None)
-            title = max(header.horizontalAdvance(line) for line in col.title().splitlines()) + 14
-            self.grid.setColumnWidth(i, max(title, {"slot": 112, "coverage": 130, "oncall": 104}[col.kind]))
+            title = max(header.horizontalAdvance(line) for line in col.title().splitlines()) + CELL_PADDING
+            names = 0 if col.kind == "coverage" else max(
+                (cells.horizontalAdvance(line) for r in range(self.model.rowCount())
+                 for line in self.model.data(self.model.index(r, i)).splitlines()), default=0) + CELL_PADDING
+            self.grid.setColumnWidth(i, max(title, names, {"slot": 64, "coverage": 84, "oncall": 64}[col.kind]))
+        self._arrange()
         self.grid.horizontalHeader().setMinimumHeight(44)
         # Row height from the most crowded cell of the day, computed from the model (fast
         # on big months, unlike resizeRowsToContents which measures every cell).
@@ -240,6 +251,22 @@ class RosterView(EditMixin, SolveMixin, View):
             lines = max([len(self.model.data(self.model.index(r, c)).splitlines() or [""])
                          for c, col in enumerate(self.model.columns) if col.kind != "coverage"] or [1])
             self.grid.setRowHeight(r, max(26, lines * line + 8))
+
+    def _arrange(self) -> None:
+        """The side panel beside the grid when the whole grid fits beside it, else below it."""
+        columns = sum(self.grid.columnWidth(i) for i in range(self.model.columnCount()))
+        needed = columns + self.grid.verticalHeader().sizeHint().width() + self.grid.verticalScrollBar().sizeHint().width() + 8
+        wide = self.width() - needed >= SIDE_PANEL_MIN
+        orientation = Qt.Orientation.Horizontal if wide else Qt.Orientation.Vertical
+        if self.split.orientation() != orientation:
+            self.split.setOrientation(orientation)
+            total = self.split.width() if wide else self.split.height()
+            self.split.setSizes([total - SIDE_PANEL_MIN, SIDE_PANEL_MIN] if wide else [total * 2 // 3, total // 3])
+
+    def resizeEvent(self, event) -> None:  # noqa: N802 - Qt override
+        super().resizeEvent(event)
+        if self.model.columnCount():
+            self._arrange()
 
     def _show_status(self) -> None:
         s = self.state
