@@ -193,12 +193,15 @@ def _solver_commands() -> list[CliCommand]:
 
 
 class FrenchArgumentParser(argparse.ArgumentParser):
-    def error(self, message: str) -> None:  # argparse's own messages stay English; frame them
+    def error(self, message: str) -> None:  # argparse's messages are French too (cli_french)
         self.print_usage(sys.stderr)
         self.exit(EXIT_USAGE, f"Erreur d'utilisation : {message}\n")
 
 
 def build_parser(groups: list[list[CliCommand]]) -> tuple[argparse.ArgumentParser, dict[str, CliCommand]]:
+    from .cli_french import install
+
+    install()  # before any parser is built: group titles are looked up at construction
     parser = FrenchArgumentParser(
         prog="sas-roster",
         description="Plannings, présences et états de régulation d'une association SAS.",

@@ -6,6 +6,7 @@ import argparse
 import json
 from datetime import date
 
+from .cli_french import iso_date
 from .domain.calendar import parse_month
 from .domain.errors import DomainError, NotFoundError, ValidationError
 from .domain.rpps import normalise_rpps
@@ -62,10 +63,12 @@ def _solve(args: argparse.Namespace, ctx) -> int:
 def _replace_args(p: argparse.ArgumentParser) -> None:
     p.add_argument("month", help="mois AAAA-MM")
     p.add_argument("--person", required=True, metavar="RPPS", help="RPPS de la personne qui se désiste")
-    p.add_argument("--date", required=True, type=date.fromisoformat, metavar="AAAA-MM-JJ")
-    p.add_argument("--shift", help="code du poste annulé (par défaut : toute la journée)")
-    p.add_argument("--time-limit", type=float, default=5.0)
-    p.add_argument("--json", action="store_true")
+    p.add_argument("--date", required=True, type=iso_date, metavar="AAAA-MM-JJ",
+                   help="jour du désistement (AAAA-MM-JJ)")
+    p.add_argument("--shift", metavar="CODE", help="code du poste annulé (par défaut : toute la journée)")
+    p.add_argument("--time-limit", type=float, default=5.0, metavar="SECONDES",
+                   help="durée maximale du re-calcul, en secondes (5 par défaut)")
+    p.add_argument("--json", action="store_true", help="sortie JSON")
 
 
 def _replace(args: argparse.Namespace, ctx) -> int:
