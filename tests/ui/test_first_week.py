@@ -101,3 +101,20 @@ def test_the_roster_shows_every_column_and_whole_names_on_a_laptop(size, lang, s
         widest = max(metrics.horizontalAdvance(line) for r in range(model.rowCount())
                      for line in (model.data(model.index(r, c)) or " ").splitlines())
         assert widest + 6 <= grid.columnWidth(c), (model.columns[c].title(), widest, grid.columnWidth(c))
+
+
+def test_gap_explanations_follow_the_language(solved_services, qtbot):
+    from tests.ui.conftest import DEMO_TODAY, MONTH
+    from ui.context import AppContext
+    from ui.main_window import MainWindow
+
+    i18n.install("en")
+    window = MainWindow(AppContext(solved_services, today=DEMO_TODAY, month=MONTH, lang="en", database_label="x.db"))
+    qtbot.addWidget(window)
+    view = window.show_view("roster")
+    view.ensure_complete()
+    qtbot.waitUntil(lambda: view.explained, timeout=30_000)
+    assert view.side.gaps.count() and view.state.gaps
+    view.side.gaps.setCurrentRow(0)
+    text = view.side.explanation.toPlainText()
+    assert "missing of" in text and "il manque" not in text and "Personne" not in text

@@ -226,7 +226,13 @@ def test_cancellation_minimal_resolve(solved_window, solved_services, qtbot):
     with qtbot.waitSignal(view.replacement_ready, timeout=60_000) as ready:
         qtbot.mouseClick(dialog.resolve, Qt.MouseButton.LeftButton)
     result = ready.args[0]
-    assert "Annulation de" in dialog.result.toPlainText() and dialog.apply.isEnabled()
+    text = dialog.result.toPlainText()
+    assert "Annulation de" in text and dialog.apply.isEnabled()
+    # in the coordinator's words: the name, the shift's label and hours, the date in full
+    person = solved_services.persons.get(a.person_id)
+    tpl = next(t for t in view.state.templates if t.code == a.template_code)
+    assert text.splitlines()[0].startswith(f"Annulation de {person.display_name} : {tpl.label} ")
+    assert a.day.isoformat() not in text and a.template_code not in text.replace(tpl.label, "")
     qtbot.mouseClick(dialog.apply, Qt.MouseButton.LeftButton)
     after = {x.key() for x in solved_services.rosters.assignments(2027, 5)}
     assert a.key() not in after

@@ -20,7 +20,9 @@ from sas_roster.services.ui_support import solver_shift
 from solver.sas import SasOptions, SasSolver
 from solver.sas.replace import replace
 
+from ... import labels
 from ...context import AppContext
+from ...engine_text import readable, solve_summary
 from ...i18n import N_, _
 from .commands import ReplaceDraftCommand
 
@@ -99,8 +101,8 @@ class SolveMixin:
             self.notify_others(AppContext.ROSTER)
         else:
             self.refresh_now()
-            self.side.explanation.setPlainText(solution.explanation())
-        self.progress_label.setText(solution.message)
+            self.side.explanation.setPlainText(readable(solution.explanation()))
+        self.progress_label.setText(solve_summary(solution))
         self.solve_finished.emit(solution)
 
     # --- a cancellation ---------------------------------------------------------------------------
@@ -115,6 +117,11 @@ class SolveMixin:
         stored = services.rosters.assignments(year, month)
         current = current_solution(stored)
         person, day, shift = str(a.person_id), a.day, solver_shift(a)
+        if not any(c.person == person and c.day == day.isoformat() and c.template == shift
+                   for c in current.assignments):  # said in the coordinator's words, not the engine's
+            dialog.result.setPlainText(_("{name} n'a plus cette vacation le {day} : rechargez le planning.").format(
+                name=self.wording().name(a.person_id), day=labels.long_date(day)))
+            return False
         dialog.resolve.setEnabled(False)
         dialog.result.setPlainText(_("Re-calcul en cours…"))
         self._handler = lambda result: self._on_replaced(dialog, mp, stored, result)
@@ -128,8 +135,9 @@ class SolveMixin:
         self._end()
         dialog.resolve.setEnabled(True)
         dialog.mp, dialog.stored = mp, stored
-        text = result.message(mp.problem) + "\n" + _("{n} changement(s), annulation comprise.").format(n=result.changes)
-        dialog.show_replacement(text, result)
+        days = {a.day for a in result.cancelled}
+        explanations = [readable(u.explanation) for u in result.solution.uncovered if u.day in days]
+        dialog.show_replacement(self.wording().replacement(result, explanations), result)
         self.progress_label.clear()
         self.replacement_ready.emit(result)
 
@@ -186,7 +194,7 @@ class SolveMixin:
 
     def _on_failed(self, message: str) -> None:
         self._end()
-        self.progress_label.setText(_("Le calcul a échoué : {why}").format(why=message))
+        self.progress_label.setText(_("Le calcul a échoué : {why}").format(why=readable(self.wording().humanise(message))))
         self.refresh_now()
 
     def shutdown(self) -> None:

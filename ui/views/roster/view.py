@@ -27,6 +27,7 @@ from sas_roster.services.ui_support import explain_gaps, month_grid, month_state
 
 from ... import labels
 from ...context import AppContext
+from ...engine_text import readable
 from ...i18n import _, pgettext
 from ...workers import BackgroundJob
 from ...theme import UNCOVERED_FILL, VIOLATION_FILL
@@ -198,6 +199,7 @@ class RosterView(EditMixin, SolveMixin, View):
         self._pending_explain = None
 
         def done(gaps) -> None:
+            gaps = [dataclasses.replace(g, explanation=readable(g.explanation)) for g in gaps]
             if generation == self._generation and self.state is not None:
                 self._show(dataclasses.replace(self.state, gaps=gaps))
                 self.explained = True
