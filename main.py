@@ -28,9 +28,10 @@ def _gui_arguments(parser) -> None:
     parser.add_argument("--screenshot", metavar="FICHIER.png",
                         help="rendre une vue de la fenêtre hors écran dans un PNG, puis quitter")
     parser.add_argument("--view", default="roster",
-                        help="vue à afficher : pools, availability, roster, settings …")
+                        help="vue à afficher : pools, availability, roster, settings, first-start, wizard …")
     parser.add_argument("--month", metavar="AAAA-MM", help="mois affiché")
     parser.add_argument("--lang", choices=["fr", "en"], help="langue de l'interface")
+    parser.add_argument("--size", metavar="LxH", help="taille de la fenêtre d'une capture, par ex. 1366x768")
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -45,7 +46,7 @@ def main(argv: list[str] | None = None) -> int:
         return run_command(args, table, ctx)
     from ui.app import run_gui
 
-    return run_gui(ctx, view=args.view, month=args.month, screenshot=args.screenshot, lang=args.lang)
+    return run_gui(ctx, view=args.view, month=args.month, screenshot=args.screenshot, lang=args.lang, size=args.size)
 
 
 if __name__ == "__main__":

@@ -20,7 +20,7 @@ def _fail(ctx, message: str) -> int:
 
 
 def run_gui(ctx, *, view: str = "roster", month: str | None = None, screenshot: str | None = None,
-            lang: str | None = None) -> int:
+            lang: str | None = None, size: str | None = None) -> int:
     """Open the main window on `ctx`'s database; with `screenshot`, render `view` to that PNG
     file offscreen and return 0 (1 if the file could not be written) instead of running."""
     if view not in VIEWS:
@@ -30,6 +30,12 @@ def run_gui(ctx, *, view: str = "roster", month: str | None = None, screenshot: 
             parse_month(month)
         except DomainError as exc:
             return _fail(ctx, str(exc))
+    window_size = None
+    if size:
+        width, _x, height = size.lower().partition("x")
+        if not (width.isdigit() and height.isdigit() and 640 <= int(width) <= 4000 and 480 <= int(height) <= 3000):
+            return _fail(ctx, f"taille « {size} » invalide : attendu LARGEURxHAUTEUR, par ex. 1366x768")
+        window_size = (int(width), int(height))
     if screenshot and "QT_QPA_PLATFORM" not in os.environ:
         os.environ["QT_QPA_PLATFORM"] = "offscreen"  # before the QApplication exists
 
@@ -50,7 +56,7 @@ def run_gui(ctx, *, view: str = "roster", month: str | None = None, screenshot: 
 
     try:
         if screenshot and view in FIRST_START_VIEWS:
-            return render_first_start(ctx, view, screenshot)
+            return render_first_start(ctx, view, screenshot, window_size)
         if screenshot:  # an empty database is pictured with the demo, in its own file
             opened = open_services(ctx, database_label=database_label, ask=lambda _db, **_kw: DEMO)
         else:
@@ -63,7 +69,7 @@ def run_gui(ctx, *, view: str = "roster", month: str | None = None, screenshot: 
     app_ctx = AppContext(services, today=ctx.today, month=month, lang=lang, database_label=database_label(services),
                          demo=demo)
     window = MainWindow(app_ctx)
-    window.resize(*(WIDE_SCREENSHOT.get(view, SCREENSHOT_SIZE) if screenshot else (1440, 900)))
+    window.resize(*(window_size or (WIDE_SCREENSHOT.get(view, SCREENSHOT_SIZE) if screenshot else (1440, 900))))
     window.show()
     window.show_view(view)
     if screenshot:
@@ -101,9 +107,10 @@ def database_label(services) -> str:
     return url.render_as_string(hide_password=True)
 
 
-def render_first_start(ctx, view: str, path: str) -> int:
+def render_first_start(ctx, view: str, path: str, size: tuple[int, int] | None = None) -> int:
     """Screenshot of the first-start choice or of the setup wizard (its first page, or the page
-    given by `$SAS_ROSTER_WIZARD_PAGE`), on the chosen database, which is not written to."""
+    given by `$SAS_ROSTER_WIZARD_PAGE`, filled with an invented association), on the chosen
+    database, which is not written to."""
     from PySide6.QtWidgets import QApplication
 
     from .first_start import FirstStartDialog
@@ -115,7 +122,11 @@ def render_first_start(ctx, view: str, path: str) -> int:
         from .wizard import SetupWizard
 
         widget = SetupWizard(services, ctx.today)
-        widget.resize(1100, 760)
+        widget.resize(*(size or (1100, 760)))
+        widget.identity.name.setText(_example_name())
+        widget.identity.department.setText("67")
+        widget.identity.name.deselect()
+        widget.show()
         page = int(os.environ.get("SAS_ROSTER_WIZARD_PAGE", "0"))
         for _ in range(page):
             widget.next()
@@ -125,6 +136,12 @@ def render_first_start(ctx, view: str, path: str) -> int:
     ok = widget.grab().save(path, "PNG")
     widget.close()
     return 0 if ok else 1
+
+
+def _example_name() -> str:
+    from .i18n import _
+
+    return _("Association SAS du Ried (exemple)")
 
 
 def render(window, path: str, timeout: float = 30.0) -> bool:

@@ -34,3 +34,26 @@ def test_unknown_view_and_bad_month_are_refused_in_french(demo_file, tmp_path, q
     assert run_gui(ctx, view="roster", month="2027-13", screenshot=str(tmp_path / "x.png")) == 2
     assert "Mois « 2027-13 » invalide" in err.getvalue()
     assert not (tmp_path / "x.png").exists()
+
+
+@pytest.mark.parametrize("view, size", [("first-start", None), ("wizard", (1100, 760))])
+def test_screenshot_of_the_first_start_and_the_wizard(view, size, tmp_path, qapp):
+    out = tmp_path / f"{view}.png"
+    ctx = CliContext(db_url=f"sqlite:///{tmp_path / 'empty.db'}", today=DEMO_TODAY)
+    assert run_gui(ctx, view=view, screenshot=str(out), lang="fr") == 0
+    image = QImage(str(out))
+    assert not image.isNull() and (size is None or (image.width(), image.height()) == size)
+    with ctx.services() as services:
+        assert services.settings.get() is None  # pictured, not written
+
+
+def test_screenshot_at_a_laptop_size(demo_file, tmp_path, qapp):
+    out = tmp_path / "roster.png"
+    db = shutil.copyfile(demo_file, tmp_path / "demo.db")
+    ctx = CliContext(db_url=f"sqlite:///{db}", today=DEMO_TODAY)
+    assert run_gui(ctx, view="roster", month="2027-05", screenshot=str(out), lang="fr", size="1366x768") == 0
+    assert (QImage(str(out)).width(), QImage(str(out)).height()) == (1366, 768)
+    err = io.StringIO()
+    bad = CliContext(db_url=f"sqlite:///{db}", today=DEMO_TODAY, err=err)
+    assert run_gui(bad, view="roster", screenshot=str(out), size="big") == 2
+    assert "taille « big » invalide" in err.getvalue()

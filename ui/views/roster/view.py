@@ -264,6 +264,16 @@ class RosterView(EditMixin, SolveMixin, View):
             self.split.setOrientation(orientation)
             total = self.split.width() if wide else self.split.height()
             self.split.setSizes([total - SIDE_PANEL_MIN, SIDE_PANEL_MIN] if wide else [total * 2 // 3, total // 3])
+        if not wide:
+            QTimer.singleShot(0, self._grid_first)  # once the splitter has its new height
+
+    def _grid_first(self) -> None:
+        """Below the grid, the panel takes a third of the height: the grid comes first."""
+        sizes = self.split.sizes()
+        total = sum(sizes)
+        if self.split.orientation() is Qt.Orientation.Vertical and total and sizes[1] > total * 2 // 5:
+            self.side.setMinimumHeight(160)  # its lists scroll: it may be lower than its contents' wish
+            self.split.setSizes([total * 2 // 3, total - total * 2 // 3])
 
     def resizeEvent(self, event) -> None:  # noqa: N802 - Qt override
         super().resizeEvent(event)
