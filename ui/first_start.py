@@ -99,36 +99,35 @@ def ask_with_dialog(database: str, zero_byte: bool = False) -> str | None:
     return dialog.choice if dialog.exec() == QDialog.DialogCode.Accepted else None
 
 
-def create_with_wizard(services, today) -> bool:
+def create_with_wizard(services, today, actor: str) -> bool:
     from .wizard import SetupWizard
 
-    return SetupWizard(services, today).exec() == QDialog.DialogCode.Accepted
+    return SetupWizard(services, today, actor=actor).exec() == QDialog.DialogCode.Accepted
 
 
-def open_services(ctx, *, database_label: Callable[[object], str],
+def open_services(services, today, actor: str, *, database_label: Callable[[object], str],
                   ask: Callable[..., str | None] = ask_with_dialog,
-                  create: Callable[[object, object], bool] = create_with_wizard):
+                  create: Callable[[object, object, str], bool] = create_with_wizard):
     """The services the window opens on, and whether they are the demo's; None to quit.
 
     An empty database asks first: the wizard fills it, or the demo file is opened (and filled
     with the demo on its first use) while the empty database stays empty."""
-    services = ctx.services()
     if not is_empty(services):
         return services, services.setup.is_demo()
     choice = ask(database_label(services), zero_byte=getattr(services, "opened_zero_byte_file", False))
     if choice == CREATE:
-        return (services, False) if create(services, ctx.today) else None
+        return (services, False) if create(services, today, actor) else None
     if choice == DEMO:
-        return open_demo(ctx, services), True
+        return open_demo(services, today), True
     return None
 
 
-def open_demo(ctx, services):
+def open_demo(services, today):
     """The demo's own database, created with the demo association on first use."""
     from sas_roster.demo.loader import ensure_demo
     from sas_roster.services import Services
 
     demo = Services.open(demo_url(services))
-    ensure_demo(demo, ctx.today)
+    ensure_demo(demo, today)
     services.close()  # the association's (empty) database is not used this session
     return demo

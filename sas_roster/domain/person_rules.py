@@ -24,7 +24,9 @@ TRAINING_MAX = 80
 EMPLOYER_MAX = 200
 REPLACES_MAX = 200
 
-_EMAIL = re.compile(r"^[A-Za-z0-9._%+'\-]+@[A-Za-z0-9](?:[A-Za-z0-9\-]*[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9\-]*[A-Za-z0-9])?)*\.[A-Za-z]{2,}$")
+# Local part and domain labels may hold accented letters (internationalised addresses).
+_LABEL = r"[^\W_](?:[\w\-]*[^\W_])?"
+_EMAIL = re.compile(rf"^[\w.%+'\-]+@{_LABEL}(?:\.{_LABEL})*\.[^\W\d_]{{2,}}$")
 # National format: ten digits from 01 to 09 (overseas mobiles and lines too: 0690…, 0262…).
 _NATIONAL = re.compile(r"^0[1-9]\d{8}$")
 # International format, after +/00: France (33) and the overseas codes with their lengths.

@@ -74,9 +74,9 @@ def usual_bridge_days(year: int, zone: HolidayZone = HolidayZone.METROPOLE) -> l
         bridge = _weekday_near(date(year, month, day))
         if bridge is not None and bridge not in holidays:
             found[bridge] = BridgeDay(bridge, None, name)
-    for day, name in ((date(year, 12, 24), "veille de Noël"), (date(year, 12, 31), "veille du jour de l'an")):
-        if day.weekday() < 5 and day not in holidays:
-            found[day] = BridgeDay(day, time(12), name)
+    for eve, name in ((date(year, 12, 24), "veille de Noël"), (date(year, 12, 31), "veille du jour de l'an")):
+        if eve.weekday() < 5 and eve not in holidays:
+            found[eve] = BridgeDay(eve, time(12), name)
     return [found[d] for d in sorted(found)]
 
 

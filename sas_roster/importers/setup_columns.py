@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from typing import Any
 
 from sas_roster.domain.demand import RotaSource
 from sas_roster.domain.enums import AvailabilityPolicy, HandoverPolicy, HolidayZone, RateKind, Role, TerritoryKind
@@ -120,7 +121,7 @@ RATE_LABELS = {
 }
 
 
-def _aliases(labels: dict, extra: dict[str, object]) -> dict[str, object]:
+def _aliases(labels: dict[Any, str], extra: dict[str, object]) -> dict[str, object]:
     out: dict[str, object] = {fold(label): value for value, label in labels.items()}
     out.update({fold(str(value.value)): value for value in labels})  # the stored identifier
     out.update({fold(k): v for k, v in extra.items()})

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from datetime import date, time
 from decimal import Decimal
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 from sas_roster.domain.demand import DemandCurve, DemandOverride, RotaSource, ShiftTemplate, Territory
 from sas_roster.domain.departments import normalise_department, time_zone_of, zone_for_department
@@ -37,6 +37,7 @@ from .values import CellError, fold, is_blank, read_choice, read_count, read_dat
 
 _REQUIRED_SHEETS = (SHEET_ASSOCIATION, SHEET_HOURS, SHEET_TERRITORIES, SHEET_TEMPLATES, SHEET_DEMAND, SHEET_BRIDGES)
 _OPTIONAL_SHEETS = (SHEET_RATES, SHEET_TIERS)
+Grid = list[tuple[int, list[object]]]
 _MONEY = {RateKind.REGULATION_HOURLY, RateKind.CONSULTATION_C, RateKind.COORDINATION_HOURLY, RateKind.SNP_MAJORATION}
 
 
@@ -101,9 +102,10 @@ def _load(path: Path) -> dict[str, list[tuple[int, list[object]]]]:
     try:
         known = {fold(n): n for n in _REQUIRED_SHEETS + _OPTIONAL_SHEETS + (SHEET_HELP,)}
         sheets: dict[str, list[tuple[int, list[object]]]] = {}
+        rows: list[tuple[int, list[object]]]
         for ws in book.worksheets:
             name = known.get(fold(ws.title), ws.title.strip())
-            rows = [(n, list(v)) for n, v in enumerate(ws.iter_rows(values_only=True), start=1)
+            rows = [(n, list[object](v)) for n, v in enumerate(ws.iter_rows(values_only=True), start=1)
                     if not all(is_blank(x) for x in v)]
             sheets[name] = rows
         return sheets
@@ -131,7 +133,7 @@ def _rows(sheet: str, grid: list[tuple[int, list[object]]], problems: list[Probl
     return [], []
 
 
-def _with_sheet(sheet: str, grid, parse: Callable, out: SetupParse):
+def _with_sheet(sheet: str, grid: Grid | None, parse: Callable[..., Any], out: SetupParse) -> Any:
     problems: list[Problem] = []
     rows, present = _rows(sheet, grid or [], problems, out.notes)
     value = parse(rows, present, problems)
@@ -142,12 +144,12 @@ def _with_sheet(sheet: str, grid, parse: Callable, out: SetupParse):
 # --------------------------------------------------------------------------- "Association"
 
 
-def _association(grid, out: SetupParse) -> AssociationSettings | None:
+def _association(grid: Grid, out: SetupParse) -> AssociationSettings | None:
     by_name = {fold(name): name for name, _ in PARAMETERS}
     cells: dict[str, tuple[int, object]] = {}
     header_skipped = False
     for number, values in grid:
-        key = fold(text(values[0]) if values else "")
+        key = fold((text(values[0]) or "") if values else "")
         if not header_skipped and key == fold(PARAM):
             header_skipped = True
             continue
@@ -180,6 +182,7 @@ def _association(grid, out: SetupParse) -> AssociationSettings | None:
     zone = zone_typed or from_department
     zone_clash = bool(zone_typed and from_department and zone_typed is not from_department)
     if zone_clash:
+        assert zone_typed is not None and from_department is not None
         problems.append(Problem(f"la zone {ZONE_LABELS[zone_typed]} ne correspond pas au département {department} "
                                 f"({ZONE_LABELS[from_department]})", cells[P_ZONE][0], P_ZONE))
     if zone is None:
@@ -253,17 +256,28 @@ def ROLE_FR(role: Role) -> str:  # noqa: N802 - reads as the label it is
     return role.label_fr
 
 
+def _territory_kind(v: object) -> TerritoryKind:
+    return cast(TerritoryKind, read_choice(v, TERRITORY_KIND_ALIASES, list(TERRITORY_KIND_LABELS.values()),
+                                           "type de territoire"))
+
+
+def _rota_source(v: object) -> RotaSource:
+    return cast(RotaSource, read_choice(v, ROTA_ALIASES, list(ROTA_LABELS.values()), "planning"))
+
+
+def _rate_kind(v: object) -> RateKind:
+    return cast(RateKind, read_choice(v, RATE_ALIASES, list(RATE_LABELS.values()), "taux"))
+
+
 def _territories(rows: list[Row], present: list[str], problems: list[Problem]) -> list[Territory]:
     out: list[Territory] = []
     seen: dict[str, int] = {}
     for row in rows:
         r = RowReader(row, problems, present)
         code, name = r.text(CODE, required=True), r.text(NAME, required=True)
-        kind = r.get(KIND, lambda v: read_choice(v, TERRITORY_KIND_ALIASES, list(TERRITORY_KIND_LABELS.values()),
-                                                 "type de territoire")) or TerritoryKind.CPTS
+        kind = r.get(KIND, _territory_kind) or TerritoryKind.CPTS
         oncall = r.get(ONCALL, read_count)
-        rota = r.get(ROTA, lambda v: read_choice(v, ROTA_ALIASES, list(ROTA_LABELS.values()), "planning")) \
-            or RotaSource.ASSOCIATION
+        rota = r.get(ROTA, _rota_source) or RotaSource.ASSOCIATION
         if code and fold(code) in seen:
             r.fail(CODE, f"territoire {code} en double : déjà à la ligne {seen[fold(code)]}")
         if r.failed or not code or not name:
@@ -300,9 +314,10 @@ def _hour(value: object) -> int:
     return t.hour
 
 
-def _demand(rows: list[Row], present: list[str], problems: list[Problem]):
-    groups: dict[tuple, dict[int, dict[int, int]]] = {}
-    first_row: dict[tuple, dict[int, int]] = {}
+def _demand(rows: list[Row], present: list[str],
+            problems: list[Problem]) -> tuple[list[DemandCurve], list[DemandOverride]]:
+    groups: dict[tuple[Any, ...], dict[int, dict[int, int]]] = {}
+    first_row: dict[tuple[Any, ...], dict[int, int]] = {}
     for row in rows:
         r = RowReader(row, problems, present)
         role, label = r.get(ROLE, read_role, required=True), r.text(PERIOD)
@@ -353,7 +368,7 @@ def _rates(rows: list[Row], present: list[str], problems: list[Problem]) -> list
     out: list[DatedRate] = []
     for row in rows:
         r = RowReader(row, problems, present)
-        kind = r.get(KIND, lambda v: read_choice(v, RATE_ALIASES, list(RATE_LABELS.values()), "taux"), required=True)
+        kind = r.get(KIND, _rate_kind, required=True)
         value, since, note = r.get(AMOUNT, read_decimal, required=True), r.get(VALID_FROM, read_date, required=True), r.text(NOTE)
         if value is not None and value < 0:
             r.fail(AMOUNT, "un montant positif est attendu")

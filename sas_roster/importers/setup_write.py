@@ -8,7 +8,9 @@ at "non": write "oui" to keep one).
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
+from datetime import date
 from pathlib import Path
+from typing import Any
 
 from sas_roster.domain.departments import time_zone_of
 from sas_roster.domain.enums import Role
@@ -86,7 +88,7 @@ def write_setup(setup: AssociationSetup, path: str | Path, proposals: Sequence[B
         (ROLE_LABELS[t.role], t.code, t.label, t.start, t.end, write_weekdays(t.weekdays), t.skill)
         for t in sorted(setup.templates, key=lambda t: (_ROLE_ORDER.index(t.role), t.start, t.code))
     ], {3: "time", 4: "time"})
-    demand: list[tuple] = []
+    demand: list[tuple[Any, ...]] = []
     for c in sorted(setup.curves, key=lambda c: _ROLE_ORDER.index(c.role)):
         demand += _curve_rows(ROLE_LABELS[c.role], None, None, None, c.by_weekday)
     for o in setup.overrides:
@@ -110,13 +112,14 @@ def write_setup(setup: AssociationSetup, path: str | Path, proposals: Sequence[B
     return path
 
 
-def _curve_rows(role: str, label, start, end, by_weekday: dict[int, dict[int, int]]) -> list[tuple]:
+def _curve_rows(role: str, label: str | None, start: date | None, end: date | None,
+                by_weekday: dict[int, dict[int, int]]) -> list[tuple[Any, ...]]:
     hours = sorted({h for day in by_weekday.values() for h in day})
     return [(role, label, start, end, f"{h}h", *(by_weekday.get(wd, {}).get(h) for wd in range(7)))
             for h in hours]
 
 
-def _style_header(sheet, names: Iterable[str], required: tuple[str, ...] = ()) -> None:
+def _style_header(sheet: Any, names: Iterable[str], required: tuple[str, ...] = ()) -> None:
     from openpyxl.styles import Font, PatternFill
 
     for col, name in enumerate(names, start=1):
@@ -127,7 +130,7 @@ def _style_header(sheet, names: Iterable[str], required: tuple[str, ...] = ()) -
     sheet.freeze_panes = "A2"
 
 
-def _table(book, title: str, rows: list[tuple], formats: dict[int, str] | None = None) -> None:
+def _table(book: Any, title: str, rows: list[tuple[Any, ...]], formats: dict[int, str] | None = None) -> None:
     sheet = book.create_sheet(title)
     columns = COLUMNS[title]
     _style_header(sheet, columns, REQUIRED[title])
@@ -139,7 +142,7 @@ def _table(book, title: str, rows: list[tuple], formats: dict[int, str] | None =
                 cell.number_format = _FORMATS[fmt]
 
 
-def _association(sheet, setup: AssociationSetup) -> None:
+def _association(sheet: Any, setup: AssociationSetup) -> None:
     s = setup.settings
     values = {
         P_NAME: s.name, P_DEPARTMENT: s.department, P_ZONE: ZONE_LABELS[s.zone], P_TIME_ZONE: time_zone_of(s.zone),
@@ -186,7 +189,7 @@ _HELP = (
 )
 
 
-def _help(sheet) -> None:
+def _help(sheet: Any) -> None:
     from openpyxl.styles import Font
 
     sheet.column_dimensions["A"].width = 140

@@ -45,8 +45,14 @@ def is_zero_byte_file(url: str) -> bool:
     return path is not None and path.is_file() and path.stat().st_size == 0
 
 
+DEMO_ALIAS = "demo"  # `--db demo`: the demo association's own file
+
+
 def database_url(cli_url: str | None = None) -> str:
-    """The URL to use: ``--db URL``, then ``$SAS_ROSTER_DB_URL``, then the default file."""
+    """The URL to use: ``--db URL`` (``--db demo``: the demo's file), then
+    ``$SAS_ROSTER_DB_URL``, then the association's default file."""
+    if cli_url == DEMO_ALIAS:
+        return demo_database_url()
     if cli_url:
         return cli_url
     env = os.environ.get(ENV_VAR, "").strip()

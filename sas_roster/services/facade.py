@@ -2,15 +2,19 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from types import TracebackType
 
 from sqlalchemy import Engine, delete
+from sqlalchemy.orm import Session
 
 from ..persistence import audit
 from ..persistence.base import Base
 from ..persistence.engine import database_url, is_zero_byte_file, make_engine, make_session_factory
 from ..persistence.migrate import upgrade_database
 from ..persistence.repositories import AuditRepository
+from .amendments import AmendmentService
 from .attendance import AttendanceService
 from .availability import AvailabilityService, PdsaService
 from .base import ServiceBase
@@ -19,6 +23,7 @@ from .persons import PersonService
 from .rosters import RosterService
 from .settings import SettingsService
 from .setup import SetupService
+from .solving import SolvingService
 
 
 class Services(ServiceBase):
@@ -37,6 +42,14 @@ class Services(ServiceBase):
         self.setup = SetupService(self._sessions)
         self.audit = AuditRepository(self._sessions)
         self.opened_zero_byte_file = False
+        self.amendments = AmendmentService(self._sessions)
+        self.solving = SolvingService(self)
+
+    @contextmanager
+    def transaction(self, actor: str | None) -> Iterator[Session]:
+        """One transaction for a use case that spans several services (the solve store)."""
+        with self._tx(actor) as session:
+            yield session
 
     @classmethod
     def open(cls, url: str | None = None, *, migrate: bool = True) -> Services:

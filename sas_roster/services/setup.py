@@ -82,10 +82,10 @@ def setup_problems(setup: AssociationSetup) -> list[Problem]:
         if t.code and codes.count(t.code) > 1 and codes.index(t.code) != i - 1:
             p.append(Problem(f"territoire {t.code} en double", i, "code"))
     keys = [(t.role, t.code) for t in setup.templates]
-    for i, t in enumerate(setup.templates, 1):
-        p += template_problems(t, i)
-        if keys.count((t.role, t.code)) > 1 and keys.index((t.role, t.code)) != i - 1:
-            p.append(Problem(f"créneau {t.code} ({t.role.label_fr}) en double", i, "code"))
+    for i, tpl in enumerate(setup.templates, 1):
+        p += template_problems(tpl, i)
+        if keys.count((tpl.role, tpl.code)) > 1 and keys.index((tpl.role, tpl.code)) != i - 1:
+            p.append(Problem(f"créneau {tpl.code} ({tpl.role.label_fr}) en double", i, "code"))
     roles = [c.role for c in setup.curves]
     for c in setup.curves:
         p += curve_problems(c, f"besoin {c.role.label_fr}")
@@ -100,9 +100,9 @@ def setup_problems(setup: AssociationSetup) -> list[Problem]:
             p.append(Problem(f"taux négatif ({r.value})", i, "montant"))
         if seen_rates.count((r.kind, r.valid_from)) > 1 and seen_rates.index((r.kind, r.valid_from)) != i - 1:
             p.append(Problem("même taux à la même date qu'une autre ligne", i, "à partir du"))
-    for i, t in enumerate(setup.tiers, 1):
-        if t.min_acts < 0 or t.amount < 0 or (t.max_acts is not None and t.max_acts < t.min_acts):
-            p.append(Problem(f"palier {t.min_acts}–{t.max_acts} incohérent", i, "palier"))
+    for i, tier in enumerate(setup.tiers, 1):
+        if tier.min_acts < 0 or tier.amount < 0 or (tier.max_acts is not None and tier.max_acts < tier.min_acts):
+            p.append(Problem(f"palier {tier.min_acts}–{tier.max_acts} incohérent", i, "palier"))
     if setup.settings.default_retiree_quota_hours is not None and setup.settings.default_retiree_quota_hours < 0:
         p.append(Problem("le quota par défaut ne peut pas être négatif", field="quota par défaut"))
     return p
@@ -235,21 +235,20 @@ class SetupService(ServiceBase):
         report.territories = len(setup.territories)
 
         templates = {(r.role, r.code): r for r in s.scalars(select(ShiftTemplateRow))}
-        for t in setup.templates:
-            trow = templates.pop((t.role, t.code), None)
-            if trow is None:
-                trow = ShiftTemplateRow()
-                s.add(trow)
-            m.apply_template(trow, t)
-        for leftover in templates.values():
-            s.delete(leftover)
+        for tpl in setup.templates:
+            tpl_row = templates.pop((tpl.role, tpl.code), None)
+            if tpl_row is None:
+                tpl_row = ShiftTemplateRow()
+                s.add(tpl_row)
+            m.apply_template(tpl_row, tpl)
+        for unused in templates.values():
+            s.delete(unused)
         report.templates = len(setup.templates)
 
         self._write_curves(s, setup.curves)
         report.curves = len(setup.curves)
-        overrides = list(s.scalars(select(DemandOverrideRow)))
-        for leftover in overrides:
-            s.delete(leftover)
+        for old in list(s.scalars(select(DemandOverrideRow))):
+            s.delete(old)
         s.flush()
         for o in setup.overrides:
             orow = DemandOverrideRow()
@@ -265,13 +264,13 @@ class SetupService(ServiceBase):
             elif (rrow.value, rrow.note) != (r.value, r.note):
                 rrow.value, rrow.note = r.value, r.note
         report.rates = len(setup.rates)
-        tiers = {(t.valid_from, t.min_acts): t for t in s.scalars(select(Indicator9TierRow))}
-        for t in setup.tiers:
-            trow2 = tiers.get((t.valid_from, t.min_acts))
-            if trow2 is None:
-                s.add(m.tier_row(t))
-            elif (trow2.max_acts, trow2.amount) != (t.max_acts, t.amount):
-                trow2.max_acts, trow2.amount = t.max_acts, t.amount
+        tiers = {(r.valid_from, r.min_acts): r for r in s.scalars(select(Indicator9TierRow))}
+        for tier in setup.tiers:
+            tier_row = tiers.get((tier.valid_from, tier.min_acts))
+            if tier_row is None:
+                s.add(m.tier_row(tier))
+            elif (tier_row.max_acts, tier_row.amount) != (tier.max_acts, tier.amount):
+                tier_row.max_acts, tier_row.amount = tier.max_acts, tier.amount
         report.tiers = len(setup.tiers)
         s.flush()
 

@@ -11,6 +11,7 @@ import pytest
 from PySide6.QtCore import Qt
 
 from sas_roster.cli import CliContext
+from sas_roster.services import Services
 from ui import i18n
 from ui.app import database_label
 from ui.first_start import CREATE, DEMO, FirstStartDialog, is_empty, open_services
@@ -18,8 +19,9 @@ from ui.first_start import CREATE, DEMO, FirstStartDialog, is_empty, open_servic
 TODAY = date(2027, 4, 12)
 
 
-def _ctx(path: Path) -> CliContext:
-    return CliContext(db_url=f"sqlite:///{path}", today=TODAY)
+def _open(path: Path, **kw):
+    """The first-start flow on the database file `path` (the window's part of `main.py`)."""
+    return open_services(Services.open(f"sqlite:///{path}"), TODAY, "test", database_label=database_label, **kw)
 
 
 @pytest.mark.parametrize("lang, create, demo", [("fr", "Créer mon association", "Découvrir la démonstration"),
@@ -36,7 +38,7 @@ def test_the_choice_offers_two_doors(lang, create, demo, qtbot):
 def test_the_demo_opens_in_its_own_file_and_the_window_says_so(tmp_path, qtbot):
     main = tmp_path / "sas-roster.db"
     asked = []
-    opened = open_services(_ctx(main), database_label=database_label, ask=lambda db, **kw: asked.append(db) or DEMO)
+    opened = _open(main, ask=lambda db, **kw: asked.append(db) or DEMO)
     assert asked == [str(main)]
     services, demo = opened
     assert demo and Path(services.engine.url.database) == tmp_path / "demo.sqlite"  # as `sas-roster demo` names it
@@ -55,7 +57,7 @@ def test_the_demo_opens_in_its_own_file_and_the_window_says_so(tmp_path, qtbot):
     services.close()
 
     # next start on the same (still empty) database: asked again; the demo file is reused as it is
-    again = open_services(_ctx(main), database_label=database_label, ask=lambda db, **kw: DEMO)
+    again = _open(main, ask=lambda db, **kw: DEMO)
     assert again[1] and len(again[0].persons.list()) == len(services.persons.list())
     again[0].close()
 
@@ -64,14 +66,14 @@ def test_creating_runs_the_wizard_on_the_empty_database(tmp_path):
     main = tmp_path / "new.db"
     seen = []
 
-    def create(services, today) -> bool:
-        seen.append((Path(services.engine.url.database), today))
+    def create(services, today, actor) -> bool:
+        seen.append((Path(services.engine.url.database), today, actor))
         return False  # the coordinator abandoned the wizard
 
-    assert open_services(_ctx(main), database_label=database_label, ask=lambda db, **kw: CREATE, create=create) is None
-    assert seen == [(main, TODAY)]
-    assert open_services(_ctx(main), database_label=database_label, ask=lambda db, **kw: None) is None  # "Quitter"
-    opened = open_services(_ctx(main), database_label=database_label, ask=lambda db, **kw: CREATE, create=lambda s, t: True)
+    assert _open(main, ask=lambda db, **kw: CREATE, create=create) is None
+    assert seen == [(main, TODAY, "test")]
+    assert _open(main, ask=lambda db, **kw: None) is None  # "Quitter"
+    opened = _open(main, ask=lambda db, **kw: CREATE, create=lambda s, t, a: True)
     assert opened is not None and opened[1] is False
     assert not (tmp_path / "new-demo.sqlite").exists()
 
@@ -80,13 +82,12 @@ def test_a_database_in_use_opens_without_asking(demo_file, tmp_path):
     from sas_roster.domain.setup import default_setup
 
     db = shutil.copyfile(demo_file, tmp_path / "copie.db")
-    services, demo = open_services(_ctx(db), database_label=database_label, ask=lambda db, **kw: pytest.fail("asked"))
+    services, demo = _open(db, ask=lambda db, **kw: pytest.fail("asked"))
     assert demo  # the demo's data, whatever the file is called
     services.close()
     with CliContext(db_url=f"sqlite:///{tmp_path / 'asso.db'}").services() as s:
         s.setup.apply(default_setup("Association SAS (essai)"), actor="test")
-    services, demo = open_services(_ctx(tmp_path / "asso.db"), database_label=database_label,
-                                   ask=lambda db, **kw: pytest.fail("asked"))
+    services, demo = _open(tmp_path / "asso.db", ask=lambda db, **kw: pytest.fail("asked"))
     assert not demo
     services.close()
 
@@ -103,7 +104,7 @@ def test_a_zero_byte_file_is_flagged_not_filled(tmp_path, qtbot):
         seen["warning"] = dialog.zero_byte_warning.isVisibleTo(dialog) and dialog.zero_byte_warning.text()
         return None
 
-    assert open_services(_ctx(main), database_label=database_label, ask=ask) is None
+    assert _open(main, ask=ask) is None
     assert seen["zero_byte"] and "0 octet" in seen["warning"]
     with CliContext(db_url=f"sqlite:///{main}").services() as s:
         assert is_empty(s)

@@ -69,7 +69,7 @@ def test_running_the_app_leaves_the_checkout_clean(demo_file, tmp_path, qapp):
     import subprocess
     from pathlib import Path
 
-    from sas_roster.cli import CliContext
+    from sas_roster.services import Services
     from tests.ui.conftest import DEMO_TODAY
     from ui.app import run_gui
 
@@ -77,8 +77,9 @@ def test_running_the_app_leaves_the_checkout_clean(demo_file, tmp_path, qapp):
     status = subprocess.run(["git", "status", "--porcelain", "--ignored", "resources"], cwd=root,
                             capture_output=True, text=True, check=True).stdout
     db = shutil.copyfile(demo_file, tmp_path / "demo.db")
-    ctx = CliContext(db_url=f"sqlite:///{db}", today=DEMO_TODAY)
-    assert run_gui(ctx, view="settings", month="2027-05", screenshot=str(tmp_path / "s.png"), lang="en") == 0
+    with Services.open(f"sqlite:///{db}") as services:
+        assert run_gui(services, today=DEMO_TODAY, actor="test", view="settings", month="2027-05",
+                       screenshot=str(tmp_path / "s.png"), lang="en") == 0
     after = subprocess.run(["git", "status", "--porcelain", "--ignored", "resources"], cwd=root,
                            capture_output=True, text=True, check=True).stdout
     assert after == status

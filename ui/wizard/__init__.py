@@ -40,9 +40,10 @@ def _actor() -> str:
 class SetupWizard(QWizard):
     IDENTITY, HOURS, TERRITORIES, TEMPLATES, DEMAND, BRIDGES, POLICIES, RATES = range(8)
 
-    def __init__(self, services, today: date, parent: QWidget | None = None) -> None:
+    def __init__(self, services, today: date, actor: str | None = None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.services = services
+        self.actor = actor or _actor()
         self.today = today
         self.saved: setup_api.AssociationSetup | None = None
         self.setWindowTitle(_("Créer mon association"))
@@ -122,7 +123,7 @@ class SetupWizard(QWizard):
         """Write the whole setup in one transaction; on refusal say why and stay."""
         try:
             setup = self.setup()
-            setup_api.save(self.services, setup, actor=_actor())
+            setup_api.save(self.services, setup, actor=self.actor)
         except (DomainError, ValueError) as exc:
             self.rates.feedback.setText(str(exc))
             return False

@@ -104,7 +104,7 @@ class RosterGridModel(QAbstractTableModel):
         self.unsolved = False  # no assignment yet: nothing is "missing", the month is to be computed
 
     def set_state(self, state, editable: bool = True) -> None:
-        """Show a `MonthState` (sas_roster.services.ui_support)."""
+        """Show a `MonthState` (sas_roster.services.month_view)."""
         self.beginResetModel()
         self.state = state
         self.editable = editable

@@ -2,7 +2,7 @@
 a locum replaces, a wider département, and the hours worked before the app (history).
 
 Revision ID: 0005_onboarding
-Revises: 0002
+Revises: 0003
 Create Date: 2026-12-01
 """
 
@@ -14,7 +14,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision: str = "0005_onboarding"
-down_revision: str | None = "0002"
+down_revision: str | None = "0003"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
