@@ -118,3 +118,20 @@ def test_gap_explanations_follow_the_language(solved_services, qtbot):
     view.side.gaps.setCurrentRow(0)
     text = view.side.explanation.toPlainText()
     assert "missing of" in text and "il manque" not in text and "Personne" not in text
+
+
+@pytest.mark.parametrize("lang, regulation, consultation", [("fr", "90,00", "30,00"), ("en", "90.00", "30.00")])
+def test_amounts_read_the_same_on_every_page(lang, regulation, consultation, ctx, qtbot):
+    from ui.main_window import MainWindow
+
+    i18n.install(lang)
+    window = MainWindow(ctx)
+    qtbot.addWidget(window)
+    claims = window.show_view("claims")
+    claims.reload()
+    shown = {claims.table.item(r, 1).text() for r in range(claims.table.rowCount())}
+    rates = window.show_view("settings").rates.rates
+    listed = {rates.table.item(r, 1).text() for r in range(rates.table.rowCount())}
+    assert {regulation, consultation} <= shown and {regulation, consultation} <= listed
+    wrong = "." if lang == "fr" else ","  # amounts below 1 000: no group separator
+    assert not [t for t in shown | listed if wrong in t]
