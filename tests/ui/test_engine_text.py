@@ -90,3 +90,18 @@ def test_engine_messages_lose_their_identifiers():
         "Dr Paul Essai : effecteur sans territoire connu"
     assert WORDING.humanise("personne 99 : x") == "personne n° 99 : x"
     assert WORDING.humanise("REG-AB reste") == "REG-AB reste"  # only whole codes
+
+
+def test_broken_rules_name_the_shift_not_its_code():
+    from sas_roster.domain.roster_rules import Violation
+
+    v = Violation("Disponibilités déclarées", 4, None,
+                  "Dr A. Test n'a pas déclaré de disponibilité couvrant REG-A 12h–16h le 07/02")
+    assert WORDING.violation(v).message == \
+        "Dr A. Test n'a pas déclaré de disponibilité couvrant Régulation après-midi 12h–16h le 07/02"
+    i18n.install("en")
+    shown = WORDING.violation(v)
+    assert (shown.rule, shown.message) == (
+        "Declared availability", "Dr A. Test declared no availability covering Régulation après-midi 12:00–16:00 on 07/02")
+    quota = WORDING.violation(Violation("Engagement mensuel (heures)", 4, None, "Dr A. Test : 40 h (engagement : 32 h)"))
+    assert (quota.rule, quota.message) == ("Monthly commitment (hours)", "Dr A. Test: 40 h (commitment: 32 h)")

@@ -237,6 +237,9 @@ class RosterView(EditMixin, SolveMixin, View):
         scroll = (self.grid.verticalScrollBar().value(), self.grid.horizontalScrollBar().value())
         selected_gap = self.side.gaps.currentRow()
         self.state = state
+        if state.violations:  # the rules speak with shift codes and in French: the coordinator's words
+            wording = self.wording()
+            state = self.state = dataclasses.replace(state, violations=[wording.violation(v) for v in state.violations])
         self.model.set_state(state, editable=self.editable)
         self._layout_grid()
         self.side.show_state(state)

@@ -73,8 +73,19 @@ class Wording:
         message = re.sub(r"\b(\d{4}-\d{2}-\d{2})\b", lambda m: _safe_day(m.group(1)), message)
         if self.templates:
             codes = "|".join(re.escape(c) for c in sorted(self.templates, key=len, reverse=True))
-            message = re.sub(rf"(?<![\w-])({codes})(?![\w-])", lambda m: self.shift(m.group(1)), message)
+            # "REG-A 12h–16h" (the rules give the hours) → "Régulation après-midi 12h–16h"
+            message = re.sub(rf"(?<![\w-])({codes})(?![\w-])( \d{{1,2}}h(?:\d\d)?–\d{{1,2}}h(?:\d\d)?)?",
+                             lambda m: self.templates[m.group(1)].label + m.group(2) if m.group(2)
+                             else self.shift(m.group(1)), message)
         return message
+
+    def violation(self, v):
+        """A broken rule as the coordinator reads it (labels, not codes; English if chosen)."""
+        from dataclasses import replace
+
+        from ...engine_text import readable
+
+        return replace(v, rule=readable(v.rule), message=readable(self.humanise(v.message)))
 
 
 def _safe_day(iso: str) -> str:
