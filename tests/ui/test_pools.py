@@ -207,3 +207,26 @@ def test_import_previews_then_writes(window, services, qtbot, tmp_path):
     assert services.persons.by_rpps(rpps) is not None
     assert pools.model.rowCount() == 66
     assert "Import terminé" in pools.message.text()
+
+
+def test_the_rpps_message_is_whole_and_overlaps_nothing(window, qtbot):
+    from PySide6.QtCore import QPoint
+    from PySide6.QtWidgets import QApplication
+
+    _pools, dialog = _new_person_dialog(window, qtbot)
+    qtbot.keyClicks(dialog.last_name, "Martin")
+    dialog.role_boxes[Role.REGULATOR].setChecked(True)
+    good = make_rpps("1999988866")
+    qtbot.keyClicks(dialog.rpps, good[:-1] + str((int(good[-1]) + 1) % 10))  # a message long enough to wrap
+    for _ in range(3):  # the layout settles as it would on screen
+        QApplication.processEvents()
+    hint = dialog.rpps_hint
+    assert hint.isVisible() and hint.text()
+    assert hint.height() >= hint.heightForWidth(hint.width())  # every line of it shown
+
+    def box(w):
+        top_left = w.mapTo(dialog, QPoint(0, 0))
+        return top_left.y(), top_left.y() + w.height()
+
+    assert box(hint)[1] <= box(dialog.sector)[0]  # above the next field, not under it
+    assert box(dialog.rpps)[1] <= box(hint)[0]
