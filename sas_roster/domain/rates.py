@@ -63,9 +63,11 @@ def round_money(amount: Decimal) -> Decimal:
 
 
 def default_rates() -> list[DatedRate]:
-    """The rates in force when the association starts (avenant 9; C = G at 30 € since 2024-12-22)."""
+    """The rates in force when the association starts (avenant 9; C = G at 30 € since 2024-12-22),
+    with the C's history so that 2022 and 2023 training indemnities can still be computed."""
     return [
         DatedRate(RateKind.REGULATION_HOURLY, Decimal("90.00"), date(2022, 1, 1), "avenant 9"),
+        DatedRate(RateKind.CONSULTATION_C, Decimal("25.00"), date(2017, 5, 1), "G = 25 €"),
         DatedRate(RateKind.CONSULTATION_C, Decimal("26.50"), date(2023, 12, 22), "G = 26,50 €"),
         DatedRate(RateKind.CONSULTATION_C, Decimal("30.00"), date(2024, 12, 22), "G = 30 €"),
         DatedRate(RateKind.TRAINING_HOURLY_C_MULTIPLE, Decimal("3"), date(2022, 1, 1), "3C par heure"),
