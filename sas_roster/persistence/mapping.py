@@ -14,11 +14,10 @@ from ..domain.availability import AvailabilityEntry, PdsaDuty
 from ..domain.demand import DemandCurve, DemandOverride, ShiftTemplate, Territory
 from ..domain.person import Contract, Person, RemoteAuthorisation, RetireeQuota, TrainingRecord
 from ..domain.rates import DatedRate, Indicator9Tier
-from ..domain.roster import Assignment, AttendanceLine, Roster
+from ..domain.roster import Assignment, Roster
 from ..domain.settings import AssociationSettings, BridgeDay, TimeRange
 from .models import (
     AssignmentRow,
-    AttendanceRow,
     AvailabilityRow,
     BridgeDayRow,
     ContractRow,
@@ -267,17 +266,6 @@ def assignment_row(a: Assignment, roster_id: int, territory_id: int | None) -> A
         role=a.role, start=a.start, end=a.end, presence=a.presence, pinned=a.pinned,
         territory_id=territory_id, fixed_by_cpts=a.fixed_by_cpts,
     )
-
-
-def attendance_to_domain(row: AttendanceRow) -> AttendanceLine:
-    return AttendanceLine(
-        row.assignment_id, row.status, row.replaced_by, row.actual_start, row.actual_end, row.note, id=row.id
-    )
-
-
-def apply_attendance(row: AttendanceRow, line: AttendanceLine) -> None:
-    row.assignment_id, row.status, row.replaced_by = line.assignment_id, line.status, line.replaced_by
-    row.actual_start, row.actual_end, row.note = line.actual_start, line.actual_end, line.note
 
 
 # --- money ----------------------------------------------------------------------------------

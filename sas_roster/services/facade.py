@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from types import TracebackType
 
 from sqlalchemy import Engine, delete
 
+from ..domain.enums import RosterStatus
+from ..domain.versions import RosterVersion
 from ..persistence import audit
 from ..persistence.base import Base
 from ..persistence.engine import database_url, make_engine, make_session_factory
@@ -14,6 +17,8 @@ from ..persistence.repositories import AuditRepository
 from .attendance import AttendanceService
 from .availability import AvailabilityService, PdsaService
 from .base import ServiceBase
+from .budget import BudgetService
+from .claims import ClaimsService
 from .history import HistoryService
 from .persons import PersonService
 from .rosters import RosterService
@@ -31,9 +36,24 @@ class Services(ServiceBase):
         self.availability = AvailabilityService(self._sessions)
         self.pdsa = PdsaService(self._sessions)
         self.rosters = RosterService(self._sessions)
-        self.attendance = AttendanceService(self._sessions)
+        self.attendance = AttendanceService(self._sessions, self._published_version)
+        self.claims = ClaimsService(self._sessions, self.attendance)
+        self.budget = BudgetService(self._sessions, self.claims)
         self.history = HistoryService(self._sessions)
         self.audit = AuditRepository(self._sessions)
+
+    def _published_version(self, year: int, month: int) -> RosterVersion | None:
+        """The latest published version of the month (from the lifecycle service when it has
+        published versions; until then the published roster, its shifts named by their id)."""
+        versions = getattr(self.rosters, "version", None)
+        if versions is not None:
+            found: RosterVersion | None = versions(year, month)
+            return found
+        roster = self.rosters.get(year, month)
+        if roster is None or roster.status is not RosterStatus.PUBLISHED or roster.published_at is None:
+            return None
+        return RosterVersion(year, month, roster.version or 1, roster.published_at, "", "", tuple(
+            replace(a, uid=a.uid or f"assignment-{a.id}") for a in roster.assignments or []))
 
     @classmethod
     def open(cls, url: str | None = None, *, migrate: bool = True) -> Services:
