@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from datetime import date, datetime
+from pathlib import Path
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session, sessionmaker
@@ -130,6 +131,23 @@ class AttendanceService(ServiceBase):
                 out.append(row)
             s.flush()
             return [_to_domain(r) for r in out]
+
+    def import_sheet(self, path: str | Path, year: int, month: int, dry_run: bool = False,
+                     actor: str | None = None) -> list[AttendanceLine]:
+        """Read the filled attendance spreadsheet of the month and record it, all or nothing."""
+        from ..importers.attendance_sheet import read_attendance_sheet
+        from ..persistence import mapping as m
+
+        lines = {ln.shift_uid: ln for ln in self.list_month(year, month)}
+        if not lines:
+            raise ValidationError(f"Aucune ligne de présence pour {month_label(year, month)} : "
+                                  "éditez d'abord la feuille du mois (attendance sheet).")
+        with self._sessions() as s:
+            persons = {r.id: m.person_to_domain(r) for r in s.scalars(select(PersonRow))}
+        filled = read_attendance_sheet(path, lines, persons)
+        if dry_run or not filled:
+            return filled
+        return self.record(filled, actor)
 
     def all_present(self, year: int, month: int, day: date, actor: str | None = None) -> list[AttendanceLine]:
         """« Tous présents » for one day: every still-open line of that day becomes present."""
