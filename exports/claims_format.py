@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import date, datetime, time
 from decimal import Decimal
+from zoneinfo import ZoneInfo
 
 from babel.dates import format_date, format_datetime
 from babel.numbers import format_currency, format_decimal
@@ -20,7 +21,7 @@ def rate(amount: Decimal) -> str:
 
 
 def day(d: date) -> str:
-    return format_date(d, "EEE d MMM yyyy", locale=LOCALE)
+    return format_date(d, "EEE dd/MM/yyyy", locale=LOCALE)
 
 
 def long_day(d: date) -> str:
@@ -45,5 +46,6 @@ def month_title(year: int, month: int) -> str:
     return format_date(date(year, month, 1), "MMMM yyyy", locale=LOCALE).capitalize()
 
 
-def instant(at: datetime) -> str:
-    return format_datetime(at, "d MMM yyyy HH:mm", locale=LOCALE)
+def instant(at: datetime, tz: str = "Europe/Paris") -> str:
+    """An instant in the association's local time (stored instants are UTC)."""
+    return format_datetime(at, "d MMM yyyy HH:mm", tzinfo=ZoneInfo(tz), locale=LOCALE)

@@ -52,7 +52,7 @@ def _story(st: Statement, association: str) -> list[object]:
     if st.kind is StatementKind.REGULATION:
         who.append(["Cotisations sociales prises en charge", "oui (secteur 1)" if st.contributions_covered else "non"])
     who.append(["Payeur", st.payer_name])
-    t = Table(who, colWidths=[62 * mm, 112 * mm])
+    t = Table(who, colWidths=[72 * mm, 102 * mm])
     t.setStyle(TableStyle([("FONT", (0, 0), (-1, -1), REGULAR, 9.5), ("FONT", (0, 0), (0, -1), BOLD, 9.5),
                            ("BOTTOMPADDING", (0, 0), (-1, -1), 2)]))
     story += [t, Spacer(1, 5 * mm)]
@@ -63,7 +63,7 @@ def _story(st: Statement, association: str) -> list[object]:
             rows.append([f.day(ln.day) if ln.day else "", ln.label, f.hm(ln.start), f.hm(ln.end),
                          f.hours(ln.minutes or 0), f.rate(ln.rate), f.money(ln.amount)])
         rows.append(["Total", "", "", "", f.hours(st.total_minutes), "", f.money(st.total)])
-        widths = [30 * mm, 40 * mm, 15 * mm, 15 * mm, 20 * mm, 26 * mm, 28 * mm]
+        widths = [32 * mm, 34 * mm, 15 * mm, 15 * mm, 20 * mm, 27 * mm, 31 * mm]
     else:
         rows = [["Objet", "Quantité", "Montant unitaire", "Montant"]]
         for ln in st.lines:
@@ -114,7 +114,7 @@ def write_recap_pdf(path: str | Path, statements: Sequence[Statement], title: st
     total = sum((st.total for st in statements), Decimal("0.00"))
     minutes = sum(st.total_minutes for st in statements)
     rows.append(["Total", "", f"{len(statements)} état(s)", "", "", "", f.hours(minutes) if minutes else "", f.money(total)])
-    table = Table(rows, repeatRows=1, colWidths=[28 * mm, 24 * mm, 52 * mm, 28 * mm, 20 * mm, 70 * mm, 20 * mm, 26 * mm])
+    table = Table(rows, repeatRows=1, colWidths=[24 * mm, 24 * mm, 48 * mm, 26 * mm, 18 * mm, 82 * mm, 18 * mm, 28 * mm])
     table.setStyle(TableStyle(GRID + [("FONT", (0, -1), (-1, -1), BOLD, 9), ("ALIGN", (-2, 1), (-1, -1), "RIGHT")]))
     doc.build([Paragraph(title, TITLE), Paragraph(association, SUB), Spacer(1, 5 * mm), table])
     return out

@@ -161,7 +161,7 @@ def _template(args: argparse.Namespace, ctx: CliContext) -> int:
 
 
 def _import_args(p: argparse.ArgumentParser) -> None:
-    p.add_argument("kind", choices=IMPORT_KINDS, help="type de fichier")
+    p.add_argument("kind", choices=(*IMPORT_KINDS, "snp"), help="type de fichier (snp : actes SNP par médecin et mois)")
     p.add_argument("file", help="fichier CSV ou XLSX rempli")
     p.add_argument("--dry-run", action="store_true", help="vérifier et résumer sans rien enregistrer")
 
@@ -169,6 +169,10 @@ def _import_args(p: argparse.ArgumentParser) -> None:
 def _import(args: argparse.Namespace, ctx: CliContext) -> int:
     from .services.imports import import_file
 
+    if args.kind == "snp":
+        from .cli_money import import_snp
+
+        return import_snp(args, ctx)
     report = import_file(ctx.services(), args.kind, args.file, dry_run=args.dry_run)
     ctx.print(report.summary())
     return EXIT_OK
@@ -184,9 +188,10 @@ def commands() -> list[CliCommand]:
 
 
 def _solver_commands() -> list[CliCommand]:
+    from .cli_money import commands as money_commands
     from .cli_solve import commands as solve_commands
 
-    return solve_commands()
+    return solve_commands() + money_commands()
 
 
 # ---------------------------------------------------------------- assembly

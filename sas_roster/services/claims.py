@@ -217,3 +217,68 @@ def _period(year: int, months: Sequence[int]) -> str:
     if len(months) == 1:
         return f"{year:04d}-{months[0]:02d}"
     return f"{year:04d}-Q{(months[0] + 2) // 3}"
+
+
+def import_snp_rows(claims: ClaimsService, rows: Sequence[dict[str, object]], source: str = "",
+                    actor: str | None = None) -> int:
+    """SNP counts per effector and month (optionally per week: « semaine » = its Monday),
+    with indicator 8 when given. Keys: rpps, mois (AAAA-MM), semaine, actes, majorations,
+    indicateur 8 (oui/non). Aggregates only, never patients. All or nothing; returns the
+    number of rows stored (re-importing a month replaces its counts)."""
+    from ..domain.calendar import parse_month
+
+    problems: list[Problem] = []
+    parsed: list[tuple[int, int, int, date | None, int, int, bool | None]] = []
+    with claims._tx(actor) as s:  # noqa: SLF001 - the same unit of work as the service
+        by_rpps = {r.rpps: r.id for r in s.scalars(select(PersonRow)) if r.rpps}
+        for i, row in enumerate(rows, 2):
+            rpps = str(row.get("rpps") or "").strip()
+            pid = by_rpps.get(rpps)
+            if pid is None:
+                problems.append(Problem(f"RPPS « {rpps} » inconnu", i, "rpps"))
+                continue
+            try:
+                year, month = parse_month(str(row.get("mois") or ""))
+            except ValidationError as exc:
+                problems.append(Problem(exc.message, i, "mois"))
+                continue
+            week = row.get("semaine")
+            week_start = None
+            if week not in (None, ""):
+                try:
+                    week_start = week if isinstance(week, date) else date.fromisoformat(str(week)[:10])
+                except ValueError:
+                    problems.append(Problem(f"date « {week} » illisible (AAAA-MM-JJ)", i, "semaine"))
+                    continue
+            counts = []
+            for name in ("actes", "majorations"):
+                try:
+                    n = int(str(row.get(name) or 0))
+                    if n < 0:
+                        raise ValueError
+                    counts.append(n)
+                except ValueError:
+                    problems.append(Problem(f"« {row.get(name)} » n'est pas un nombre entier positif", i, name))
+            ind8_text = str(row.get("indicateur 8") or "").strip().lower()
+            ind8 = {"oui": True, "validé": True, "non": False}.get(ind8_text) if ind8_text else None
+            if ind8_text and ind8 is None:
+                problems.append(Problem(f"« {ind8_text} » : attendu oui ou non", i, "indicateur 8"))
+            if len(counts) == 2:
+                parsed.append((pid, year, month, week_start, counts[0], counts[1], ind8))
+        refuse("Import des actes SNP refusé : rien n'a été enregistré", problems)
+        for pid, year, month, week_start, acts, majorations, ind8 in parsed:
+            row_ = s.scalars(select(SnpCountRow).where(
+                SnpCountRow.person_id == pid, SnpCountRow.year == year, SnpCountRow.month == month,
+                SnpCountRow.week_start.is_(None) if week_start is None else SnpCountRow.week_start == week_start)).first()
+            if row_ is None:
+                row_ = SnpCountRow(person_id=pid, year=year, month=month, week_start=week_start)
+                s.add(row_)
+            row_.acts, row_.majorations, row_.source = acts, majorations, source
+            if ind8 is not None:
+                i8 = s.scalars(select(Indicator8Row).where(Indicator8Row.person_id == pid, Indicator8Row.year == year)).first()
+                if i8 is None:
+                    i8 = Indicator8Row(person_id=pid, year=year)
+                    s.add(i8)
+                i8.validated, i8.source = ind8, source
+            s.flush()
+    return len(parsed)
