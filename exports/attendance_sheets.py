@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Mapping, Sequence
+from datetime import date
 from pathlib import Path
 
 from openpyxl import Workbook
@@ -41,7 +42,7 @@ def write_sign_in_pdf(path: str | Path, association: str, year: int, month: int,
     """One page per day with shifts: slot, planned person, arrival, departure, signature."""
     register()
     out = Path(path)
-    by_day: dict[object, list[AttendanceLine]] = defaultdict(list)
+    by_day: dict[date, list[AttendanceLine]] = defaultdict(list)
     for ln in lines:
         by_day[ln.day].append(ln)
     doc = SimpleDocTemplate(str(out), pagesize=A4, leftMargin=14 * mm, rightMargin=14 * mm, topMargin=14 * mm,
@@ -52,7 +53,7 @@ def write_sign_in_pdf(path: str | Path, association: str, year: int, month: int,
             story.append(PageBreak())
         day_lines = sorted(by_day[d], key=lambda x: (x.start, x.role.value, x.template_code))
         version = max(ln.version for ln in day_lines)
-        story += [Paragraph(f"Feuille d'émargement — {f.long_day(d)}", TITLE),  # type: ignore[arg-type]
+        story += [Paragraph(f"Feuille d'émargement — {f.long_day(d)}", TITLE),
                   Paragraph(f"{association} · planning publié, version {version}", SMALL), Spacer(1, 5 * mm)]
         rows = [["Créneau", "Personne prévue", "Arrivée", "Départ", "Signature"]]
         for ln in day_lines:

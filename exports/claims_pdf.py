@@ -96,7 +96,7 @@ def write_statement_pdf(path: str | Path, st: Statement, association: str) -> Pa
     doc = SimpleDocTemplate(str(out), pagesize=A4, leftMargin=18 * mm, rightMargin=18 * mm, topMargin=16 * mm,
                             bottomMargin=16 * mm, title=f"{st.kind.label_fr} {st.period} {st.number or ''}".strip(),
                             author=association)
-    doc.build(_story(st, association))  # type: ignore[arg-type]
+    doc.build(_story(st, association))
     return out
 
 

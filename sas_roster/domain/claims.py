@@ -132,9 +132,11 @@ def regulation_statements(year: int, month: int, lines: Iterable[AttendanceLine]
         if ln.role is not Role.REGULATOR:
             continue
         worked = ln.worked()
-        if worked is None or worked[0] is None:
+        if worked is None:
             continue
         pid, start, end = worked
+        if pid is None:
+            continue
         for piece in paid_pieces(ln.day, start, end, tz, rates, RateKind.REGULATION_HOURLY):
             if piece.minutes == 0:
                 continue

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 from decimal import ROUND_HALF_UP, Decimal
@@ -31,7 +32,7 @@ class Indicator9Tier:
     valid_from: date
 
 
-def rate_on(rates: list[DatedRate] | tuple[DatedRate, ...], kind: RateKind, day: date) -> DatedRate:
+def rate_on(rates: Sequence[DatedRate], kind: RateKind, day: date) -> DatedRate:
     """The rate of `kind` in force on `day`: the latest one that started on or before it."""
     candidates = [r for r in rates if r.kind is kind and r.valid_from <= day]
     if not candidates:
