@@ -119,7 +119,9 @@ def regulation_payer(person: Person, hospital_name: str | None = None) -> tuple[
     """The health insurance pays liberal regulators; a fully retired doctor is paid by the
     hospital that holds his occasional public-service contract."""
     if person.status is PersonStatus.RETIRED_AUTHORISED:
-        return Payer.HOSPITAL, hospital_name or Payer.HOSPITAL.label_fr
+        # The paying hospital is the employer of his hospital contract (ContractKind "hospital").
+        held = next((c.employer for c in person.contracts if c.kind.value == "hospital" and c.employer), None)
+        return Payer.HOSPITAL, hospital_name or held or Payer.HOSPITAL.label_fr
     return Payer.HEALTH_INSURANCE, Payer.HEALTH_INSURANCE.label_fr
 
 
