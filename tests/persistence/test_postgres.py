@@ -135,7 +135,10 @@ def test_first_revision_to_head_keeps_every_row(pg_url: str) -> None:
 
         before = dump()
         upgrade_database(pg_url)
-        assert dump() == before
+        after = dump()
+        # attendance_lines is rebuilt by 0006 (keyed by shift uid; checked in detail on SQLite).
+        assert len(after.pop("attendance_lines")) == len(before.pop("attendance_lines")) > 0
+        assert {n: rows for n, rows in after.items() if n in before} == before
         assert all(before.values())
     finally:
         e.dispose()
