@@ -90,8 +90,8 @@ class AttendanceView(View):
             self.table.setCellWidget(i, COL_STATUS, status)
             replacer = QComboBox()
             replacer.addItem("", None)
-            for name, pid in names:
-                if pid != ln.person_id:
+            for name, pid in names:  # someone who can hold the shift's role, planned this month or not
+                if pid != ln.person_id and ln.role in persons[pid].roles:
                     replacer.addItem(name, pid)
             if ln.replaced_by is not None:
                 replacer.setCurrentIndex(max(0, replacer.findData(ln.replaced_by)))
@@ -155,8 +155,18 @@ class AttendanceView(View):
         if day is None:
             self._show_state(_("Sélectionnez une ligne du jour concerné."))
             return
-        if self._run(lambda: self.ctx.services.attendance.all_present(self.ctx.year, self.ctx.month, day)):
-            self.reload()
+        done: list[AttendanceLine] = []
+        if self._run(lambda: done.extend(self.ctx.services.attendance.all_present(self.ctx.year, self.ctx.month, day))):
+            by_uid = {ln.shift_uid: ln for ln in done}
+            for row, ln in enumerate(self.lines):
+                if ln.shift_uid in by_uid:
+                    self.lines[row] = by_uid[ln.shift_uid]
+                    combo = self.table.cellWidget(row, COL_STATUS)
+                    assert isinstance(combo, QComboBox)
+                    combo.blockSignals(True)  # already recorded: no second write
+                    combo.setCurrentIndex(list(STATUS_TEXT).index(AttendanceStatus.PRESENT))
+                    combo.blockSignals(False)
+            self._show_state()
 
     def confirm(self) -> None:
         if self._run(lambda: self.ctx.services.attendance.confirm(self.ctx.year, self.ctx.month, actor=_("trésorier"))):
