@@ -22,6 +22,7 @@ from .claims_fonts import BOLD, REGULAR, register
 TITLE = ParagraphStyle("t", fontName=BOLD, fontSize=14, leading=18)
 SUB = ParagraphStyle("s", fontName=REGULAR, fontSize=9, leading=12, textColor=colors.HexColor("#444444"))
 BODY = ParagraphStyle("b", fontName=REGULAR, fontSize=9.5, leading=13)
+CELL = ParagraphStyle("c", fontName=REGULAR, fontSize=9, leading=11)
 GRID = [("FONT", (0, 0), (-1, -1), REGULAR, 9), ("FONT", (0, 0), (-1, 0), BOLD, 9),
         ("GRID", (0, 0), (-1, -1), 0.4, colors.HexColor("#777777")),
         ("BACKGROUND", (0, 0), (-1, 0), colors.HexColor("#e6edf5")), ("VALIGN", (0, 0), (-1, -1), "MIDDLE")]
@@ -58,9 +59,9 @@ def _story(st: Statement, association: str) -> list[object]:
     story += [t, Spacer(1, 5 * mm)]
     timed = any(ln.minutes is not None for ln in st.lines)
     if timed:
-        rows = [["Date", "Objet", "Début", "Fin", "Heures", "Taux", "Montant"]]
+        rows: list[list[object]] = [["Date", "Objet", "Début", "Fin", "Heures", "Taux", "Montant"]]
         for ln in st.lines:
-            rows.append([f.day(ln.day) if ln.day else "", ln.label, f.hm(ln.start), f.hm(ln.end),
+            rows.append([f.day(ln.day) if ln.day else "", Paragraph(ln.label, CELL), f.hm(ln.start), f.hm(ln.end),
                          f.hours(ln.minutes or 0), f.rate(ln.rate), f.money(ln.amount)])
         rows.append(["Total", "", "", "", f.hours(st.total_minutes), "", f.money(st.total)])
         widths = [32 * mm, 34 * mm, 15 * mm, 15 * mm, 20 * mm, 27 * mm, 31 * mm]

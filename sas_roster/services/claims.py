@@ -22,6 +22,7 @@ from ..domain.enums import RateKind, Sector
 from ..domain.errors import Problem, ValidationError
 from ..domain.pay import effector_quarter, indemnity_exact, indemnity_hourly_rate, zone_timezone
 from ..domain.person import Person
+from ..domain.rates import rate_on
 from ..persistence import mapping as m
 from ..persistence.base import utc_now
 from ..persistence.models import (
@@ -126,8 +127,12 @@ class ClaimsService(ServiceBase):
             for r in rows:
                 rk = RateKind.TRAINING_HOURLY_C_MULTIPLE if r.kind is StatementKind.TRAINING else RateKind.COORDINATION_HOURLY
                 rate = indemnity_hourly_rate(rates, rk, r.day)
+                label = r.label or ("Formation" if r.kind is StatementKind.TRAINING else "Coordination")
+                if r.kind is StatementKind.TRAINING:
+                    c = rate_on(rates, RateKind.CONSULTATION_C, r.day).value
+                    label += f" (3C, C = {c:.2f} €)".replace(".", ",")
                 grouped[(r.kind, r.person_id)].append(StatementLine(
-                    r.label or r.kind.label_fr, r.day, None, None, r.minutes, Decimal(r.minutes) / 60, rate,
+                    label, r.day, None, None, r.minutes, Decimal(r.minutes) / 60, rate,
                     indemnity_exact(rates, rk, r.day, r.minutes)))
         return [Statement(kind, period, pid, persons[pid].display_name, persons[pid].rpps, persons[pid].sector,
                           Payer.ASSOCIATION, Payer.ASSOCIATION.label_fr, tuple(lines))
