@@ -97,5 +97,43 @@ def import_snp(args: argparse.Namespace, ctx: CliContext) -> int:
     return EXIT_OK
 
 
+def _indemnity_args(p: argparse.ArgumentParser) -> None:
+    sub = p.add_subparsers(dest="indemnity_cmd", metavar="ACTION", required=True)
+    add = sub.add_parser("add", help="temps de formation (3C par heure) ou de coordination à indemniser")
+    add.add_argument("rpps", help="RPPS de la personne")
+    add.add_argument("day", type=date.fromisoformat, help="date (AAAA-MM-JJ)")
+    add.add_argument("duration", help="durée, ex. 2h, 1h30, 90 (minutes)")
+    add.add_argument("--kind", choices=("training", "coordination"), default="training",
+                     help="formation (3C par heure) ou coordination")
+    add.add_argument("--label", default="", help="objet (ex. « Formation à la régulation »)")
+    add.add_argument("--actor", default=None, help="nom de la personne qui agit (journal d'audit)")
+
+
+def parse_duration(text: str) -> int:
+    t = text.strip().lower().replace(" ", "")
+    try:
+        if "h" in t:
+            h, _, m = t.partition("h")
+            return int(h) * 60 + int(m or 0)
+        return int(t)
+    except ValueError:
+        raise ValidationError(f"Durée « {text} » illisible (ex. 2h, 1h30 ou 90 minutes)") from None
+
+
+def _indemnity(args: argparse.Namespace, ctx: CliContext) -> int:
+    from .domain.claims import StatementKind
+
+    sv: Any = ctx.services()
+    person = next((p for p in sv.persons.list() if p.rpps == args.rpps.strip()), None)
+    if person is None:
+        raise ValidationError(f"Aucune personne avec le RPPS « {args.rpps} »")
+    minutes = parse_duration(args.duration)
+    kind = StatementKind.TRAINING if args.kind == "training" else StatementKind.COORDINATION
+    sv.claims.add_indemnity(person.id, kind, args.day, minutes, args.label, actor=args.actor)
+    ctx.print(f"{kind.label_fr} : {minutes} min le {args.day:%d/%m/%Y} pour {person.display_name}")
+    return EXIT_OK
+
+
 def commands() -> list[CliCommand]:
-    return [CliCommand("budget", "budget par source de financement (prévu, engagé, dépensé)", _budget_args, _budget)]
+    return [CliCommand("budget", "budget par source de financement (prévu, engagé, dépensé)", _budget_args, _budget),
+            CliCommand("indemnity", "temps de formation ou de coordination à indemniser", _indemnity_args, _indemnity)]

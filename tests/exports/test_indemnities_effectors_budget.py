@@ -29,8 +29,11 @@ def db(tmp_path_factory):
 
 def test_training_indemnities_use_the_c_of_their_date(db) -> None:
     url, tmp, reg, _ = db
+    code, out, err = _run(url, "indemnity", "add", reg.rpps, "2023-06-10", "2h", "--label", "Formation régulation")
+    assert code == 0 and "120 min" in out, err
+    code, _, err = _run(url, "indemnity", "add", reg.rpps, "2023-06-10", "deux heures")
+    assert code == 1 and "Durée" in err
     with Services.open(url) as sv:
-        sv.claims.add_indemnity(reg.id, StatementKind.TRAINING, date(2023, 6, 10), 120, "Formation régulation", actor="T")
         sv.claims.add_indemnity(reg.id, StatementKind.TRAINING, date(2023, 12, 22), 60, "Revue de bandes", actor="T")
         sv.claims.add_indemnity(reg.id, StatementKind.COORDINATION, date(2023, 11, 5), 90, "Copil", actor="T")
     code, out, err = _run(url, "export", "indemnities", "2023-Q4", "--out", str(tmp / "ind"))
