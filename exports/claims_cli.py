@@ -43,6 +43,7 @@ def _attendance_args(p: argparse.ArgumentParser) -> None:
     s = sub.add_parser("sheet", help="feuilles d'émargement (PDF) et tableau des présences à remplir (XLSX)")
     s.add_argument("month", help="mois AAAA-MM")
     s.add_argument("--out", required=True, help="dossier où écrire les fichiers")
+    s.add_argument("--actor", default=None, help=ACTOR_HELP)
     i = sub.add_parser("import", help="enregistrer le tableau des présences rempli (tout ou rien)")
     i.add_argument("file", help="fichier XLSX rempli")
     i.add_argument("--dry-run", action="store_true", help="vérifier sans rien enregistrer")
@@ -72,7 +73,7 @@ def _attendance(args: argparse.Namespace, ctx: CliContext) -> int:
     sv: Any = ctx.services()
     if args.attendance_cmd == "sheet":
         year, month = parse_month(args.month)
-        lines = sv.attendance.open_month(year, month, actor=None)
+        lines = sv.attendance.open_month(year, month, actor=args.actor)
         out = Path(args.out)
         out.mkdir(parents=True, exist_ok=True)
         persons = _persons(sv)
