@@ -73,7 +73,7 @@ def _attendance(args: argparse.Namespace, ctx: CliContext) -> int:
     sv: Any = ctx.services()
     if args.attendance_cmd == "sheet":
         year, month = parse_month(args.month)
-        lines = sv.attendance.open_month(year, month, actor=args.actor)
+        lines = sv.attendance.open_month(year, month, actor=args.actor or ctx.actor)
         out = Path(args.out)
         out.mkdir(parents=True, exist_ok=True)
         persons = _persons(sv)
@@ -88,13 +88,13 @@ def _attendance(args: argparse.Namespace, ctx: CliContext) -> int:
         if not path.exists():
             raise FileNotFoundError(2, "introuvable", str(path))
         year, month = _month_of_sheet(path)
-        done = sv.attendance.import_sheet(path, year, month, dry_run=args.dry_run, actor=args.actor)
+        done = sv.attendance.import_sheet(path, year, month, dry_run=args.dry_run, actor=args.actor or ctx.actor)
         still = len(sv.attendance.open_lines(year, month)) - (len(done) if args.dry_run else 0)
         verb = "seraient enregistrées (essai, rien n'est écrit)" if args.dry_run else "enregistrées"
         ctx.print(f"{len(done)} présence(s) de {month:02d}/{year} {verb} ; {max(0, still)} créneau(x) encore à saisir")
         return EXIT_OK
     year, month = parse_month(args.month)
-    done = sv.attendance.confirm(year, month, actor=args.actor)
+    done = sv.attendance.confirm(year, month, actor=args.actor or ctx.actor)
     ctx.print(f"Présences de {month:02d}/{year} confirmées par {done.confirmed_by}")
     return EXIT_OK
 
@@ -149,7 +149,7 @@ def export_statements(sv: Any, kind: str, period: str, out: Path, actor: str | N
 
 def _export(args: argparse.Namespace, ctx: CliContext) -> int:
     sv: Any = ctx.services()
-    statements, written = export_statements(sv, args.export_cmd, args.period, Path(args.out), args.actor)
+    statements, written = export_statements(sv, args.export_cmd, args.period, Path(args.out), args.actor or ctx.actor)
     if not statements:
         ctx.print(f"Aucun état pour {args.period} ({args.export_cmd})")
     for st in statements:

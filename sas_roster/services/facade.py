@@ -2,18 +2,20 @@
 
 from __future__ import annotations
 
-from dataclasses import replace
+from collections.abc import Iterator
+from contextlib import contextmanager
 from types import TracebackType
 
 from sqlalchemy import Engine, delete
+from sqlalchemy.orm import Session
 
-from ..domain.enums import RosterStatus
 from ..domain.versions import RosterVersion
 from ..persistence import audit
 from ..persistence.base import Base
 from ..persistence.engine import database_url, make_engine, make_session_factory
 from ..persistence.migrate import upgrade_database
 from ..persistence.repositories import AuditRepository
+from .amendments import AmendmentService
 from .attendance import AttendanceService
 from .availability import AvailabilityService, PdsaService
 from .base import ServiceBase
@@ -23,6 +25,7 @@ from .history import HistoryService
 from .persons import PersonService
 from .rosters import RosterService
 from .settings import SettingsService
+from .solving import SolvingService
 
 
 class Services(ServiceBase):
@@ -41,19 +44,18 @@ class Services(ServiceBase):
         self.budget = BudgetService(self._sessions, self.claims)
         self.history = HistoryService(self._sessions)
         self.audit = AuditRepository(self._sessions)
+        self.amendments = AmendmentService(self._sessions)
+        self.solving = SolvingService(self)
+
+    @contextmanager
+    def transaction(self, actor: str | None) -> Iterator[Session]:
+        """One transaction for a use case that spans several services (the solve store)."""
+        with self._tx(actor) as session:
+            yield session
 
     def _published_version(self, year: int, month: int) -> RosterVersion | None:
-        """The latest published version of the month (from the lifecycle service when it has
-        published versions; until then the published roster, its shifts named by their id)."""
-        versions = getattr(self.rosters, "version", None)
-        if versions is not None:
-            found: RosterVersion | None = versions(year, month)
-            return found
-        roster = self.rosters.get(year, month)
-        if roster is None or roster.status is not RosterStatus.PUBLISHED or roster.published_at is None:
-            return None
-        return RosterVersion(year, month, roster.version or 1, roster.published_at, "", "", tuple(
-            replace(a, uid=a.uid or f"assignment-{a.id}") for a in roster.assignments or []))
+        """The latest published version of the month (attendance lines come from it)."""
+        return self.rosters.version(year, month)
 
     @classmethod
     def open(cls, url: str | None = None, *, migrate: bool = True) -> Services:

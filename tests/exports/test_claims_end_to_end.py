@@ -35,12 +35,9 @@ def _run(url: str, *args: str) -> tuple[int, str, str]:
 
 
 def _publish(url: str) -> None:
-    code, out, err = _run(url, "publish", MONTH, "--actor", "Coordinatrice")
-    if code == 2 and "invalid choice" in err:  # before the lifecycle's `publish` command lands
-        with Services.open(url) as sv:
-            sv.rosters.publish(2026, 12, actor="Coordinatrice")
-        return
-    assert code == 0, err
+    for command in ("validate", "publish"):
+        code, _, err = _run(url, command, MONTH)
+        assert code == 0, err
 
 
 def _hm(text: str) -> tuple[int, int]:

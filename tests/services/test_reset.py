@@ -37,6 +37,8 @@ def test_reset_empties_every_table_and_records_itself(services) -> None:
     import_snp_rows(services.claims, [{"rpps": samples.full_person().rpps, "mois": "2027-05", "actes": 3,
                                        "majorations": 1, "indicateur 8": "oui"}])
     services.budget.set(BudgetLine(2027, FundingSource.FIR, Decimal("1000.00")), actor="Trésorière")
+    a = services.rosters.version(2027, 5).assignments[0]
+    services.amendments.pin(2027, 5, a.uid, True, "gardé quoi qu'il arrive", actor="test")
     with services._sessions() as s:
         empty_before = [t.name for t in Base.metadata.sorted_tables if not s.scalar(select(func.count()).select_from(t))]
     assert empty_before == []  # the test really filled every table

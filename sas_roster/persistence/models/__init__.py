@@ -13,6 +13,7 @@ from .audit import AuditRow
 from .money import Indicator9TierRow, RateRow
 from .people import ContractRow, PersonRoleRow, PersonRow, PersonSkillRow, TrainingRow
 from .planning import AssignmentRow, AvailabilityRow, PdsaDutyRow, RosterRow
+from .versions import RosterChangeRow, RosterVersionRow, VersionShiftRow
 from .settings import (
     BridgeDayRow,
     DemandOverridePointRow,
@@ -47,9 +48,12 @@ __all__ = [
     "PersonRow",
     "PersonSkillRow",
     "RateRow",
+    "RosterChangeRow",
     "RosterRow",
+    "RosterVersionRow",
     "SettingsRow",
     "ShiftTemplateRow",
     "TerritoryRow",
     "TrainingRow",
+    "VersionShiftRow",
 ]

@@ -14,9 +14,9 @@ from decimal import Decimal, InvalidOperation
 from pathlib import Path
 from typing import Any
 
-from .cli import EXIT_OK, CliCommand, CliContext
-from .domain.budget import BudgetLine, FundingSource
-from .domain.errors import ValidationError
+from ..domain.budget import BudgetLine, FundingSource
+from ..domain.errors import ValidationError
+from .base import EXIT_OK, CliCommand, CliContext
 
 SNP_COLUMNS = ("rpps", "mois", "semaine", "actes", "majorations", "indicateur 8")
 
@@ -50,7 +50,7 @@ def _budget(args: argparse.Namespace, ctx: CliContext) -> int:
         except ValueError:
             raise ValidationError(f"Source « {args.source} » inconnue : "
                                   + ", ".join(s.value for s in FundingSource)) from None
-        sv.budget.set(BudgetLine(args.year, source, _money(args.amount), args.copil_date, args.decision), actor=args.actor)
+        sv.budget.set(BudgetLine(args.year, source, _money(args.amount), args.copil_date, args.decision), actor=args.actor or ctx.actor)
         ctx.print(f"Budget {args.year} — {source.label_fr} : {_money(args.amount)} € prévus")
         return EXIT_OK
     ctx.print(f"Budget {args.year}            prévu       engagé      dépensé     reste")
@@ -83,7 +83,7 @@ def read_snp_file(path: Path) -> list[dict[str, object]]:
 
 
 def import_snp(args: argparse.Namespace, ctx: CliContext) -> int:
-    from .services.claims import import_snp_rows
+    from ..services.claims import import_snp_rows
 
     path = Path(args.file)
     if not path.exists():
@@ -92,7 +92,7 @@ def import_snp(args: argparse.Namespace, ctx: CliContext) -> int:
     if args.dry_run:
         ctx.print(f"{len(rows)} ligne(s) lues (essai, rien n'est écrit)")
         return EXIT_OK
-    n = import_snp_rows(ctx.services().claims, rows, source=path.name)
+    n = import_snp_rows(ctx.services().claims, rows, source=path.name, actor=ctx.actor)
     ctx.print(f"{n} ligne(s) d'actes SNP importées (agrégats par médecin et par mois)")
     return EXIT_OK
 
@@ -121,7 +121,7 @@ def parse_duration(text: str) -> int:
 
 
 def _indemnity(args: argparse.Namespace, ctx: CliContext) -> int:
-    from .domain.claims import StatementKind
+    from ..domain.claims import StatementKind
 
     sv: Any = ctx.services()
     person = next((p for p in sv.persons.list() if p.rpps == args.rpps.strip()), None)
@@ -129,7 +129,7 @@ def _indemnity(args: argparse.Namespace, ctx: CliContext) -> int:
         raise ValidationError(f"Aucune personne avec le RPPS « {args.rpps} »")
     minutes = parse_duration(args.duration)
     kind = StatementKind.TRAINING if args.kind == "training" else StatementKind.COORDINATION
-    sv.claims.add_indemnity(person.id, kind, args.day, minutes, args.label, actor=args.actor)
+    sv.claims.add_indemnity(person.id, kind, args.day, minutes, args.label, actor=args.actor or ctx.actor)
     ctx.print(f"{kind.label_fr} : {minutes} min le {args.day:%d/%m/%Y} pour {person.display_name}")
     return EXIT_OK
 
