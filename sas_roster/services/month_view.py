@@ -167,7 +167,7 @@ def month_grid(services, year: int, month: int, persons: list[Person] | None = N
              for t in territories if t.rota_source is RotaSource.ASSOCIATION and held[(t.code, d.day)] < t.oncall_per_day]
     return MonthState(
         year=year, month=month, calendar=cal, roster=roster, assignments=assignments,
-        persons={p.id: p for p in (persons if persons is not None else services.persons.list())},
+        persons={p.id: p for p in (persons if persons is not None else services.persons.list()) if p.id is not None},
         templates=services.settings.shift_templates(),
         territories=territories, required=required, covered=covered, gaps=gaps, violations=[], loads=[],
         problem=None, complete=False,
