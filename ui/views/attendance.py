@@ -124,7 +124,8 @@ class AttendanceView(View):
         return True
 
     def open_month(self) -> None:
-        if self._run(lambda: self.ctx.services.attendance.open_month(self.ctx.year, self.ctx.month)):
+        attendance = self.ctx.services.attendance
+        if self._run(lambda: attendance.open_month(self.ctx.year, self.ctx.month, actor=self.ctx.actor)):
             self.reload()
 
     def status_changed(self, row: int) -> None:
@@ -142,7 +143,7 @@ class AttendanceView(View):
         new = ln.with_status(status, replaced_by=replacer.currentData() if status is AttendanceStatus.REPLACED else None,
                              actual_start=start if status in (AttendanceStatus.PARTIAL, AttendanceStatus.REPLACED) else None,
                              actual_end=end if status in (AttendanceStatus.PARTIAL, AttendanceStatus.REPLACED) else None)
-        if self._run(lambda: self.ctx.services.attendance.record([new])):
+        if self._run(lambda: self.ctx.services.attendance.record([new], actor=self.ctx.actor)):
             self.lines[row] = new
             self._show_state()
 
@@ -156,7 +157,8 @@ class AttendanceView(View):
             self._show_state(_("Sélectionnez une ligne du jour concerné."))
             return
         done: list[AttendanceLine] = []
-        if self._run(lambda: done.extend(self.ctx.services.attendance.all_present(self.ctx.year, self.ctx.month, day))):
+        attendance = self.ctx.services.attendance
+        if self._run(lambda: done.extend(attendance.all_present(self.ctx.year, self.ctx.month, day, actor=self.ctx.actor))):
             by_uid = {ln.shift_uid: ln for ln in done}
             for row, ln in enumerate(self.lines):
                 if ln.shift_uid in by_uid:
@@ -169,6 +171,7 @@ class AttendanceView(View):
             self._show_state()
 
     def confirm(self) -> None:
-        if self._run(lambda: self.ctx.services.attendance.confirm(self.ctx.year, self.ctx.month, actor=_("trésorier"))):
+        attendance = self.ctx.services.attendance
+        if self._run(lambda: attendance.confirm(self.ctx.year, self.ctx.month, actor=self.ctx.actor)):
             self.reload()
             self.notify_others(AppContext.ROSTER)

@@ -83,7 +83,8 @@ class ClaimsView(View):
     def export_to(self, folder: Path) -> list[Path]:
         try:
             _statements, written = export_statements(self.ctx.services, "claims",
-                                                     f"{self.ctx.year:04d}-{self.ctx.month:02d}", folder)
+                                                     f"{self.ctx.year:04d}-{self.ctx.month:02d}", folder,
+                                                     actor=self.ctx.actor)
         except DomainError as exc:
             self.state.setText(str(exc))
             return []
