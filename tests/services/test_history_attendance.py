@@ -85,3 +85,24 @@ def test_confirm_is_refused_while_lines_are_open_then_freezes_the_month(services
         services.attendance.record([lines[0].with_status(AttendanceStatus.ABSENT)])
     services.attendance.reopen(2027, 5)
     services.attendance.record([lines[0].with_status(AttendanceStatus.ABSENT)])
+
+
+def test_an_amendment_adds_new_shifts_and_drops_cancelled_open_ones(services, month) -> None:
+    a, b, _ = month
+    services.settings.save(samples.settings())
+    services.settings.save_territories(samples.territories())
+    services.settings.save_shift_templates(samples.templates())
+    services.rosters.publish(2027, 5)
+    v1 = services.attendance.open_month(2027, 5)
+    recorded = next(ln for ln in v1 if ln.day == date(2027, 5, 3))
+    services.attendance.record([recorded.with_status(AttendanceStatus.PRESENT)])
+    services.amendments.unassign(2027, 5, a, date(2027, 5, 3), None, "désistement", actor="coord")
+    services.amendments.unassign(2027, 5, a, date(2027, 5, 4), None, "désistement", actor="coord")
+    services.amendments.assign(2027, 5, b, date(2027, 5, 4), "R-M", "remplacement", actor="coord")
+    services.amendments.publish(2027, 5, "désistements du 3 et du 4", actor="coord")
+    v2 = services.attendance.open_month(2027, 5)
+    by_day = {(ln.day.day, ln.person_id): ln for ln in v2}
+    assert (3, a) in by_day and by_day[(3, a)].status is AttendanceStatus.PRESENT  # recorded: kept
+    assert (4, a) not in by_day  # cancelled and never recorded: dropped
+    assert by_day[(4, b)].version == 2 and by_day[(4, b)].open  # the new shift, from version 2
+    assert len(v2) == len(v1)
