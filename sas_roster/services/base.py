@@ -13,6 +13,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from ..domain.errors import Problem, ValidationError
 from ..persistence.audit import ACTOR_KEY, DEFAULT_ACTOR
+from ..persistence.transactions import one_transaction, write_session
 
 # Unique constraints users can run into, and what to tell them (the services check these
 # first; this catches a concurrent write from another coordinator on a shared database).
@@ -50,9 +51,25 @@ class ServiceBase:
 
     @contextmanager
     def _tx(self, actor: str | None) -> Iterator[Session]:
-        """One use case = one transaction: committed at the end, rolled back on any error."""
+        """One use case = one transaction: committed at the end, rolled back on any error
+        (or the enclosing `transaction()`'s, when there is one)."""
         try:
-            with self._sessions.begin() as session:
+            with write_session(self._sessions) as session:
+                previous = session.info.get(ACTOR_KEY)
+                session.info[ACTOR_KEY] = actor or DEFAULT_ACTOR
+                try:
+                    yield session
+                finally:
+                    if previous is not None:
+                        session.info[ACTOR_KEY] = previous
+        except IntegrityError as exc:
+            raise translate_integrity_error(exc) from exc
+
+    @contextmanager
+    def transaction(self, actor: str | None = None) -> Iterator[Session]:
+        """Run several use cases as one transaction: all of them are kept, or none."""
+        try:
+            with one_transaction(self._sessions) as session:
                 session.info[ACTOR_KEY] = actor or DEFAULT_ACTOR
                 yield session
         except IntegrityError as exc:

@@ -17,6 +17,7 @@ from sqlalchemy import or_, select
 
 from ..domain.enums import AttendanceStatus
 from ..persistence.models import AssignmentRow, AttendanceRow
+from ..persistence.transactions import read_session
 from .base import ServiceBase
 
 
@@ -35,7 +36,7 @@ class HistoryService(ServiceBase):
         if person_id is not None:
             q = q.where(or_(AssignmentRow.person_id == person_id, AttendanceRow.replaced_by == person_id))
         worked: dict[int, int] = defaultdict(int)
-        with self._sessions() as s:
+        with read_session(self._sessions) as s:
             for a, att in s.execute(q):
                 planned = _minutes(a.start, a.end)
                 status = att.status if att is not None else AttendanceStatus.PLANNED

@@ -42,6 +42,7 @@ from ..importers.report import ImportReport
 from ..importers.rota import parse_rota
 from ..importers.values import fold
 from ..persistence import mapping as m
+from ..persistence.faults import checkpoint
 from ..persistence.models import AssignmentRow, AvailabilityRow, PdsaDutyRow, PersonRow, RosterRow, TerritoryRow
 from ..persistence.repositories import PersonRepository, SettingsRepository
 from .base import ServiceBase
@@ -100,8 +101,12 @@ class ImportService(ServiceBase):
                     _in_file_order(problems, table),
                 )
             if not dry_run:
+                checkpoint("import.before-write")
                 write()
                 s.flush()
+                checkpoint("import.after-flush")
+        if not dry_run:
+            checkpoint("import.after-commit")
         return report
 
 
@@ -188,6 +193,7 @@ def _write_rows(s: Session, delete: list, add: list) -> None:
     for row in delete:
         s.delete(row)
     s.flush()  # deletions first: nothing may collide with what replaces it
+    checkpoint("import.after-delete")
     s.add_all(add)
 
 

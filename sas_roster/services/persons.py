@@ -26,6 +26,7 @@ from ..persistence.models import (
     TerritoryRow,
 )
 from ..persistence.repositories import PersonRepository
+from ..persistence.transactions import read_session
 from .base import ServiceBase, check_period, refuse
 
 DOCTOR_ROLES = frozenset({Role.REGULATOR, Role.EFFECTOR})
@@ -55,6 +56,11 @@ def person_problems(person: Person, row: int | None = None) -> list[Problem]:
         reason = rpps_problem(person.rpps)
         if reason:
             p.append(Problem(reason, row, "RPPS"))
+    for value, limit, field in ((person.last_name, 120, "nom"), (person.first_name, 120, "prénom"),
+                                (person.phone, 40, "téléphone"), (person.email, 200, "e-mail"),
+                                (person.remote.place if person.remote else None, 200, "lieu de régulation à distance")):
+        if value and len(value) > limit:
+            p.append(Problem(f"texte trop long : {len(value)} caractères pour {limit} au plus", row, field))
     if person.email and "@" not in person.email:
         p.append(Problem(f"adresse e-mail « {person.email} » invalide", row, "e-mail"))
     p += check_period(person.active_from, person.active_until, "fin d'activité", row)
@@ -102,7 +108,7 @@ class PersonService(ServiceBase):
 
     def validate(self, persons: Sequence[Person]) -> list[Problem]:
         """Problems `add_many(persons)` would refuse, rows numbered from 1 (for importers' previews)."""
-        with self._sessions() as s:
+        with read_session(self._sessions) as s:
             return self._problems(s, [normalised(p) for p in persons], numbered=True)
 
     # --- writes ---------------------------------------------------------------------------

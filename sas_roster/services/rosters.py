@@ -71,6 +71,7 @@ class RosterService(ServiceBase):
                     kept.add(m.assignment_to_domain(row).key())
                 else:
                     s.delete(row)
+            s.flush()  # deletions before insertions: a re-solved shift may be the same row again
             for a in assignments:
                 if a.key() in kept:
                     continue  # the pinned / CPTS one stays as it is

@@ -4,6 +4,7 @@ refusal to touch a corrupt or foreign file."""
 from __future__ import annotations
 
 import os
+import random
 import re
 import shutil
 import sqlite3
@@ -130,8 +131,10 @@ def test_existing_database_is_backed_up_before_migrating(tmp_path: Path) -> None
 
 
 @pytest.mark.parametrize("content", [
-    os.urandom(8192),
-    b"SQLite format 3\x00" + os.urandom(8176),
+    # Seeded: random header bytes 18-19 equal to 2 mean "WAL", and SQLite then creates -wal/-shm
+    # beside even a read-only connection's file (a flaky failure with os.urandom).
+    random.Random(1).randbytes(8192),
+    b"SQLite format 3\x00" + random.Random(2).randbytes(8176),
     "Nom;Prénom;RPPS\nMartin;Anne;123\n".encode(),
 ])
 def test_corrupt_file_gives_a_french_error_and_stays_untouched(tmp_path: Path, content: bytes) -> None:
@@ -179,11 +182,12 @@ def test_a_failing_migration_rolls_back_whole(tmp_path: Path, monkeypatch: pytes
 
     url = _url(tmp_path / "sas-roster.db")
     upgrade_database(url)
+    head = head_revision()
     scripts = tmp_path / "migrations"
     shutil.copytree(migrate.MIGRATIONS, scripts, ignore=shutil.ignore_patterns("__pycache__"))
-    (scripts / "versions" / "0003_broken.py").write_text(
+    (scripts / "versions" / "0999_broken.py").write_text(
         'from alembic import op\nimport sqlalchemy as sa\n'
-        'revision = "0003"\ndown_revision = "0002"\nbranch_labels = None\ndepends_on = None\n'
+        f'revision = "0999"\ndown_revision = "{head}"\nbranch_labels = None\ndepends_on = None\n'
         'def upgrade():\n'
         '    op.create_table("half_done", sa.Column("id", sa.Integer(), primary_key=True))\n'
         '    op.add_column("persons", sa.Column("nickname", sa.String(20)))\n'
@@ -196,7 +200,7 @@ def test_a_failing_migration_rolls_back_whole(tmp_path: Path, monkeypatch: pytes
         upgrade_database(url)
 
     monkeypatch.undo()
-    assert _revision(url) == "0002"
+    assert _revision(url) == head
     with sqlite3.connect(tmp_path / "sas-roster.db") as c:
         assert c.execute("SELECT count(*) FROM sqlite_master WHERE name = 'half_done'").fetchone()[0] == 0
         assert "nickname" not in {r[1] for r in c.execute("PRAGMA table_info(persons)")}
