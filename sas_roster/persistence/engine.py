@@ -80,7 +80,8 @@ def make_engine(url: str, *, foreign_keys: bool = True, echo: bool = False) -> E
     path = sqlite_path(url)
     if path is not None:
         path.parent.mkdir(parents=True, exist_ok=True)
-    engine = create_engine(url, echo=echo)
+    # hide_parameters: an error's text never carries the row being written (personal data).
+    engine = create_engine(url, echo=echo, hide_parameters=True)
     if is_sqlite(url):
         _install_sqlite_hooks(engine, foreign_keys=foreign_keys)
     elif engine.dialect.name == "postgresql":

@@ -8,11 +8,12 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import date
 
-from sqlalchemy.exc import IntegrityError
+from sqlalchemy.exc import DBAPIError, IntegrityError
 from sqlalchemy.orm import Session, sessionmaker
 
 from ..domain.errors import Problem, ValidationError
 from ..persistence.audit import ACTOR_KEY, DEFAULT_ACTOR
+from ..persistence.errors import storage_error
 from ..persistence.transactions import one_transaction, write_session
 
 # Unique constraints users can run into, and what to tell them (the services check these
@@ -22,6 +23,9 @@ _UNIQUE_MESSAGES = {
     "territories.code": ("code", "ce code de territoire existe déjà"),
     "uq_territories_code": ("code", "ce code de territoire existe déjà"),
     "rosters": ("mois", "le planning de ce mois existe déjà"),
+    "availability_entries": ("disponibilité", "cette disponibilité est déjà enregistrée"),
+    "pdsa_duties": ("garde PDSA", "cette garde de PDSA est déjà enregistrée"),
+    "assignments": ("affectation", "cette affectation est déjà au planning"),
 }
 
 
@@ -64,6 +68,8 @@ class ServiceBase:
                         session.info[ACTOR_KEY] = previous
         except IntegrityError as exc:
             raise translate_integrity_error(exc) from exc
+        except DBAPIError as exc:  # busy, read-only, disk full, connection lost...
+            raise storage_error(exc) from exc
 
     @contextmanager
     def transaction(self, actor: str | None = None) -> Iterator[Session]:
@@ -74,6 +80,8 @@ class ServiceBase:
                 yield session
         except IntegrityError as exc:
             raise translate_integrity_error(exc) from exc
+        except DBAPIError as exc:
+            raise storage_error(exc) from exc
 
 
 def refuse(message: str, problems: list[Problem]) -> None:
