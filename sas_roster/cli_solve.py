@@ -21,7 +21,9 @@ def _solve_args(p: argparse.ArgumentParser) -> None:
     p.add_argument("--json", action="store_true", help="sortie JSON")
     p.add_argument("--dry-run", action="store_true", help="ne pas enregistrer le brouillon")
     p.add_argument("--problem-out", metavar="FICHIER.json",
-                   help="écrire aussi le problème (à joindre à un signalement)")
+                   help="écrire aussi le problème (à joindre à un signalement), personnes renommées")
+    p.add_argument("--with-names", action="store_true",
+                   help="avec --problem-out : garder les noms des personnes")
 
 
 def _progress_printer(err):
@@ -41,7 +43,9 @@ def _solve(args: argparse.Namespace, ctx) -> int:
     services = ctx.services()
     mp = build_problem(services, year, month)
     if args.problem_out:
-        mp.problem.save(args.problem_out)
+        from .problem_privacy import pseudonymise
+
+        (mp.problem if args.with_names else pseudonymise(mp.problem)).save(args.problem_out)
     solution = solve_sas(mp.problem, args.time_limit, on_progress=None if args.json else _progress_printer(ctx.err),
                          num_workers=args.workers, seed=args.seed)
     report = solve_report(mp.problem, solution)

@@ -22,7 +22,7 @@ APP_NAME = "sas-roster"
 SQLITE_FILE_NAME = "sas-roster.db"
 # How long a writer waits for another one to finish before saying the base is busy: longer
 # than any write the app makes (a 20 000-row import, a solve's store), short enough to answer.
-BUSY_TIMEOUT_MS = 30_000
+BUSY_TIMEOUT_MS = int(os.environ.get("SAS_ROSTER_BUSY_TIMEOUT_MS", "30000"))
 # Execution option marking a connection whose transactions only read: plain BEGIN (deferred)
 # on SQLite, no writers' lock on PostgreSQL. Every other transaction is taken as a writer.
 READ_ONLY = "sas_roster_read_only"

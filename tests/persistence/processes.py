@@ -20,8 +20,9 @@ ROOT = Path(__file__).resolve().parents[2]
 VOLATILE = {("audit_log", "at"), ("rosters", "published_at")}
 
 
-def cli_env(fault: str | None = None, log_dir: Path | None = None) -> dict[str, str]:
+def cli_env(fault: str | None = None, log_dir: Path | None = None, **extra: str) -> dict[str, str]:
     env = {k: v for k, v in os.environ.items() if k not in ("SAS_ROSTER_FAULT", "SAS_ROSTER_DB_URL")}
+    env.update(extra)
     if fault:
         env["SAS_ROSTER_FAULT"] = fault
     if log_dir is not None:
@@ -37,9 +38,9 @@ def start_cli(url: str, *args: str, fault: str | None = None, log_dir: Path | No
 
 
 def run_cli(url: str, *args: str, fault: str | None = None, log_dir: Path | None = None,
-            timeout: float = 300) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([sys.executable, str(ROOT / "main.py"), "--db", url, *args], cwd=ROOT,
-                          env=cli_env(fault, log_dir), capture_output=True, text=True, timeout=timeout)
+            timeout: float = 300, prefix: tuple[str, ...] = (), **extra: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run([*prefix, sys.executable, str(ROOT / "main.py"), "--db", url, *args], cwd=ROOT,
+                          env=cli_env(fault, log_dir, **extra), capture_output=True, text=True, timeout=timeout)
 
 
 def run_python(code: str, *, fault: str | None = None, timeout: float = 300) -> subprocess.CompletedProcess[str]:
