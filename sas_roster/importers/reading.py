@@ -12,6 +12,9 @@ from __future__ import annotations
 import csv
 import io
 import zipfile
+from collections.abc import Iterator
+from contextlib import contextmanager
+from itertools import chain, islice
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -29,9 +32,10 @@ _HEADER_SCAN_ROWS = 10
 _OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # old .xls / .doc container
 # A password-protected .xlsx is an OLE container too, holding an "EncryptedPackage" stream.
 _ENCRYPTED_MARK = "EncryptedPackage".encode("utf-16-le")
+_NOT_XLSX = "ce n'est pas un classeur Excel (.xlsx) valide (fichier corrompu ou d'un autre type)"
 
 
-@dataclass
+@dataclass(slots=True)
 class Row:
     number: int  # the row number the user sees in the spreadsheet (1-based, header included)
     cells: dict[str, object]  # column name -> raw value, for the known columns present
@@ -67,16 +71,17 @@ def read_table(path: str | Path, kind: ImportKind) -> Table:
     if not path.is_file():
         raise _fail(path, "fichier introuvable")
     if suffix in SPREADSHEET_SUFFIXES:
-        grid = _read_xlsx(path, kind)
-    else:
-        grid = _read_csv(path)
-    return _to_table(path, kind, grid)
+        with _open_xlsx(path) as archive:
+            # Rows stream from the sheet straight into the table: the sheet is never held whole.
+            return _to_table(path, kind, _xlsx_rows(path, archive, kind))
+    return _to_table(path, kind, iter(_read_csv(path)))
 
 
 # --------------------------------------------------------------------------- xlsx
 
 
-def _read_xlsx(path: Path, kind: ImportKind) -> list[tuple[int, list[object]]]:
+@contextmanager
+def _open_xlsx(path: Path) -> Iterator[zipfile.ZipFile]:
     with path.open("rb") as fh:
         head = fh.read(8)
     if head == _OLE_MAGIC:
@@ -85,15 +90,23 @@ def _read_xlsx(path: Path, kind: ImportKind) -> list[tuple[int, list[object]]]:
                         "LibreOffice, enregistrez-le sans mot de passe, puis importez cette copie")
         raise _fail(path, "c'est un ancien classeur Excel (.xls) ; enregistrez-le au format .xlsx")
     if not zipfile.is_zipfile(path):
-        raise _fail(path, "ce n'est pas un classeur Excel (.xlsx) valide (fichier corrompu ou d'un autre type)")
+        raise _fail(path, _NOT_XLSX)
     try:
-        with zipfile.ZipFile(path) as archive:
-            book = XlsxSheets(archive)
-            if not book.sheets:
-                raise KeyError("no worksheet")
-            return list(book.rows(_pick_sheet(book.sheets, kind)))
+        archive = zipfile.ZipFile(path)
+    except (zipfile.BadZipFile, OSError, ValueError):
+        raise _fail(path, _NOT_XLSX) from None
+    with archive:
+        yield archive
+
+
+def _xlsx_rows(path: Path, archive: zipfile.ZipFile, kind: ImportKind) -> Iterator[tuple[int, list[object]]]:
+    try:
+        book = XlsxSheets(archive)
+        if not book.sheets:
+            raise KeyError("no worksheet")
+        yield from book.rows(_pick_sheet(book.sheets, kind))
     except (KeyError, ValueError, IndexError, zipfile.BadZipFile, ParseError, EOFError):
-        raise _fail(path, "ce n'est pas un classeur Excel (.xlsx) valide (fichier corrompu ou d'un autre type)") from None
+        raise _fail(path, _NOT_XLSX) from None
 
 
 def _pick_sheet(sheets: list[tuple[str, str]], kind: ImportKind) -> str:
@@ -173,8 +186,9 @@ def _match(columns: tuple[Column, ...], header: object) -> Column | None:
     return next((c for c in columns if c.matches(label)), None)
 
 
-def _to_table(path: Path, kind: ImportKind, grid: list[tuple[int, list[object]]]) -> Table:
+def _to_table(path: Path, kind: ImportKind, rows_in: Iterator[tuple[int, list[object]]]) -> Table:
     columns = COLUMNS[kind]
+    grid = list(islice(rows_in, _HEADER_SCAN_ROWS))
     if not grid:
         raise _fail(path, "le fichier est vide")
     header_at = None
@@ -207,8 +221,9 @@ def _to_table(path: Path, kind: ImportKind, grid: list[tuple[int, list[object]]]
         )
     rows = []
     uncomputed: list[Problem] = []
-    for number, values in grid[header_at + 1:]:
-        cells = {name: (values[pos] if pos < len(values) else None) for name, pos in positions.items()}
+    for number, values in chain(grid[header_at + 1:], rows_in):
+        # Only the cells that hold something: a members sheet has 25 columns, mostly empty.
+        cells = {name: values[pos] for name, pos in positions.items() if pos < len(values) and values[pos] is not None}
         if all(is_blank(v) for v in cells.values()):
             continue
         for name, value in cells.items():

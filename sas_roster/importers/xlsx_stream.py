@@ -29,6 +29,7 @@ _NS = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"
 _REL_NS = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}"
 _PKG_REL_NS = "{http://schemas.openxmlformats.org/package/2006/relationships}"
 _ROW, _C, _V, _F, _IS, _T, _R = (f"{_NS}{n}" for n in ("row", "c", "v", "f", "is", "t", "r"))
+_SHEET_DATA = f"{_NS}sheetData"
 _CELL_REF = re.compile(r"([A-Z]+)(\d+)")
 
 
@@ -72,7 +73,12 @@ class XlsxSheets:
 
     def _rows(self, fh: IO[bytes]) -> Iterator[tuple[int, list[object]]]:
         last_row = 0
-        for _event, el in iterparse(fh, events=("end",)):
+        sheet_data: Element | None = None
+        for event, el in iterparse(fh, events=("start", "end")):
+            if event == "start":
+                if el.tag == _SHEET_DATA:
+                    sheet_data = el
+                continue
             if el.tag != _ROW:
                 continue
             r = el.get("r")
@@ -88,7 +94,10 @@ class XlsxSheets:
                 if col >= len(values):
                     values.extend([None] * (col + 1 - len(values)))
                 values[col] = value
-            el.clear()
+            if sheet_data is not None:
+                sheet_data.clear()  # drop the row read (and the empty shells of earlier ones)
+            else:
+                el.clear()
             if values:
                 yield number, values
 

@@ -42,6 +42,7 @@ from ..importers.report import ImportReport
 from ..importers.rota import parse_rota
 from ..importers.values import fold
 from ..persistence import mapping as m
+from ..persistence.bulk import insert_persons
 from ..persistence.faults import checkpoint
 from ..persistence.models import AssignmentRow, AvailabilityRow, PdsaDutyRow, PersonRow, RosterRow, TerritoryRow
 from ..persistence.repositories import PersonRepository, SettingsRepository
@@ -158,14 +159,19 @@ def _members(s: Session, result: ParseResult, report: ImportReport, problems: li
 
     def write() -> None:
         territories = _territory_ids(s)
+        created = []
         for change in changes:
             if change.action == UNCHANGED:
                 continue
             person = normalised(change.person)
-            row = PersonRow() if change.previous is None else s.get(PersonRow, change.previous.id)
-            m.apply_person(row, person, territories.get(person.territory) if person.territory else None)
+            territory = territories.get(person.territory) if person.territory else None
             if change.previous is None:
-                s.add(row)
+                created.append((person, territory))
+                continue
+            m.apply_person(s.get(PersonRow, change.previous.id), person, territory)
+        s.flush()
+        # New persons in bulk (a whole association's file): same rows and audit as the ORM.
+        insert_persons(s, created)
 
     return write
 

@@ -101,3 +101,18 @@ def test_import_and_solve_together(demo_url: str, tmp_path: Path) -> None:
     results = _together(demo_url, ("import", "availability", str(source)), SOLVE)
     assert _consistent(demo_url, results) == 2
     assert _month_entries(demo_url, people) == len(people) * 31
+
+
+def test_members_created_in_bulk_on_each_engine(demo_url: str, tmp_path: Path) -> None:
+    """New persons take the bulk path (ids from RETURNING on PostgreSQL, from max(id) on SQLite)."""
+    from .demo_files import members_csv
+
+    persons, roles = (count(demo_url, f"SELECT COUNT(*) FROM {t}") for t in ("persons", "person_roles"))
+    audits = count(demo_url, "SELECT COUNT(*) FROM audit_log WHERE entity = 'persons'")
+    done = run_cli(demo_url, "import", "members", str(members_csv(tmp_path / "membres.csv", n=5)))
+    assert done.returncode == 0, done.stderr
+    assert count(demo_url, "SELECT COUNT(*) FROM persons") == persons + 5
+    assert count(demo_url, "SELECT COUNT(*) FROM person_roles") == roles + 5
+    assert count(demo_url, "SELECT COUNT(*) FROM audit_log WHERE entity = 'persons'") == audits + 5
+    assert count(demo_url, "SELECT COUNT(*) FROM persons p JOIN audit_log a ON a.entity = 'persons' "
+                           "AND a.entity_id = CAST(p.id AS VARCHAR(20)) WHERE p.last_name LIKE 'Essainom%'") == 5
