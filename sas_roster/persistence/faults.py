@@ -16,6 +16,7 @@ import os
 import signal
 
 ENV_VAR = "SAS_ROSTER_FAULT"
+ENV = ENV_VAR  # the name the month lifecycle's code uses
 
 # Every checkpoint placed in the code, in the order a write reaches them.
 CHECKPOINTS: dict[str, str] = {
@@ -30,7 +31,17 @@ CHECKPOINTS: dict[str, str] = {
     "migration.backup-partial": "migration: part of the backup copied to its temporary file",
     "migration.after-backup": "migration: backup complete, schema not yet changed",
     "migration.before-commit": "migration: schema changed, before commit",
+    # The month lifecycle's (solve store, publication, withdrawals), tested with it.
+    "solve.store.roster": "solve store: the month's roster row ready",
+    "solve.store.written": "solve store: assignments written, before commit",
+    "store.deleted": "roster store: replaced assignments deleted",
+    "store.inserted": "roster store: new assignments inserted",
+    "publish.version": "publication: version snapshot written",
+    "withdraw.recorded": "withdrawal recorded",
+    "withdraw.stored": "withdrawal: replacement stored",
 }
+# Prefixes whose checkpoints the month lifecycle's own tests exercise.
+LIFECYCLE_PREFIXES = ("solve.", "store.", "publish.", "withdraw.")
 
 
 def checkpoint(name: str) -> None:

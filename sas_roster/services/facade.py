@@ -11,6 +11,7 @@ from ..persistence.base import Base
 from ..persistence.engine import database_url, make_engine, make_session_factory
 from ..persistence.migrate import upgrade_database
 from ..persistence.repositories import AuditRepository
+from .amendments import AmendmentService
 from .attendance import AttendanceService
 from .availability import AvailabilityService, PdsaService
 from .base import ServiceBase
@@ -18,6 +19,7 @@ from .history import HistoryService
 from .persons import PersonService
 from .rosters import RosterService
 from .settings import SettingsService
+from .solving import SolvingService
 
 
 class Services(ServiceBase):
@@ -34,6 +36,11 @@ class Services(ServiceBase):
         self.attendance = AttendanceService(self._sessions)
         self.history = HistoryService(self._sessions)
         self.audit = AuditRepository(self._sessions)
+        self.amendments = AmendmentService(self._sessions)
+        self.solving = SolvingService(self)
+
+    # transaction(actor): ServiceBase's — one transaction that the use cases called inside it
+    # join (the solve store, the demo loader).
 
     @classmethod
     def open(cls, url: str | None = None, *, migrate: bool = True) -> Services:

@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 
-from sas_roster.persistence.faults import CHECKPOINTS
+from sas_roster.persistence.faults import CHECKPOINTS, LIFECYCLE_PREFIXES
 from sas_roster.persistence.migrate import downgrade_database, head_revision
 
 from .demo_files import MONTH, TODAY, availability_csv, build_demo_db, copy_db, doctors, members_csv
@@ -128,6 +128,6 @@ def test_migration_killed_at_each_step(demo_db: Path, tmp_path: Path, point: str
 def test_every_checkpoint_is_exercised() -> None:
     """A checkpoint added to the code without a case here would go untested."""
     tested = set(IMPORT_POINTS) | set(DEMO_POINTS) | set(MIGRATION_POINTS)
-    solve_points = {name for name in CHECKPOINTS if name.startswith("solve.")}  # the solve store's own tests
-    assert set(CHECKPOINTS) - solve_points == tested
+    lifecycle = {name for name in CHECKPOINTS if name.startswith(LIFECYCLE_PREFIXES)}  # their own tests
+    assert set(CHECKPOINTS) - lifecycle == tested
     assert MONTH  # (the month the concurrency tests solve)

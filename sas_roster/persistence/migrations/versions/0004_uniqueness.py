@@ -11,7 +11,7 @@ Existing duplicates are not removed silently: the migration stops before changin
 and says in French which entries to fix (by person number and date, never by name).
 
 Revision ID: 0004
-Revises: 0002
+Revises: 0003
 Create Date: 2026-12-01
 """
 
@@ -25,7 +25,7 @@ from alembic import op
 from sas_roster.domain.errors import DomainError, Problem
 
 revision: str = "0004"
-down_revision: str | None = "0002"
+down_revision: str | None = "0003"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
