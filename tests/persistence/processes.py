@@ -48,8 +48,9 @@ def run_python(code: str, *, fault: str | None = None, timeout: float = 300) -> 
                           capture_output=True, text=True, timeout=timeout)
 
 
-def table_hashes(url: str) -> dict[str, tuple[int, str]]:
-    """Per table: (row count, hash of its rows in primary-key order)."""
+def table_hashes(url: str, volatile: set[tuple[str, str]] = frozenset()) -> dict[str, tuple[int, str]]:
+    """Per table: (row count, hash of its rows in primary-key order); `volatile` names more
+    (table, column) pairs to leave out."""
     engine = create_engine(url)
     try:
         md = MetaData()
@@ -57,7 +58,7 @@ def table_hashes(url: str) -> dict[str, tuple[int, str]]:
         out = {}
         with engine.connect() as c:
             for name, table in sorted(md.tables.items()):
-                cols = [col for col in table.columns if (name, col.name) not in VOLATILE]
+                cols = [col for col in table.columns if (name, col.name) not in VOLATILE | volatile]
                 order = list(table.primary_key.columns) or cols
                 digest = hashlib.sha256()
                 n = 0
