@@ -2,12 +2,9 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from contextlib import contextmanager
 from types import TracebackType
 
 from sqlalchemy import Engine, delete
-from sqlalchemy.orm import Session
 
 from ..domain.versions import RosterVersion
 from ..persistence import audit
@@ -50,11 +47,8 @@ class Services(ServiceBase):
         self.amendments = AmendmentService(self._sessions)
         self.solving = SolvingService(self)
 
-    @contextmanager
-    def transaction(self, actor: str | None) -> Iterator[Session]:
-        """One transaction for a use case that spans several services (the solve store)."""
-        with self._tx(actor) as session:
-            yield session
+    # transaction(actor): ServiceBase's — one transaction that the use cases called inside it
+    # join (the solve store, the demo loader).
 
     def _published_version(self, year: int, month: int) -> RosterVersion | None:
         """The latest published version of the month (attendance lines come from it)."""

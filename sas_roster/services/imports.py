@@ -43,6 +43,8 @@ from ..importers.report import ImportReport
 from ..importers.rota import parse_rota
 from ..importers.values import fold
 from ..persistence import mapping as m
+from ..persistence.bulk import insert_persons
+from ..persistence.faults import checkpoint
 from ..persistence.models import AssignmentRow, AvailabilityRow, PdsaDutyRow, PersonRow, RosterRow, TerritoryRow
 from ..persistence.repositories import PersonRepository, SettingsRepository
 from .base import ServiceBase
@@ -103,8 +105,12 @@ class ImportService(ServiceBase):
                     _in_file_order(problems, table),
                 )
             if not dry_run:
+                checkpoint("import.before-write")
                 write()
                 s.flush()
+                checkpoint("import.after-flush")
+        if not dry_run:
+            checkpoint("import.after-commit")
         return report
 
 
@@ -156,14 +162,19 @@ def _members(s: Session, result: ParseResult, report: ImportReport, problems: li
 
     def write() -> None:
         territories = _territory_ids(s)
+        created = []
         for change in changes:
             if change.action == UNCHANGED:
                 continue
             person = normalised(change.person)
-            row = PersonRow() if change.previous is None else s.get(PersonRow, change.previous.id)
-            m.apply_person(row, person, territories.get(person.territory) if person.territory else None)
+            territory = territories.get(person.territory) if person.territory else None
             if change.previous is None:
-                s.add(row)
+                created.append((person, territory))
+                continue
+            m.apply_person(s.get(PersonRow, change.previous.id), person, territory)
+        s.flush()
+        # New persons in bulk (a whole association's file): same rows and audit as the ORM.
+        insert_persons(s, created)
 
     return write
 
@@ -191,6 +202,7 @@ def _write_rows(s: Session, delete: list, add: list) -> None:
     for row in delete:
         s.delete(row)
     s.flush()  # deletions first: nothing may collide with what replaces it
+    checkpoint("import.after-delete")
     s.add_all(add)
 
 
