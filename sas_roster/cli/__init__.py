@@ -33,6 +33,7 @@ _GROUPS = (
     "imports",
     "solving",
     "lifecycle",
+    "money",
 )
 
 

@@ -9,6 +9,7 @@ from types import TracebackType
 from sqlalchemy import Engine, delete
 from sqlalchemy.orm import Session
 
+from ..domain.versions import RosterVersion
 from ..persistence import audit
 from ..persistence.base import Base
 from ..persistence.engine import database_url, is_zero_byte_file, make_engine, make_session_factory
@@ -18,6 +19,8 @@ from .amendments import AmendmentService
 from .attendance import AttendanceService
 from .availability import AvailabilityService, PdsaService
 from .base import ServiceBase
+from .budget import BudgetService
+from .claims import ClaimsService
 from .history import HistoryService
 from .persons import PersonService
 from .rosters import RosterService
@@ -37,7 +40,9 @@ class Services(ServiceBase):
         self.availability = AvailabilityService(self._sessions)
         self.pdsa = PdsaService(self._sessions)
         self.rosters = RosterService(self._sessions)
-        self.attendance = AttendanceService(self._sessions)
+        self.attendance = AttendanceService(self._sessions, self._published_version)
+        self.claims = ClaimsService(self._sessions, self.attendance)
+        self.budget = BudgetService(self._sessions, self.claims)
         self.history = HistoryService(self._sessions)
         self.setup = SetupService(self._sessions)
         self.audit = AuditRepository(self._sessions)
@@ -50,6 +55,10 @@ class Services(ServiceBase):
         """One transaction for a use case that spans several services (the solve store)."""
         with self._tx(actor) as session:
             yield session
+
+    def _published_version(self, year: int, month: int) -> RosterVersion | None:
+        """The latest published version of the month (attendance lines come from it)."""
+        return self.rosters.version(year, month)
 
     @classmethod
     def open(cls, url: str | None = None, *, migrate: bool = True) -> Services:

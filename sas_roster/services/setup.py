@@ -105,7 +105,7 @@ def setup_problems(setup: AssociationSetup) -> list[Problem]:
             p.append(Problem(f"palier {tier.min_acts}–{tier.max_acts} incohérent", i, "palier"))
     if setup.settings.default_retiree_quota_hours is not None and setup.settings.default_retiree_quota_hours < 0:
         p.append(Problem("le quota par défaut ne peut pas être négatif", field="quota par défaut"))
-    return p
+    return list(dict.fromkeys(p))  # a text too long is found by two checks: say it once
 
 
 class SetupService(ServiceBase):

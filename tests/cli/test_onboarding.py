@@ -278,3 +278,11 @@ def test_solve_on_an_empty_database_advises_the_settings_not_the_demo(run, tmp_p
     code, _, err = run(f"sqlite:///{tmp_path / 'vide.db'}", "solve", MONTH)
     assert code == 1
     assert "settings import" in err and "assistant" in err and "sas-roster demo" not in err
+
+
+def test_members_before_the_settings_are_told_to_describe_the_association_first(run, tmp_path):
+    url = f"sqlite:///{tmp_path / 'a.db'}"
+    code, _, err = run(url, "import", "members", str(_members_file(run, url, tmp_path)))
+    assert code == 1 and "aucun territoire enregistré" in err and "settings import" in err
+    with Services.open(url) as s:
+        assert s.persons.list() == []

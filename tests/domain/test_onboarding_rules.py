@@ -171,3 +171,14 @@ def test_usual_bridge_days_to_tick():
     assert [d for d, _, _ in listed(2028)] == [date(2028, 5, 26), date(2028, 8, 14)]
     # overseas: the same Ascension bridge (the day is a holiday there too)
     assert date(2027, 5, 7) in [b.day for b in usual_bridge_days(2027, HolidayZone.REUNION)]
+
+
+def test_overseas_continuity_days_are_in_local_time():
+    from sas_roster.domain.calendar import month_calendar
+
+    reunion = month_calendar(AssociationSettings("t", zone=HolidayZone.REUNION), 2027, 3).days[0]
+    paris = month_calendar(AssociationSettings("t"), 2027, 3).days[0]
+    assert reunion.start_of(Role.REGULATOR).utcoffset().total_seconds() == 4 * 3600
+    assert paris.start_of(Role.REGULATOR).utcoffset().total_seconds() == 3600
+    guadeloupe = month_calendar(AssociationSettings("t", zone=HolidayZone.GUADELOUPE), 2027, 7).days[0]
+    assert guadeloupe.start_of(Role.REGULATOR).utcoffset().total_seconds() == -4 * 3600

@@ -71,13 +71,18 @@ def test_entered_hours_are_upserted_and_zero_removes(services, retiree):
     assert [w.month for w in services.history.entered()] == [1]
 
 
-def test_eligibility_ending_mid_month_makes_later_days_unavailable_to_the_engine(services):
+def test_eligibility_ending_mid_month_reaches_the_engine_day_by_day(services):
     services.setup.apply(_setup())
     reg = services.persons.add(samples.regulator(7, status=PersonStatus.RETIRED_CUMUL,
                                                  quota=RetireeQuota(200, None, date(2027, 3, 10))))
     mp = build_problem(services, 2027, 3)
-    off = sorted(a.day for a in mp.problem.availability if a.person == str(reg.id) and a.kind == "unavailable")
-    assert off and off[0] == "2027-03-11" and "2027-03-10" not in off
+    [sp] = [p for p in mp.problem.people if p.id == str(reg.id)]
+    assert sp.quota_minutes == 200 * 60  # eligible on the 1st: the month is open to him
+    if getattr(sp, "eligible_until", None) is not None:  # the engine checks the date itself
+        assert sp.eligible_until == "2027-03-10"
+    else:  # otherwise the days after it are unavailable to him
+        off = sorted(a.day for a in mp.problem.availability if a.person == str(reg.id) and a.kind == "unavailable")
+        assert off and off[0] == "2027-03-11" and "2027-03-10" not in off
 
 
 def test_import_history_file(services, retiree, tmp_path):

@@ -235,3 +235,34 @@ def _problems_of_file(services, path):
 def test_export_needs_an_association(services, tmp_path):
     with pytest.raises(DomainError, match="rien à exporter"):
         services.setup.export_file(tmp_path / "p.xlsx")
+
+
+def test_a_zero_byte_file_is_never_filled_with_the_demo_at_start(tmp_path):
+    from sas_roster.demo.loader import ensure_demo
+    from sas_roster.services import Services
+
+    lost = tmp_path / "perdue.db"
+    lost.write_bytes(b"")
+    with Services.open(f"sqlite:///{lost}") as s:
+        assert s.opened_zero_byte_file
+        assert ensure_demo(s, date(2026, 11, 23)) is None
+        assert s.setup.database_kind() is DatabaseKind.EMPTY
+    with Services.open(f"sqlite:///{tmp_path / 'neuve.db'}") as s:  # a file that does not exist yet
+        assert not s.opened_zero_byte_file
+        assert ensure_demo(s, date(2026, 11, 23)) is not None and s.setup.is_demo()
+
+
+def test_the_window_s_own_saves_check_text_lengths_too(services):
+    from sas_roster.domain.demand import ShiftTemplate
+
+    with pytest.raises(ValidationError, match="201 caractères pour 200 au plus"):
+        services.settings.save(dataclasses.replace(samples.settings(), name="A" * 201))
+    with pytest.raises(ValidationError, match="41 caractères pour 40 au plus"):
+        services.settings.save_territories([Territory("T" * 41, "CPTS")])
+    with pytest.raises(ValidationError, match="41 caractères pour 40 au plus"):
+        services.settings.save_shift_templates([ShiftTemplate(Role.REGULATOR, "R" * 41, "x", time(8), time(12))])
+    bad = sample_setup()
+    bad.settings = dataclasses.replace(bad.settings, name="A" * 201)
+    with pytest.raises(ValidationError) as caught:
+        services.setup.apply(bad)
+    assert [p.field for p in caught.value.problems] == ["nom"]  # said once
