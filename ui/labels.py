@@ -198,3 +198,10 @@ def number(value, decimals: int | None = None) -> str:
 def amount(value) -> str:
     """Money in the interface's locale, always two decimals ('90,00' / '90.00'), no symbol."""
     return number(value, 2)
+
+
+def money(value) -> str:
+    """An amount in euros in the interface's locale ('1 234,50 €' / '€1,234.50')."""
+    from babel.numbers import format_currency
+
+    return format_currency(value, "EUR", locale="fr_FR" if language() == "fr" else "en_GB")
