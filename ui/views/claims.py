@@ -12,16 +12,13 @@ from sas_roster.domain.errors import DomainError
 
 from .. import labels
 from ..context import AppContext
-from ..i18n import _, language
+from ..i18n import _
 from .base import View
 from .coming_soon import RATE_LABELS, fill, read_only_table
 
 
 def _money(value: object) -> str:
-    """An amount in euros in the interface's language ('1 234,50 €' / '€1,234.50')."""
-    from babel.numbers import format_currency
-
-    return format_currency(value, "EUR", locale=language())
+    return labels.money(value)  # Babel, in the interface's language: the same on every page
 
 
 class ClaimsView(View):
