@@ -6,7 +6,7 @@ import argparse
 
 from .base import EXIT_OK, CliCommand, CliContext
 
-IMPORT_KINDS = ("members", "availability", "pdsa", "rota")
+IMPORT_KINDS = ("members", "availability", "pdsa", "rota", "history")  # history: hours before the app
 
 
 def _template_args(p: argparse.ArgumentParser) -> None:
@@ -35,7 +35,7 @@ def _import(args: argparse.Namespace, ctx: CliContext) -> int:
         from .money import import_snp
 
         return import_snp(args, ctx)
-    report = import_file(ctx.services(), args.kind, args.file, dry_run=args.dry_run)
+    report = import_file(ctx.services(), args.kind, args.file, dry_run=args.dry_run, actor=ctx.actor)
     ctx.print(report.summary())
     return EXIT_OK
 

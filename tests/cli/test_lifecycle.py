@@ -3,23 +3,14 @@ a withdrawal by amendment, its publication; versions and diff; solve refused aft
 
 from __future__ import annotations
 
-import contextlib
-import io
 import json
 import time
 
 import pytest
 
-import main as app_main
 from sas_roster.domain.enums import Role
 from sas_roster.services import Services
-
-
-def _run(url, *args):
-    out, err = io.StringIO(), io.StringIO()
-    with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
-        code = app_main.main(["--db", url, *args])
-    return code, out.getvalue(), err.getvalue()
+from tests.cli.test_solve import _run
 
 
 @pytest.fixture(scope="module")

@@ -7,6 +7,8 @@ from decimal import Decimal
 
 from sqlalchemy import func, select
 
+from sas_roster.domain.enums import Role
+from sas_roster.domain.quotas import WorkedHours
 from sas_roster.domain.rates import default_indicator9_tiers, default_rates
 from sas_roster.domain.budget import BudgetLine, FundingSource
 from sas_roster.domain.claims import StatementKind
@@ -38,6 +40,7 @@ def test_reset_empties_every_table_and_records_itself(services) -> None:
                                        "majorations": 1, "indicateur 8": "oui"}])
     services.budget.set(BudgetLine(2027, FundingSource.FIR, Decimal("1000.00")), actor="Trésorière")
     a = services.rosters.version(2027, 5).assignments[0]
+    services.history.save_entered([WorkedHours(p, Role.REGULATOR, 2027, 3, 600)])
     services.amendments.pin(2027, 5, a.uid, True, "gardé quoi qu'il arrive", actor="test")
     with services._sessions() as s:
         empty_before = [t.name for t in Base.metadata.sorted_tables if not s.scalar(select(func.count()).select_from(t))]

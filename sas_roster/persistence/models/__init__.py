@@ -10,6 +10,7 @@ from .attendance import (
     StatementRow,
 )
 from .audit import AuditRow
+from .onboarding import WorkedHoursRow
 from .money import Indicator9TierRow, RateRow
 from .people import ContractRow, PersonRoleRow, PersonRow, PersonSkillRow, TrainingRow
 from .planning import AssignmentRow, AvailabilityRow, PdsaDutyRow, RosterRow
@@ -56,4 +57,5 @@ __all__ = [
     "TerritoryRow",
     "TrainingRow",
     "VersionShiftRow",
+    "WorkedHoursRow",
 ]
