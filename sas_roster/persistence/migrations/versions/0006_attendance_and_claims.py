@@ -5,7 +5,7 @@ The old `attendance_lines` (one per assignment id) is rebuilt: each line keeps a
 its shift as published (person, day, times) and refers to the shift by its uid.
 
 Revision ID: 0006_attendance_and_claims
-Revises: 0003
+Revises: 0005_onboarding
 Create Date: 2026-12-01
 """
 
@@ -17,7 +17,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision: str = "0006_attendance_and_claims"
-down_revision: str | None = "0003"
+down_revision: str | None = "0005_onboarding"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
