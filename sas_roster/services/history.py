@@ -60,7 +60,7 @@ class HistoryService(ServiceBase):
     def minutes_between(self, start: date, end: date, person_id: int | None = None,
                         role: Role | None = None) -> dict[int, int]:
         """Minutes worked per person on days `start` (inclusive) to `end` (exclusive), in the
-        stored rosters (and only in `role` when given).
+        stored rosters and attendance (and only in `role` when given).
 
         An attendance line is matched to its planned shift by the shift's slot (day, role,
         template, territory, planned person), which the line keeps as published."""

@@ -31,6 +31,7 @@ def test_reset_empties_every_table_and_records_itself(services) -> None:
     services.pdsa.add_many(samples.duties(p))
     services.rosters.replace_draft(2027, 5, [samples.assignment(p, 3)])
     services.rosters.publish(2027, 5)
+    services.history.save_entered([WorkedHours(p, Role.REGULATOR, 2027, 3, 600)])
     services.attendance.open_month(2027, 5)
     services.attendance.all_present(2027, 5, date(2027, 5, 3))
     services.attendance.confirm(2027, 5, actor="Trésorière")
@@ -40,7 +41,6 @@ def test_reset_empties_every_table_and_records_itself(services) -> None:
                                        "majorations": 1, "indicateur 8": "oui"}])
     services.budget.set(BudgetLine(2027, FundingSource.FIR, Decimal("1000.00")), actor="Trésorière")
     a = services.rosters.version(2027, 5).assignments[0]
-    services.history.save_entered([WorkedHours(p, Role.REGULATOR, 2027, 3, 600)])
     services.amendments.pin(2027, 5, a.uid, True, "gardé quoi qu'il arrive", actor="test")
     with services._sessions() as s:
         empty_before = [t.name for t in Base.metadata.sorted_tables if not s.scalar(select(func.count()).select_from(t))]
