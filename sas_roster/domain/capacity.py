@@ -1,0 +1,183 @@
+"""How many people an hour's calls need: the Erlang C queue (M/M/N) and the checks around it.
+
+Calls arrive at random (Poisson) at `calls_per_hour`; each keeps one agent busy for an
+exponentially distributed time of mean `handling_seconds`; callers wait in one queue and
+nobody hangs up. The offered load A = calls per second × handling seconds (Erlangs). With N
+agents and A < N:
+
+- Erlang B (loss) by its recursion B(0) = 1, B(k) = A·B(k-1) / (k + A·B(k-1)), which never
+  forms A^N or N! and so stays exact for hundreds of agents;
+- probability of waiting  C = N·B / (N − A·(1 − B));
+- service level           SL(t) = 1 − C·exp(−(N − A)·t / h);
+- average speed of answer ASA = C·h / (N − A).
+
+With A ≥ N the queue grows without end: every call waits, the service level is 0 and the
+average wait infinite. Pure functions, no I/O.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+
+MAX_AGENTS = 10_000  # a search bound: a SAS hour never needs more
+
+# Reference ratio of the hospital's medical regulation assistants (ARM, level N1) to the
+# liberal side's operators (OSNP, level N2) in SAS organisation guides: 1 ARM for 2 OSNP.
+ARM_PER_OSNP = 0.5
+
+
+def offered_load(calls_per_hour: float, handling_seconds: float) -> float:
+    """Traffic in Erlangs: the mean number of agents busy if nobody ever waited."""
+    if calls_per_hour < 0 or handling_seconds < 0:
+        raise ValueError("calls and handling time must not be negative")
+    return calls_per_hour * handling_seconds / 3600.0
+
+
+def erlang_b(load: float, agents: int) -> float:
+    """Blocking probability of N agents without queue (Erlang B), by the stable recursion."""
+    if agents < 0 or load < 0:
+        raise ValueError("agents and load must not be negative")
+    b = 1.0
+    for k in range(1, agents + 1):
+        b = load * b / (k + load * b)
+    return b
+
+
+def erlang_c(load: float, agents: int) -> float:
+    """Probability that a call waits (Erlang C). 1.0 when the load reaches the agents."""
+    if load <= 0:
+        return 0.0
+    if agents <= load:
+        return 1.0
+    b = erlang_b(load, agents)
+    return agents * b / (agents - load * (1.0 - b))
+
+
+def service_level(load: float, agents: int, handling_seconds: float, within_seconds: float) -> float:
+    """Share of calls answered within `within_seconds` (0..1)."""
+    if load <= 0:
+        return 1.0
+    if agents <= load:
+        return 0.0
+    wait = erlang_c(load, agents)
+    return max(0.0, 1.0 - wait * math.exp(-(agents - load) * within_seconds / handling_seconds))
+
+
+def average_speed_of_answer(load: float, agents: int, handling_seconds: float) -> float:
+    """Mean wait before an answer, in seconds (all calls, those answered at once count 0)."""
+    if load <= 0:
+        return 0.0
+    if agents <= load:
+        return math.inf
+    return erlang_c(load, agents) * handling_seconds / (agents - load)
+
+
+def agents_needed(load: float, handling_seconds: float, target: float, within_seconds: float) -> int:
+    """Fewest agents giving a service level of at least `target` (0..1) within `within_seconds`.
+
+    No calls need no agent. A target of 1 (100 %) is only reached in the limit: it is refused."""
+    if not 0.0 < target < 1.0:
+        raise ValueError("the target service level must be strictly between 0 and 1 (0 % and 100 %)")
+    if load <= 0:
+        return 0
+    agents = math.floor(load) + 1
+    while service_level(load, agents, handling_seconds, within_seconds) < target:
+        agents += 1
+        if agents > MAX_AGENTS:
+            raise ValueError("more than 10 000 agents needed: check the calls and handling time")
+    return agents
+
+
+@dataclass(frozen=True)
+class Staffing:
+    """One hour of calls with a number of agents: what callers get."""
+
+    calls_per_hour: float
+    handling_seconds: float
+    within_seconds: float
+    agents: int
+    load: float  # Erlangs
+    wait_probability: float  # 0..1
+    service_level: float  # 0..1, share answered within `within_seconds`
+    average_wait: float  # seconds (math.inf when overloaded)
+
+    @property
+    def occupancy(self) -> float:
+        """Share of the agents' time spent on calls (capped at 1 when overloaded)."""
+        return min(1.0, self.load / self.agents) if self.agents else (1.0 if self.load else 0.0)
+
+    @property
+    def overloaded(self) -> bool:
+        return self.load > 0 and self.agents <= self.load
+
+
+def staffing(calls_per_hour: float, handling_seconds: float, agents: int, within_seconds: float) -> Staffing:
+    """What `agents` people give for an hour of `calls_per_hour` calls."""
+    load = offered_load(calls_per_hour, handling_seconds)
+    return Staffing(
+        calls_per_hour, handling_seconds, within_seconds, agents, load,
+        erlang_c(load, agents), service_level(load, agents, handling_seconds, within_seconds),
+        average_speed_of_answer(load, agents, handling_seconds),
+    )
+
+
+def staffing_for_target(calls_per_hour: float, handling_seconds: float, target: float,
+                        within_seconds: float) -> Staffing:
+    """The fewest agents reaching `target` within `within_seconds`, and what they give."""
+    load = offered_load(calls_per_hour, handling_seconds)
+    return staffing(calls_per_hour, handling_seconds, agents_needed(load, handling_seconds, target, within_seconds),
+                    within_seconds)
+
+
+def arm_for_osnp(osnp: int) -> int:
+    """Hospital assistants (ARM, N1) the reference ratio asks beside `osnp` operators (N2)."""
+    return math.ceil(osnp * ARM_PER_OSNP)
+
+
+def ratio_note(osnp: int, arm: int | None = None) -> str:
+    """The 1 ARM for 2 OSNP check, in French."""
+    wanted = arm_for_osnp(osnp)
+    text = f"ratio de référence 1 ARM (N1) pour 2 OSNP (N2) : {wanted} ARM pour {osnp} OSNP"
+    if arm is None:
+        return text
+    return text + (" — respecté" if arm >= wanted else f" — {wanted - arm} ARM manquant(s) côté hôpital")
+
+
+@dataclass(frozen=True)
+class RecruitmentEstimate:
+    """How many more doctors, available like today's, would cover the month's open hours."""
+
+    uncovered_hours: float
+    doctors: int  # doctors of the role whose availability was read
+    useful_hours_per_doctor: float  # mean available hours falling on an uncovered hour
+    cap_hours_per_doctor: float | None  # mean monthly commitment in hours, when known
+    extra_doctors: int | None  # None: no doctor brings any useful hour, no estimate
+
+    @property
+    def hours_per_new_doctor(self) -> float:
+        if self.cap_hours_per_doctor is None:
+            return self.useful_hours_per_doctor
+        return min(self.useful_hours_per_doctor, self.cap_hours_per_doctor)
+
+
+def extra_doctors(uncovered_hours: float, useful_hours: list[float],
+                  commitments: list[float] | None = None) -> RecruitmentEstimate:
+    """Estimate of the doctors to recruit.
+
+    Method: a new doctor is assumed to be available like the average of today's doctors. Of
+    each doctor's stated availability, only the hours falling on an hour still uncovered
+    would help (`useful_hours`, one value per doctor), and nobody works beyond his monthly
+    commitment (`commitments`, hours, for those who have one). A newcomer thus brings
+    h = min(mean useful hours, mean commitment); the answer is ⌈uncovered ÷ h⌉. It is an
+    order of magnitude: it assumes the newcomers' free hours are spread like today's."""
+    doctors = len(useful_hours)
+    useful = sum(useful_hours) / doctors if doctors else 0.0
+    cap = sum(commitments) / len(commitments) if commitments else None
+    estimate = RecruitmentEstimate(uncovered_hours, doctors, useful, cap, None)
+    if uncovered_hours <= 0:
+        return RecruitmentEstimate(uncovered_hours, doctors, useful, cap, 0)
+    per_doctor = estimate.hours_per_new_doctor
+    if per_doctor <= 0:
+        return estimate
+    return RecruitmentEstimate(uncovered_hours, doctors, useful, cap, math.ceil(uncovered_hours / per_doctor - 1e-9))
