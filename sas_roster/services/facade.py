@@ -11,6 +11,7 @@ from ..persistence.base import Base
 from ..persistence.engine import database_url, make_engine, make_session_factory
 from ..persistence.migrate import upgrade_database
 from ..persistence.repositories import AuditRepository
+from .activity import ActivityService
 from .attendance import AttendanceService
 from .availability import AvailabilityService, PdsaService
 from .base import ServiceBase
@@ -33,6 +34,7 @@ class Services(ServiceBase):
         self.rosters = RosterService(self._sessions)
         self.attendance = AttendanceService(self._sessions)
         self.history = HistoryService(self._sessions)
+        self.activity = ActivityService(self._sessions)
         self.audit = AuditRepository(self._sessions)
 
     @classmethod

@@ -31,6 +31,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from ..domain.enums import RosterStatus
 from ..domain.errors import Problem, ValidationError
+from ..importers.activity import parse_activity, screen_patient_data
 from ..importers.availability import parse_availability
 from ..importers.columns import COLUMNS, ImportKind
 from ..importers.directory import Directory
@@ -44,6 +45,7 @@ from ..importers.values import fold
 from ..persistence import mapping as m
 from ..persistence.models import AssignmentRow, AvailabilityRow, PdsaDutyRow, PersonRow, RosterRow, TerritoryRow
 from ..persistence.repositories import PersonRepository, SettingsRepository
+from .activity import import_step as _activity
 from .base import ServiceBase
 from .persons import normalised, person_problems
 
@@ -55,6 +57,7 @@ _PARSERS: dict[ImportKind, Callable[[Table, Directory], ParseResult]] = {
     ImportKind.AVAILABILITY: parse_availability,
     ImportKind.PDSA: parse_pdsa,
     ImportKind.ROTA: parse_rota,
+    ImportKind.ACTIVITY: parse_activity,
 }
 _STATUS_FR = {RosterStatus.DRAFT: "brouillon", RosterStatus.VALIDATED: "validé", RosterStatus.PUBLISHED: "publié"}
 
@@ -69,6 +72,8 @@ def import_file(
     """
     kind = ImportKind.parse(kind)
     path = Path(path)
+    if kind is ImportKind.ACTIVITY:
+        screen_patient_data(path)  # aggregates only: a file naming patients is refused unread
     table = read_table(path, kind)
     if not table.rows:
         raise ValidationError(f"Le fichier « {path.name} » ne contient aucune ligne à importer sous les en-têtes")
@@ -91,7 +96,8 @@ class ImportService(ServiceBase):
             report = ImportReport(kind, file_name, dry_run, lines=len(table.rows), notes=list(result.notes))
             problems = list(result.problems)
             step = {ImportKind.MEMBERS: _members, ImportKind.AVAILABILITY: _availability,
-                    ImportKind.PDSA: _pdsa, ImportKind.ROTA: _rota}[kind]
+                    ImportKind.PDSA: _pdsa, ImportKind.ROTA: _rota,
+                    ImportKind.ACTIVITY: _activity}[kind]
             write = step(s, result, report, problems)
             if problems:
                 raise ValidationError(

@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 from sqlalchemy import func, select
+
+from sas_roster.domain.activity import ActivityRecord
 
 from sas_roster.domain.enums import AttendanceStatus
 from sas_roster.domain.rates import default_indicator9_tiers, default_rates
@@ -26,6 +30,7 @@ def test_reset_empties_every_table_and_records_itself(services) -> None:
     [a] = services.rosters.replace_draft(2027, 5, [samples.assignment(p, 3)])
     services.rosters.publish(2027, 5)
     services.attendance.record([AttendanceLine(a.id, AttendanceStatus.PRESENT)])
+    services.activity.save([ActivityRecord(date(2027, 5, 1), date(2027, 5, 31), calls_received=12)])
     with services._sessions() as s:
         empty_before = [t.name for t in Base.metadata.sorted_tables if not s.scalar(select(func.count()).select_from(t))]
     assert empty_before == []  # the test really filled every table

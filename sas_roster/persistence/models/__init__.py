@@ -1,5 +1,6 @@
 """ORM models (SQLAlchemy 2.x typed mappings). Import from here so every table is registered."""
 
+from .activity import ActivityRow
 from .audit import AuditRow
 from .money import Indicator9TierRow, RateRow
 from .people import ContractRow, PersonRoleRow, PersonRow, PersonSkillRow, TrainingRow
@@ -16,6 +17,7 @@ from .settings import (
 )
 
 __all__ = [
+    "ActivityRow",
     "AssignmentRow",
     "AttendanceRow",
     "AuditRow",
