@@ -8,6 +8,7 @@ from datetime import date, datetime, time
 from ..domain.calendar import PARIS, month_calendar
 from ..domain.enums import PersonStatus, Role
 from ..domain.roster import Assignment
+from .activity import demo_activity
 from .generator import DemoData, add_months, build_demo
 
 
@@ -77,6 +78,7 @@ def load_demo(services, today: date, seed: int = 2027, actor: str = "démo") -> 
     services.rosters.get_or_create(py, pm, actor=actor)
     services.rosters.replace_draft(py, pm, history, actor=actor)
     services.rosters.publish(py, pm, at=datetime.combine(date(py, pm, 1), time(9), PARIS), actor=actor)
+    services.activity.save(demo_activity(seed, data.territories, [(py, pm), *data.months]), actor=actor)
     return DemoReport(len(stored), len(data.availability), len(data.pdsa), len(data.cpts_rota),
                       len(history), data.months)
 
