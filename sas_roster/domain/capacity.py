@@ -181,3 +181,89 @@ def extra_doctors(uncovered_hours: float, useful_hours: list[float],
     if per_doctor <= 0:
         return estimate
     return RecruitmentEstimate(uncovered_hours, doctors, useful, cap, math.ceil(uncovered_hours / per_doctor - 1e-9))
+
+
+# ------------------------------------------------------------------------ a week's plan
+
+WEEKDAYS_FR = ("lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche")
+
+
+@dataclass(frozen=True)
+class RoleLoad:
+    """What one role handles: the share of the calls that reach it and their handling time."""
+
+    role: str  # Role value: "regulator", "osnp"
+    handling_seconds: float
+    share: float = 1.0  # 0..1 of the calls received
+
+
+@dataclass(frozen=True)
+class PlanHour:
+    role: str
+    weekday: int
+    hour: int
+    calls: float  # calls reaching the role in that hour
+    needed: Staffing  # the fewest agents reaching the target
+    current: Staffing  # with today's demand curve headcount
+
+
+def plan_week(calls: dict[tuple[int, int], float], roles: list[RoleLoad], current: dict[tuple[str, int, int], int],
+              target: float, within_seconds: float) -> list[PlanHour]:
+    """For every (weekday, hour) with calls and every role: agents needed, and what today's
+    headcount (`current[(role, weekday, hour)]`, 0 when absent) gives."""
+    out = []
+    for (weekday, hour), received in sorted(calls.items()):
+        for r in roles:
+            reaching = received * r.share
+            needed = staffing_for_target(reaching, r.handling_seconds, target, within_seconds)
+            now = staffing(reaching, r.handling_seconds, current.get((r.role, weekday, hour), 0), within_seconds)
+            out.append(PlanHour(r.role, weekday, hour, reaching, needed, now))
+    return out
+
+
+def _seconds_fr(seconds: float) -> str:
+    if seconds == 60:
+        return "une minute"
+    if seconds % 60 == 0:
+        return f"{int(seconds // 60)} minutes"
+    return f"{seconds:g} secondes"
+
+
+def combined_service_level(hours: list[Staffing]) -> float:
+    """Share of all calls of several hours answered in time (each hour weighted by its calls)."""
+    calls = sum(h.calls_per_hour for h in hours)
+    if not calls:
+        return 1.0
+    return sum(h.service_level * h.calls_per_hour for h in hours) / calls
+
+
+def sentences(plan: list[PlanHour], role_names: dict[str, tuple[str, str]], within_seconds: float,
+              which: str = "current") -> list[str]:
+    """French sentences, one per run of consecutive hours of a weekday with the same headcount:
+    "avec 2 régulateurs de 8h à 12h le lundi : 85 % des appels répondus en moins d'une minute".
+    `role_names`: role → (singular, plural); `which`: "current" (today's demand) or "needed"."""
+    out = []
+    runs: dict[tuple[str, int], list[list[PlanHour]]] = {}
+    for ph in sorted(plan, key=lambda p: (p.role, p.weekday, p.hour)):
+        agents = (ph.current if which == "current" else ph.needed).agents
+        groups = runs.setdefault((ph.role, ph.weekday), [])
+        last = groups[-1][-1] if groups else None
+        same = last is not None and last.hour + 1 == ph.hour and \
+            (last.current if which == "current" else last.needed).agents == agents
+        if same:
+            groups[-1].append(ph)
+        else:
+            groups.append([ph])
+    for (role, weekday), groups in runs.items():
+        singular, plural = role_names.get(role, (role, role))
+        for group in groups:
+            chosen = [g.current if which == "current" else g.needed for g in group]
+            agents = chosen[0].agents
+            level = combined_service_level(chosen)
+            who = f"{agents} {singular if agents <= 1 else plural}"
+            span = f"de {group[0].hour}h à {group[-1].hour + 1}h"
+            delay = _seconds_fr(within_seconds)
+            of = "d'" if delay.startswith("u") else "de "
+            out.append(f"avec {who} {span} le {WEEKDAYS_FR[weekday]} : {round(level * 100)} % des appels "
+                       f"répondus en moins {of}{delay}")
+    return out

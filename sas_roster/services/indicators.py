@@ -69,7 +69,7 @@ class _Rosters:
         self._chosen = chosen
 
     def get(self, year: int, month: int, with_assignments: bool = True) -> Roster | None:
-        roster = self._rosters.get(year, month, with_assignments)
+        roster: Roster | None = self._rosters.get(year, month, with_assignments)
         if roster is None or (year, month) not in self._chosen:
             return roster
         return replace(roster, assignments=list(self._chosen[(year, month)]))
@@ -141,7 +141,7 @@ def recruitment(services: Any, period: Period, states: list[MonthState], persons
         missing = sum(g.missing for s in states for g in s.gaps if g.role is role and g.hour is not None)
         people = [p for p in persons if role in p.roles and _active_in(p, period) and p.id is not None]
         useful = [float(sum(1 for day, hour in open_cells
-                            if _available(entries.get((p.id, day), []), hour, policy)))  # type: ignore[arg-type]
+                            if _available(entries.get((p.id or 0, day), []), hour or 0, policy)))
                   for p in people]
         caps = [float(p.monthly_max_hours * len(period.months)) for p in people if p.monthly_max_hours]
         out[role] = extra_doctors(float(missing), useful, caps or None)
