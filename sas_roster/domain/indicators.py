@@ -194,7 +194,8 @@ class Indicators:
     activity_by_territory: dict[str | None, ActivityTotals]
     calls_by_hour: dict[int, int]
     calls_by_weekday_hour: dict[tuple[int, int], int]
-    recruitment: dict[Role, RecruitmentEstimate]
+    recruitment: dict[Role, RecruitmentEstimate]  # for `recruitment_month`
+    recruitment_month: tuple[int, int]  # the period's last month with a roster (else its last)
     money: Section = Section(False)
     statements: list[StatementTotal] = field(default_factory=list)
     budget: list[BudgetRow] = field(default_factory=list)

@@ -127,24 +127,22 @@ def _available(entries: list[AvailabilityEntry], hour: int, policy: Availability
     return policy is AvailabilityPolicy.OPT_OUT or bool(touching)
 
 
-def recruitment(services: Any, period: Period, states: list[MonthState], persons: list[Person],
+def recruitment(services: Any, state: MonthState, persons: list[Person],
                 policy: AvailabilityPolicy) -> dict[Role, RecruitmentEstimate]:
-    """How many more people, available like today's, would cover the period's open hours
+    """How many more people, available like today's, would cover the month's open hours
     (regulators and OSNP): see `capacity.extra_doctors` for the method."""
     out: dict[Role, RecruitmentEstimate] = {}
+    month = parse_period(f"{state.year:04d}-{state.month:02d}")
     entries: dict[tuple[int, date], list[AvailabilityEntry]] = defaultdict(list)
-    for year, month in period.months:
-        for e in services.availability.list_month(year, month):
-            entries[(e.person_id, e.day)].append(e)
+    for e in services.availability.list_month(state.year, state.month):
+        entries[(e.person_id, e.day)].append(e)
     for role in (Role.REGULATOR, Role.OSNP):
-        open_cells = [(g.day, g.hour) for s in states for g in s.gaps if g.role is role and g.hour is not None]
-        missing = sum(g.missing for s in states for g in s.gaps if g.role is role and g.hour is not None)
-        people = [p for p in persons if role in p.roles and _active_in(p, period) and p.id is not None]
-        useful = [float(sum(1 for day, hour in open_cells
-                            if _available(entries.get((p.id or 0, day), []), hour or 0, policy)))
+        gaps = [g for g in state.gaps if g.role is role and g.hour is not None]
+        people = [p for p in persons if role in p.roles and _active_in(p, month) and p.id is not None]
+        useful = [float(sum(1 for g in gaps if _available(entries.get((p.id or 0, g.day), []), g.hour or 0, policy)))
                   for p in people]
-        caps = [float(p.monthly_max_hours * len(period.months)) for p in people if p.monthly_max_hours]
-        out[role] = extra_doctors(float(missing), useful, caps or None)
+        caps = [float(p.monthly_max_hours) for p in people if p.monthly_max_hours]
+        out[role] = extra_doctors(float(sum(g.missing for g in gaps)), useful, caps or None)
     return out
 
 
@@ -163,6 +161,8 @@ def compute(services: Any, period: Period | str) -> Indicators:
         assignments.extend(state.assignments)
     persons = services.persons.list()
     by_id = {p.id: p for p in persons}
+    # "With availability like today's": the last month of the period that has a roster.
+    last = max((n for n, m in enumerate(months) if m.source != "aucun planning"), default=len(months) - 1)
     per_person: dict[tuple[int, Role], list[Assignment]] = defaultdict(list)
     for a in assignments:
         per_person[(a.person_id, a.role)].append(a)
@@ -180,7 +180,8 @@ def compute(services: Any, period: Period | str) -> Indicators:
         hours=hours, spreads={role: spread([h.hours for h in hours[role]]) for role in Role},
         activity=totals(records), activity_by_territory=totals_by_territory(records),
         calls_by_hour=calls_by_hour(records), calls_by_weekday_hour=calls_by_weekday_hour(records),
-        recruitment=recruitment(services, period, states, persons, settings.availability_policy),
+        recruitment=recruitment(services, states[last], persons, settings.availability_policy),
+        recruitment_month=(states[last].year, states[last].month),
     )
     return _with_money(services, indicators, by_id)
 
