@@ -9,7 +9,6 @@ from datetime import date, time
 
 import pytest
 
-from sas_roster.demo.loader import load_demo
 from sas_roster.domain.activity import COUNTERS
 from sas_roster.domain.calendar import month_calendar
 from sas_roster.domain.demand import required_headcount
@@ -18,21 +17,12 @@ from sas_roster.domain.indicators import cause_of, parse_period
 from sas_roster.domain.roster import Assignment
 from sas_roster.services import Services
 from sas_roster.services.indicators import compute
+from tests.services.indicators_demo import build_demo_file
 
 
 @pytest.fixture(scope="module")
 def demo_file(tmp_path_factory):
-    path = tmp_path_factory.mktemp("demo") / "demo.db"
-    with Services.open(f"sqlite:///{path}") as svc:
-        load_demo(svc, date(2027, 3, 10))
-        # A few hand-made regulator shifts in March's draft, beside the CPTS rota.
-        regs = [p for p in svc.persons.list() if Role.REGULATOR in p.roles][:3]
-        for n, day in enumerate((1, 2, 3, 8)):
-            p = regs[n % len(regs)]
-            svc.rosters.add(2027, 3, Assignment(p.id, date(2027, 3, day), "REG-M", Role.REGULATOR, time(8), time(12)))
-        osnp = next(p for p in svc.persons.list() if Role.OSNP in p.roles)
-        svc.rosters.add(2027, 3, Assignment(osnp.id, date(2027, 3, 2), "OSNP-S", Role.OSNP, time(14), time(20)))
-    return path
+    return build_demo_file(tmp_path_factory.mktemp("demo") / "demo.db")
 
 
 @pytest.fixture

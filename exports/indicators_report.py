@@ -1,0 +1,59 @@
+"""The indicators report: compute, then write the PDF and the XLSX side by side.
+
+``write_report(indicators, out_dir, today) -> (pdf, xlsx)``; the command line
+(`sas-roster report indicators --period 2027-03|2027-Q1|2027 --out DIR`) and the window's
+dashboard both call it.
+"""
+
+from __future__ import annotations
+
+import argparse
+from datetime import date
+from pathlib import Path
+
+from sas_roster.domain.indicators import Indicators, parse_period
+
+from .indicators_pdf import write_pdf
+from .indicators_xlsx import write_xlsx
+
+
+def file_stem(ind: Indicators) -> str:
+    return f"indicateurs-{ind.period.key}"
+
+
+def write_report(ind: Indicators, out_dir: str | Path, today: date | None = None) -> tuple[Path, Path]:
+    out = Path(out_dir)
+    out.mkdir(parents=True, exist_ok=True)
+    stem = file_stem(ind)
+    return write_pdf(ind, out / f"{stem}.pdf", today), write_xlsx(ind, out / f"{stem}.xlsx")
+
+
+# ------------------------------------------------------------------------ command line
+
+
+def _args(p: argparse.ArgumentParser) -> None:
+    p.add_argument("what", choices=["indicators"], help="rapport à produire (indicators : indicateurs du copil)")
+    p.add_argument("--period", required=True, help="AAAA-MM, AAAA-Qn ou AAAA (2027-03, 2027-Q1, 2027)")
+    p.add_argument("--out", required=True, help="dossier où écrire le PDF et le classeur XLSX")
+
+
+def _run(args: argparse.Namespace, ctx) -> int:  # noqa: ANN001 - CliContext (sas_roster.cli)
+    from sas_roster.domain.errors import ValidationError
+    from sas_roster.services.indicators import compute
+
+    try:
+        period = parse_period(args.period)
+    except ValueError as exc:
+        raise ValidationError(str(exc)) from None
+    ind = compute(ctx.services(), period)
+    pdf, xlsx = write_report(ind, args.out, ctx.today)
+    ctx.print(f"Indicateurs {ind.period.label} — {ind.association}")
+    ctx.print(f"  PDF  : {pdf}")
+    ctx.print(f"  XLSX : {xlsx}")
+    return 0
+
+
+def commands() -> list:  # list[CliCommand]
+    from sas_roster.cli import CliCommand
+
+    return [CliCommand("report", "rapport des indicateurs (copil, ARS) : PDF et XLSX", _args, _run)]
