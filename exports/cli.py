@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 
-def commands() -> list:  # list[sas_roster.cli.CliCommand]
+def commands() -> list:  # CliCommand-shaped objects
     from .indicators_report import commands as report_commands
 
     return [*report_commands()]

@@ -8,9 +8,13 @@ dashboard both call it.
 from __future__ import annotations
 
 import argparse
+from collections.abc import Callable
+from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
+from typing import Any
 
+from sas_roster.domain.errors import ValidationError
 from sas_roster.domain.indicators import Indicators, parse_period
 
 from .indicators_pdf import write_pdf
@@ -37,15 +41,12 @@ def _args(p: argparse.ArgumentParser) -> None:
     p.add_argument("--out", required=True, help="dossier où écrire le PDF et le classeur XLSX")
 
 
-def _run(args: argparse.Namespace, ctx) -> int:  # noqa: ANN001 - CliContext (sas_roster.cli)
-    from sas_roster.domain.errors import ValidationError
-    from sas_roster.services.indicators import compute
-
+def _run(args: argparse.Namespace, ctx: Any) -> int:  # ctx: sas_roster.cli.CliContext
     try:
         period = parse_period(args.period)
     except ValueError as exc:
         raise ValidationError(str(exc)) from None
-    ind = compute(ctx.services(), period)
+    ind: Indicators = ctx.services().indicators.compute(period)
     pdf, xlsx = write_report(ind, args.out, ctx.today)
     ctx.print(f"Indicateurs {ind.period.label} — {ind.association}")
     ctx.print(f"  PDF  : {pdf}")
@@ -53,7 +54,17 @@ def _run(args: argparse.Namespace, ctx) -> int:  # noqa: ANN001 - CliContext (sa
     return 0
 
 
-def commands() -> list:  # list[CliCommand]
-    from sas_roster.cli import CliCommand
+@dataclass(frozen=True)
+class Command:
+    """Shaped like `sas_roster.cli.CliCommand` (main.py reads these four fields); defined here
+    because exports may not import the domain package's command line, which reaches the
+    database layer."""
 
-    return [CliCommand("report", "rapport des indicateurs (copil, ARS) : PDF et XLSX", _args, _run)]
+    name: str
+    help: str
+    add_arguments: Callable[[argparse.ArgumentParser], None]
+    handler: Callable[[argparse.Namespace, Any], int]
+
+
+def commands() -> list[Command]:
+    return [Command("report", "rapport des indicateurs (copil, ARS) : PDF et XLSX", _args, _run)]

@@ -16,6 +16,7 @@ from .attendance import AttendanceService
 from .availability import AvailabilityService, PdsaService
 from .base import ServiceBase
 from .history import HistoryService
+from .indicators import IndicatorsService
 from .persons import PersonService
 from .rosters import RosterService
 from .settings import SettingsService
@@ -35,6 +36,7 @@ class Services(ServiceBase):
         self.attendance = AttendanceService(self._sessions)
         self.history = HistoryService(self._sessions)
         self.activity = ActivityService(self._sessions)
+        self.indicators = IndicatorsService(self)
         self.audit = AuditRepository(self._sessions)
 
     @classmethod

@@ -241,3 +241,14 @@ def _with_money(services: Any, ind: Indicators, persons: dict[int | None, Person
                    snp=Section(True, snp_note + " — estimation de l'association" if snp_note else
                                "estimation de l'association : les chiffres officiels sont ceux de l'Assurance maladie"),
                    snp_rows=snp_rows)
+
+
+class IndicatorsService:
+    """`services.indicators`: the reads above on the facade, for callers that must not import
+    the services package (the exports' command line, the window)."""
+
+    def __init__(self, services: Any) -> None:
+        self._services = services
+
+    def compute(self, period: Period | str) -> Indicators:
+        return compute(self._services, period)
