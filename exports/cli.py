@@ -2,8 +2,13 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
 
-def commands() -> list:  # CliCommand-shaped objects
+if TYPE_CHECKING:
+    from .indicators_report import Command
+
+
+def commands() -> list[Command]:
     from .indicators_report import commands as report_commands
 
     return [*report_commands()]

@@ -10,6 +10,7 @@ from __future__ import annotations
 from datetime import date
 from decimal import Decimal
 from pathlib import Path
+from typing import Any
 
 from reportlab.lib import colors
 from reportlab.lib.enums import TA_CENTER
@@ -56,7 +57,7 @@ def _cap(text: str) -> str:
     return text[:1].upper() + text[1:]
 
 
-def _table(rows: list[list[object]], widths: list[float] | None, st: _Styles, *, numeric_from: int = 1) -> Table:
+def _table(rows: list[list[Any]], widths: list[float] | None, st: _Styles, *, numeric_from: int = 1) -> Table:
     t = Table(rows, colWidths=widths, repeatRows=1, hAlign="LEFT")
     t.setStyle(TableStyle([
         ("FONTNAME", (0, 0), (-1, -1), st.font),
@@ -146,7 +147,7 @@ def _money_line(ind: Indicators) -> str:
 
 def _detail(ind: Indicators, st: _Styles) -> list[object]:
     out: list[object] = [Paragraph("Continuité des soins", st.h2)]
-    rows: list[list[object]] = [["Mois", "Planning lu", "Rôle", "Demandées", "Couvertes", "Non couvertes", "Taux"]]
+    rows: list[list[Any]] = [["Mois", "Planning lu", "Rôle", "Demandées", "Couvertes", "Non couvertes", "Taux"]]
     for m in ind.months:
         for role in (Role.REGULATOR, Role.OSNP):
             need = m.required.get(role, 0)
@@ -194,7 +195,7 @@ def _activity(ind: Indicators, st: _Styles) -> list[object]:
                                 "(sas-roster import activity FICHIER).", st.body)]
     codes = list(ind.activity_by_territory)
     head = ["Indicateur"] + [c or "Département" for c in codes] + ["Total"]
-    rows: list[list[object]] = [head]
+    rows: list[list[Any]] = [head]
     for label, total in ind.activity.items():
         rows.append([label] + [number(dict(ind.activity_by_territory[c].items())[label]) for c in codes]
                     + [number(total)])
@@ -226,9 +227,9 @@ def _money(ind: Indicators, st: _Styles) -> list[object]:
         if ind.money.note:
             out.append(Paragraph(_cap(ind.money.note) + ".", st.small))
         if ind.budget:
-            rows = [["Source de financement", "Prévu", "Engagé", "Dépensé", "Reste"]] + [
+            rows = [["Source de financement", "Prévu", "Engagé", "Dépensé", "Reste"], *[
                 [b.source, money(b.planned), money(b.committed), money(b.spent), money(b.remaining)]
-                for b in ind.budget]
+                for b in ind.budget]]
             out += [Spacer(1, 2 * mm), _table(rows, None, st)]
     out.append(Paragraph("Actes SNP et indicateur 9", st.h2))
     if not ind.snp.available:
@@ -258,7 +259,7 @@ def write_pdf(ind: Indicators, path: str | Path, today: date | None = None) -> P
     path = Path(path)
     today = today or date.today()
 
-    def footer(canvas, doc) -> None:  # noqa: ANN001 - ReportLab callback
+    def footer(canvas: Any, doc: Any) -> None:
         canvas.saveState()
         canvas.setFont(font, 7)
         canvas.setFillColor(charts.GREY)

@@ -17,7 +17,7 @@ from typing import Any
 from sas_roster.domain.errors import ValidationError
 from sas_roster.domain.indicators import Indicators, parse_period
 
-from .indicators_pdf import write_pdf
+from .indicators_pdf import write_pdf  # reportlab: loaded with this module, not at startup
 from .indicators_xlsx import write_xlsx
 
 

@@ -23,7 +23,7 @@ _EUROS = '#,##0.00 "€"'
 
 def _sheet(book: Workbook, title: str, headers: list[str], rows: list[list[object]],
            formats: dict[int, str] | None = None) -> Worksheet:
-    ws = book.create_sheet(title)
+    ws: Worksheet = book.create_sheet(title)
     ws.append(headers)
     for cell in ws[1]:
         cell.font = Font(bold=True)
@@ -44,6 +44,7 @@ def write_xlsx(ind: Indicators, path: str | Path) -> Path:
     path = Path(path)
     book = Workbook()
     summary = book.active
+    assert isinstance(summary, Worksheet)
     summary.title = "Synthèse"
     summary.append([f"Indicateurs du SAS — {ind.association}"])
     summary["A1"].font = Font(bold=True, size=13)
