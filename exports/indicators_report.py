@@ -17,8 +17,6 @@ from typing import Any
 from sas_roster.domain.errors import ValidationError
 from sas_roster.domain.indicators import Indicators, parse_period
 
-from .indicators_pdf import write_pdf  # reportlab: loaded with this module, not at startup
-from .indicators_xlsx import write_xlsx
 
 
 def file_stem(ind: Indicators) -> str:
@@ -26,6 +24,9 @@ def file_stem(ind: Indicators) -> str:
 
 
 def write_report(ind: Indicators, out_dir: str | Path, today: date | None = None) -> tuple[Path, Path]:
+    from .indicators_pdf import write_pdf  # ReportLab and openpyxl load when a report is written,
+    from .indicators_xlsx import write_xlsx  # not when the command line starts
+
     out = Path(out_dir)
     out.mkdir(parents=True, exist_ok=True)
     stem = file_stem(ind)

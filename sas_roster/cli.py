@@ -144,7 +144,7 @@ def calendar_payload(cal) -> dict:
 
 # ---------------------------------------------------------------- template / import
 
-IMPORT_KINDS = ("members", "availability", "pdsa", "rota")
+IMPORT_KINDS = ("members", "availability", "pdsa", "rota", "activity")
 
 
 def _template_args(p: argparse.ArgumentParser) -> None:
@@ -184,9 +184,10 @@ def commands() -> list[CliCommand]:
 
 
 def _solver_commands() -> list[CliCommand]:
+    from .cli_capacity import commands as capacity_commands
     from .cli_solve import commands as solve_commands
 
-    return solve_commands()
+    return solve_commands() + capacity_commands()
 
 
 # ---------------------------------------------------------------- assembly

@@ -244,7 +244,8 @@ def sentences(plan: list[PlanHour], role_names: dict[str, tuple[str, str]], with
     `role_names`: role → (singular, plural); `which`: "current" (today's demand) or "needed"."""
     out = []
     runs: dict[tuple[str, int], list[list[PlanHour]]] = {}
-    for ph in sorted(plan, key=lambda p: (p.role, p.weekday, p.hour)):
+    order = {role: n for n, role in enumerate(dict.fromkeys(p.role for p in plan))}
+    for ph in sorted(plan, key=lambda p: (order[p.role], p.weekday, p.hour)):
         agents = (ph.current if which == "current" else ph.needed).agents
         groups = runs.setdefault((ph.role, ph.weekday), [])
         last = groups[-1][-1] if groups else None
