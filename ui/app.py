@@ -10,7 +10,7 @@ from sas_roster.domain.errors import DomainError
 
 SCREENSHOT_SIZE = (1600, 1000)
 WIDE_SCREENSHOT = {"roster": (2100, 1040)}  # every column of the demo's roster in the picture
-VIEWS = ("pools", "availability", "roster", "attendance", "claims", "governance", "settings")
+VIEWS = ("pools", "availability", "roster", "attendance", "claims", "governance", "indicators", "settings")
 
 
 def _fail(ctx, message: str) -> int:

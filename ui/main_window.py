@@ -29,6 +29,7 @@ def _page_factories() -> list[tuple[str, str, Callable[[AppContext], View]]]:
     # Imported here so that a view's import cost is paid only when the window is built.
     from .views.availability import AvailabilityView
     from .views.coming_soon import AttendanceView, ClaimsView, GovernanceView
+    from .views.indicators import IndicatorsView
     from .views.pools import PoolsView
     from .views.roster import RosterView
     from .views.settings import SettingsView
@@ -40,11 +41,12 @@ def _page_factories() -> list[tuple[str, str, Callable[[AppContext], View]]]:
         ("attendance", N_("Présences"), AttendanceView),
         ("claims", N_("États et paiements"), ClaimsView),
         ("governance", N_("Gouvernance"), GovernanceView),
+        ("indicators", N_("Indicateurs"), IndicatorsView),
         ("settings", N_("Paramètres"), SettingsView),
     ]
 
 
-VIEW_KEYS = ("pools", "availability", "roster", "attendance", "claims", "governance", "settings")
+VIEW_KEYS = ("pools", "availability", "roster", "attendance", "claims", "governance", "indicators", "settings")
 
 
 class MainWindow(QMainWindow):
