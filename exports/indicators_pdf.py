@@ -105,7 +105,8 @@ def _recruitment_text(ind: Indicators) -> str:
                          f"{number(est.hours_per_new_doctor, 1)} h utiles, comme la moyenne d'aujourd'hui).")
     year, month = ind.recruitment_month
     head = f"En {MONTHS_FR[month - 1]} {year}, " if len(ind.months) > 1 else ""
-    return head + (" ".join(parts) or "toutes les heures demandées sont couvertes : aucun recrutement nécessaire.")
+    return _cap(head + (" ".join(parts) or "toutes les heures demandées sont couvertes : aucun recrutement "
+                                            "nécessaire."))
 
 
 def _summary(ind: Indicators, st: _Styles, today: date) -> list[object]:
