@@ -142,8 +142,13 @@ def _money_line(ind: Indicators) -> str:
     if not ind.money.available:
         return _cap(ind.money.note)
     total = sum((s.amount for s in ind.statements), start=Decimal("0.00"))
-    return f"{len(ind.statements)} type(s) d'états pour {money(total)} sur la période." + (
-        f" ({ind.money.note})" if ind.money.note else "")
+    kinds = "; ".join(f"{s.kind.lower()} ({s.payer}) {money(s.amount)}" for s in ind.statements)
+    text = f"{money(total)} d'états sur la période" + (f" : {kinds}." if kinds else ".")
+    planned = sum((b.planned for b in ind.budget), start=Decimal("0.00"))
+    if planned:
+        used = sum((b.committed + b.spent for b in ind.budget), start=Decimal("0.00"))
+        text += f" Budget de l'année : {money(used)} engagés ou dépensés sur {money(planned)} prévus."
+    return text + (f" ({_cap(ind.money.note)}.)" if ind.money.note else "")
 
 
 def _detail(ind: Indicators, st: _Styles) -> list[object]:
@@ -230,7 +235,7 @@ def _money(ind: Indicators, st: _Styles) -> list[object]:
         if ind.budget:
             rows = [["Source de financement", "Prévu", "Engagé", "Dépensé", "Reste"], *[
                 [b.source, money(b.planned), money(b.committed), money(b.spent), money(b.remaining)]
-                for b in ind.budget]]
+                for b in ind.budget if b.planned or b.committed or b.spent]]
             out += [Spacer(1, 2 * mm), _table(rows, None, st)]
     out.append(Paragraph("Actes SNP et indicateur 9", st.h2))
     if not ind.snp.available:

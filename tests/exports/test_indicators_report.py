@@ -51,7 +51,8 @@ def test_pdf_and_xlsx_say_what_the_indicators_say(svc, tmp_path):
     assert "\u202f" in calls and flat(calls) in first
     face = pdfmetrics.getFont("DejaVuSans").face
     assert 0x202F in face.charToGlyph and 0x00A0 in face.charToGlyph
-    assert "non disponible" in first.lower()  # the money section says so on this branch
+    if not hasattr(svc, "claims"):
+        assert "non disponible" in first.lower()  # without the money services, the section says so
     dejavu = [f.get_object() for page in reader.pages for f in page["/Resources"]["/Font"].values()
               if "DejaVuSans" in str(f.get_object()["/BaseFont"])]
     assert dejavu and all("/FontFile2" in f["/FontDescriptor"] for f in dejavu)  # TrueType, embedded
