@@ -28,6 +28,7 @@ from reportlab.platypus import (
 )
 
 from sas_roster.domain.activity import WEEKDAYS_FR
+from sas_roster.domain.capacity import ROLE_NAMES, PlanHour, PlanResult, combined_service_level
 from sas_roster.domain.enums import Role
 from sas_roster.domain.indicators import MONTHS_FR, Indicators
 
@@ -135,7 +136,8 @@ def _summary(ind: Indicators, st: _Styles, today: date) -> list[object]:
         Paragraph(f"<b>Recrutement.</b> {_recruitment_text(ind)}", st.body),
         Spacer(1, 2 * mm),
         Paragraph(f"<b>États et budget.</b> {_money_line(ind)}", st.body),
-    ]
+    ] + ([Spacer(1, 2 * mm), Paragraph(f"<b>Capacité.</b> {_capacity_line(ind.capacity)}", st.body)]
+         if ind.capacity is not None else [])
 
 
 def _money_line(ind: Indicators) -> str:
@@ -190,7 +192,7 @@ def _detail(ind: Indicators, st: _Styles) -> list[object]:
             rows = [["Personne", "Vacations", "Heures"]] + [[p.name, p.shifts, number(p.hours, 1)] for p in people]
             out += [Spacer(1, 2 * mm), Paragraph(ROLE_TITLE[role], st.body),
                     _table(rows, [70 * mm, 22 * mm, 22 * mm], st)]
-    out += _activity(ind, st) + _money(ind, st) + _method(ind, st)
+    out += _activity(ind, st) + _capacity(ind, st) + _money(ind, st) + _method(ind, st)
     return out
 
 
@@ -218,6 +220,55 @@ def _activity(ind: Indicators, st: _Styles) -> list[object]:
                                             ind.calls_by_weekday_hour else "" for h in hours_])
         out += [Spacer(1, 3 * mm), KeepTogether([Paragraph("Appels reçus par jour de la semaine et heure", st.body),
                                                  _table(rows, None, st)])]
+    return out
+
+
+def capacity_runs(result: PlanResult) -> list[tuple[str, int, int, int, int, int, float, float]]:
+    """(role, weekday, from hour, to hour, today's headcount, computed headcount, today's level,
+    computed level) per run of consecutive hours where both headcounts stay the same."""
+    runs: list[list[PlanHour]] = []
+    for h in sorted(result.hours, key=lambda h: (result.roles.index(h.role), h.weekday, h.hour)):
+        last = runs[-1][-1] if runs else None
+        if last is not None and (last.role, last.weekday, last.hour + 1, last.current.agents, last.needed.agents) == \
+                (h.role, h.weekday, h.hour, h.current.agents, h.needed.agents):
+            runs[-1].append(h)
+        else:
+            runs.append([h])
+    return [(g[0].role, g[0].weekday, g[0].hour, g[-1].hour + 1, g[0].current.agents, g[0].needed.agents,
+             combined_service_level([h.current for h in g]), combined_service_level([h.needed for h in g]))
+            for g in runs]
+
+
+def _capacity_line(result: PlanResult) -> str:
+    p = result.plan
+    parts = []
+    for role in result.roles:
+        name = ROLE_NAMES[role][1]
+        now, need = result.agent_hours(role, "current"), result.agent_hours(role, "needed")
+        parts.append(f"{name} : {percent(result.service_level(role, 'current'))} des appels décrochés en moins de "
+                     f"{number(p.within_seconds)} s avec le besoin actuel ({number(now)} h-personnes par semaine), "
+                     f"{percent(result.service_level(role, 'needed'))} avec le besoin calculé ({number(need)} h)")
+    return f"Objectif {percent(p.target)} en {number(p.within_seconds)} s (Erlang C) — " + " ; ".join(parts) + "."
+
+
+def _capacity(ind: Indicators, st: _Styles) -> list[object]:
+    result = ind.capacity
+    if result is None:
+        return []
+    out: list[object] = [Paragraph("Capacité d'après les appels (Erlang C)", st.h2),
+                         Paragraph(_capacity_line(result), st.body), Spacer(1, 2 * mm)]
+    rows: list[list[Any]] = [["Rôle", "Jour", "Heures", "Besoin actuel", "À temps", "Besoin calculé",
+                              "À temps"]]
+    for role, weekday, start, end, now, need, level_now, level_need in capacity_runs(result):
+        rows.append([ROLE_NAMES[role][1], WEEKDAYS_FR[weekday], f"{start}h–{end}h", now, percent(level_now), need,
+                     percent(level_need)])
+    out.append(_table(rows, [24 * mm, 22 * mm, 22 * mm, 24 * mm, 18 * mm, 24 * mm, 18 * mm], st, numeric_from=3))
+    source = (f"appels par heure : moyenne de l'activité importée ({result.plan.activity_period})"
+              if result.plan.activity_period else "appels par heure tapés dans le plan")
+    roles = ", ".join(f"{ROLE_NAMES[r.role][1]} {number(r.handling_seconds / 60, 1)} min par appel, "
+                      f"{percent(r.share)} des appels" for r in result.plan.roles)
+    out.append(Paragraph(f"À temps : part des appels de la tranche décrochés dans le délai. Besoin actuel : la courbe de besoin de la semaine du "
+                         f"{result.reference_day:%d/%m/%Y} ; {source} ; {roles}. {result.arm_note()}", st.small))
     return out
 
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import argparse
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -40,6 +40,8 @@ def _args(p: argparse.ArgumentParser) -> None:
     p.add_argument("what", choices=["indicators"], help="rapport à produire (indicators : indicateurs du copil)")
     p.add_argument("--period", required=True, help="AAAA-MM, AAAA-Qn ou AAAA (2027-03, 2027-Q1, 2027)")
     p.add_argument("--out", required=True, help="dossier où écrire le PDF et le classeur XLSX")
+    p.add_argument("--plan", metavar="FICHIER", help="plan de capacité (TOML, voir « capacity --example-plan ») : "
+                   "ajoute au rapport le besoin calculé par Erlang C à côté du besoin actuel")
 
 
 def _run(args: argparse.Namespace, ctx: Any) -> int:  # ctx: sas_roster.cli.CliContext
@@ -47,7 +49,10 @@ def _run(args: argparse.Namespace, ctx: Any) -> int:  # ctx: sas_roster.cli.CliC
         period = parse_period(args.period)
     except ValueError as exc:
         raise ValidationError(str(exc)) from None
-    ind: Indicators = ctx.services().indicators.compute(period)
+    services = ctx.services()
+    ind: Indicators = services.indicators.compute(period)
+    if args.plan:
+        ind = replace(ind, capacity=services.capacity.plan(args.plan, ctx.today))
     pdf, xlsx = write_report(ind, args.out, ctx.today)
     ctx.print(f"Indicateurs {ind.period.label} — {ind.association}")
     ctx.print(f"  PDF  : {pdf}")

@@ -12,6 +12,7 @@ from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
 from sas_roster.domain.activity import WEEKDAYS_FR
+from sas_roster.domain.capacity import ROLE_NAMES
 from sas_roster.domain.enums import Role
 from sas_roster.domain.indicators import MONTHS_FR, Indicators
 
@@ -105,6 +106,12 @@ def write_xlsx(ind: Indicators, path: str | Path) -> Path:
     _sheet(book, "Appels par heure", ["Jour", *[f"{h}h" for h in hours]],
            [[WEEKDAYS_FR[d], *[ind.calls_by_weekday_hour.get((d, h)) for h in hours]]
             for d in sorted({d for d, _ in ind.calls_by_weekday_hour})])
+    if ind.capacity is not None:
+        _sheet(book, "Capacité", ["Rôle", "Jour", "Heure", "Appels", "Charge (Erlangs)", "Besoin actuel",
+                                  "Décrochés à temps (actuel)", "Besoin calculé", "Décrochés à temps (calculé)"],
+               [[ROLE_NAMES[h.role][1], WEEKDAYS_FR[h.weekday], h.hour, h.calls, h.needed.load, h.current.agents,
+                 h.current.service_level, h.needed.agents, h.needed.service_level] for h in ind.capacity.hours],
+               {7: _PERCENT, 9: _PERCENT})
     if ind.money.available:
         _sheet(book, "États", ["État", "Payeur", "Nombre", "Heures", "Montant"],
                [[s.kind, s.payer, s.count, s.hours, s.amount] for s in ind.statements], {5: _EUROS})

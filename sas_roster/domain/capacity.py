@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass
+from datetime import date
 
 MAX_AGENTS = 10_000  # a search bound: a SAS hour never needs more
 
@@ -268,3 +269,51 @@ def sentences(plan: list[PlanHour], role_names: dict[str, tuple[str, str]], with
             out.append(f"avec {who} {span} le {WEEKDAYS_FR[weekday]} : {round(level * 100)} % des appels "
                        f"répondus en moins {of}{delay}")
     return out
+
+
+ROLE_NAMES = {"regulator": ("régulateur", "régulateurs"), "osnp": ("OSNP", "OSNP")}
+
+
+@dataclass(frozen=True)
+class CapacityPlan:
+    target: float  # 0..1
+    within_seconds: float
+    roles: list[RoleLoad]
+    calls: dict[tuple[int, int], float]  # typed by hand
+    activity_period: str | None = None
+
+
+@dataclass(frozen=True)
+class PlanResult:
+    plan: CapacityPlan
+    reference_day: date  # today's demand is read as it stands in that day's week
+    calls: dict[tuple[int, int], float]  # what was planned for
+    hours: list[PlanHour]
+
+    def needed(self, role: str, weekday: int, hour: int) -> int:
+        return next((h.needed.agents for h in self.hours if (h.role, h.weekday, h.hour) == (role, weekday, hour)), 0)
+
+    def lines(self, which: str) -> list[str]:
+        return sentences(self.hours, ROLE_NAMES, self.plan.within_seconds, which)
+
+    def service_level(self, role: str, which: str) -> float:
+        """Share of the week's calls reaching `role` answered in time, with today's or the computed headcount."""
+        return combined_service_level([h.current if which == "current" else h.needed
+                                       for h in self.hours if h.role == role])
+
+    def agent_hours(self, role: str, which: str) -> int:
+        """Person-hours of `role` in the week's planned hours."""
+        return sum((h.current if which == "current" else h.needed).agents for h in self.hours if h.role == role)
+
+    @property
+    def roles(self) -> list[str]:
+        return list(dict.fromkeys(h.role for h in self.hours))
+
+    def arm_note(self) -> str:
+        """The 1 ARM (N1) for 2 OSNP (N2) reference ratio at the busiest OSNP hour."""
+        osnp = [h for h in self.hours if h.role == "osnp"]
+        if not osnp:
+            return ""
+        peak = max(osnp, key=lambda h: h.needed.agents)
+        return (f"Pointe OSNP : {peak.needed.agents} OSNP le {WEEKDAYS_FR[peak.weekday]} à {peak.hour}h → "
+                f"{arm_for_osnp(peak.needed.agents)} ARM côté hôpital (ratio de référence 1 ARM (N1) pour 2 OSNP (N2)).")

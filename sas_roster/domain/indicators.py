@@ -16,7 +16,7 @@ from datetime import date
 from decimal import Decimal
 
 from .activity import ActivityTotals
-from .capacity import RecruitmentEstimate
+from .capacity import PlanResult, RecruitmentEstimate
 from .enums import Role
 
 MONTHS_FR = ("janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre",
@@ -201,6 +201,7 @@ class Indicators:
     budget: list[BudgetRow] = field(default_factory=list)
     snp: Section = Section(False)
     snp_rows: list[SnpRow] = field(default_factory=list)
+    capacity: PlanResult | None = None  # a week's capacity plan, when the report is given one
 
     def required(self, role: Role) -> int:
         return sum(m.required.get(role, 0) for m in self.months)

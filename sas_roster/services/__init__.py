@@ -72,6 +72,10 @@ or ``NotFoundError`` — nothing is written when it raises. Batch methods are al
 ``services.indicators``
     compute(period) → Indicators for "2027-03" | "2027-Q1" | "2027" (see services/indicators.py)
 
+``services.capacity``
+    plan(plan_file, on) → PlanResult (Erlang C per role and hour beside today's demand)
+    apply(result, start, end, label=None) → the dated demand curves stored
+
 ``services.reset_database(actor=None)`` empties every table (demo loader).
 """
 

@@ -24,13 +24,12 @@ import csv
 import math
 import tomllib
 from collections.abc import Sequence
-from dataclasses import dataclass
 from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
 
 from ..domain.activity import mean_calls_per_hour
-from ..domain.capacity import WEEKDAYS_FR, PlanHour, RoleLoad, arm_for_osnp, plan_week, sentences
+from ..domain.capacity import ROLE_NAMES, WEEKDAYS_FR, CapacityPlan, PlanResult, RoleLoad, plan_week
 from ..domain.demand import DemandCurve, DemandOverride, required_headcount
 from ..domain.enums import Role
 from ..domain.errors import Problem, ValidationError
@@ -38,39 +37,6 @@ from ..domain.indicators import parse_period
 
 ROLE_KEYS = {"regulateur": Role.REGULATOR, "régulateur": Role.REGULATOR, "regulator": Role.REGULATOR,
              "osnp": Role.OSNP}
-ROLE_NAMES = {Role.REGULATOR.value: ("régulateur", "régulateurs"), Role.OSNP.value: ("OSNP", "OSNP")}
-
-
-@dataclass(frozen=True)
-class CapacityPlan:
-    target: float  # 0..1
-    within_seconds: float
-    roles: list[RoleLoad]
-    calls: dict[tuple[int, int], float]  # typed by hand
-    activity_period: str | None = None
-
-
-@dataclass(frozen=True)
-class PlanResult:
-    plan: CapacityPlan
-    reference_day: date  # today's demand is read as it stands in that day's week
-    calls: dict[tuple[int, int], float]  # what was planned for
-    hours: list[PlanHour]
-
-    def needed(self, role: str, weekday: int, hour: int) -> int:
-        return next((h.needed.agents for h in self.hours if (h.role, h.weekday, h.hour) == (role, weekday, hour)), 0)
-
-    def lines(self, which: str) -> list[str]:
-        return sentences(self.hours, ROLE_NAMES, self.plan.within_seconds, which)
-
-    def arm_note(self) -> str:
-        """The 1 ARM (N1) for 2 OSNP (N2) reference ratio at the busiest OSNP hour."""
-        osnp = [h for h in self.hours if h.role == Role.OSNP.value]
-        if not osnp:
-            return ""
-        peak = max(osnp, key=lambda h: h.needed.agents)
-        return (f"Pointe OSNP : {peak.needed.agents} OSNP le {WEEKDAYS_FR[peak.weekday]} à {peak.hour}h → "
-                f"{arm_for_osnp(peak.needed.agents)} ARM côté hôpital (ratio de référence 1 ARM (N1) pour 2 OSNP (N2)).")
 
 
 def _fail(path: Path, problems: list[Problem]) -> ValidationError:
@@ -234,3 +200,17 @@ def example_plan(period: str | None = None) -> str:
         "\n# Appels par heure tapés à la main (ils remplacent ceux de l'activité) :\n"
         "[appels.lundi]\n8 = 18\n9 = 23\n10 = 16\n11 = 12\n"
     )
+
+
+class CapacityService:
+    """`services.capacity` on the facade (for callers that must not import the services)."""
+
+    def __init__(self, services: Any) -> None:
+        self._services = services
+
+    def plan(self, plan_file: str | Path, on: date) -> PlanResult:
+        return plan(self._services, read_plan(plan_file), on)
+
+    def apply(self, result: PlanResult, start: date, end: date, label: str | None = None,
+              actor: str | None = None) -> list[DemandOverride]:
+        return apply(self._services, result, start, end, label, actor)

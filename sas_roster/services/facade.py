@@ -15,6 +15,7 @@ from .activity import ActivityService
 from .attendance import AttendanceService
 from .availability import AvailabilityService, PdsaService
 from .base import ServiceBase
+from .capacity import CapacityService
 from .history import HistoryService
 from .indicators import IndicatorsService
 from .persons import PersonService
@@ -37,6 +38,7 @@ class Services(ServiceBase):
         self.history = HistoryService(self._sessions)
         self.activity = ActivityService(self._sessions)
         self.indicators = IndicatorsService(self)
+        self.capacity = CapacityService(self)
         self.audit = AuditRepository(self._sessions)
 
     @classmethod

@@ -11,6 +11,7 @@ from pypdf import PdfReader
 from reportlab.pdfbase import pdfmetrics
 
 import main as app_main
+from sas_roster.domain.capacity import offered_load, service_level
 from exports.indicators_format import number, percent
 from exports.indicators_report import write_report
 from sas_roster.domain.enums import Role
@@ -91,3 +92,32 @@ def test_report_command(demo_file, tmp_path, capsys):
                           "--out", str(tmp_path / "r")])
     _, err = capsys.readouterr()
     assert code == 1 and "Période « 2027-T9 » invalide" in err
+
+
+def test_report_with_a_capacity_plan(demo_file, tmp_path, capsys):
+    copy = tmp_path / "demo.db"
+    shutil.copyfile(demo_file, copy)
+    plan = tmp_path / "plan.toml"
+    plan.write_text('objectif_pct = 80\ndelai_secondes = 60\nactivite = "2027-03"\n'
+                    '[roles.regulateur]\nduree_minutes = 6\npart_des_appels = 0.5\n'
+                    '[roles.osnp]\nduree_minutes = 4\n', encoding="utf-8")
+    code = app_main.main(["--db", f"sqlite:///{copy}", "report", "indicators", "--period", "2027-03",
+                          "--out", str(tmp_path / "r"), "--plan", str(plan)])
+    _, err = capsys.readouterr()
+    assert code == 0, err
+    reader = PdfReader(tmp_path / "r" / "indicateurs-2027-03.pdf")
+    assert "Capacité. Objectif 80 % en 60 s (Erlang C)" in flat(reader.pages[0].extract_text()).replace("\n", " ")
+    text = flat("\n".join(p.extract_text() for p in reader.pages[1:]))
+    assert "Capacité d'après les appels (Erlang C)" in text and "ratio de référence 1 ARM (N1) pour 2 OSNP (N2)" \
+        in text.replace("\n", " ")
+    sheet = load_workbook(tmp_path / "r" / "indicateurs-2027-03.xlsx")["Capacité"]
+    rows = list(sheet.iter_rows(min_row=2, values_only=True))
+    monday_9 = next(r for r in rows if r[:3] == ("régulateurs", "lundi", 9))
+    with Services.open(f"sqlite:///{copy}", migrate=False) as svc:
+        records = svc.activity.records(date(2027, 3, 1), date(2027, 3, 31))
+    calls = sum(r.calls_received for r in records if (r.weekday, r.hour) == (0, 9)) / 5  # five Mondays
+    assert monday_9[3] == pytest.approx(calls * 0.5)
+    # columns: role, day, hour, calls, load, today's headcount, its level, computed headcount, its level
+    assert monday_9[8] >= 0.8 and monday_9[8] == pytest.approx(
+        service_level(offered_load(calls * 0.5, 360), monday_9[7], 360, 60))
+    assert monday_9[7] == 1 or service_level(offered_load(calls * 0.5, 360), monday_9[7] - 1, 360, 60) < 0.8
