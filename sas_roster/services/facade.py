@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from types import TracebackType
 
 from sqlalchemy import Engine, delete
+from sqlalchemy.orm import Session
 
 from ..persistence import audit
 from ..persistence.base import Base
@@ -12,6 +15,7 @@ from ..persistence.engine import database_url, make_engine, make_session_factory
 from ..persistence.migrate import upgrade_database
 from ..persistence.repositories import AuditRepository
 from .activity import ActivityService
+from .amendments import AmendmentService
 from .attendance import AttendanceService
 from .availability import AvailabilityService, PdsaService
 from .base import ServiceBase
@@ -21,6 +25,7 @@ from .indicators import IndicatorsService
 from .persons import PersonService
 from .rosters import RosterService
 from .settings import SettingsService
+from .solving import SolvingService
 
 
 class Services(ServiceBase):
@@ -40,6 +45,14 @@ class Services(ServiceBase):
         self.indicators = IndicatorsService(self)
         self.capacity = CapacityService(self)
         self.audit = AuditRepository(self._sessions)
+        self.amendments = AmendmentService(self._sessions)
+        self.solving = SolvingService(self)
+
+    @contextmanager
+    def transaction(self, actor: str | None) -> Iterator[Session]:
+        """One transaction for a use case that spans several services (the solve store)."""
+        with self._tx(actor) as session:
+            yield session
 
     @classmethod
     def open(cls, url: str | None = None, *, migrate: bool = True) -> Services:

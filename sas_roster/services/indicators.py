@@ -2,7 +2,7 @@
 
 ``compute(services, period) -> Indicators``
     Each month of the period is evaluated as the roster window evaluates it
-    (`ui_support.month_state`: demand per role and hour against the people at work,
+    (`month_view.month_state`: demand per role and hour against the people at work,
     uncovered hours explained), on the month's **published version** when there is one
     (`services.rosters.version(y, m)`), on its draft assignments otherwise. Hours per person
     come from the same assignments; activity from the imported aggregates; statements,
@@ -38,7 +38,7 @@ from ..domain.indicators import (
 )
 from ..domain.person import Person
 from ..domain.roster import Assignment, Roster
-from .ui_support import MonthState, month_state
+from .month_view import MonthState, month_state
 
 NOT_AVAILABLE = "non disponible"
 

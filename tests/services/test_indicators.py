@@ -38,9 +38,11 @@ def expected_month(svc, year, month):
     settings = svc.settings.get()
     curves = svc.settings.demand_curves()
     overrides = svc.settings.demand_overrides()
+    version = svc.rosters.version(year, month)
     roster = svc.rosters.get(year, month)
+    stored = list(version.assignments) if version else (roster.assignments if roster else [])
     at_work = defaultdict(int)
-    for a in (roster.assignments if roster else []):
+    for a in stored:
         if a.role is not Role.EFFECTOR:
             for hour in range(a.start.hour, a.end.hour):
                 at_work[(a.role, a.day, hour)] += 1
@@ -53,13 +55,13 @@ def expected_month(svc, year, month):
                 need = required_headcount(curves[role], overrides, d.day, hour)
                 required[role] += need
                 covered[role] += min(need, at_work[(role, d.day, hour)])
-    return required, covered, (roster.assignments if roster else [])
+    return required, covered, stored
 
 
 def test_quarter_indicators_match_an_independent_count(svc):
     ind = compute(svc, "2027-Q1")
     assert [(m.year, m.month) for m in ind.months] == [(2027, 1), (2027, 2), (2027, 3)]
-    assert [m.source for m in ind.months] == ["aucun planning", "publié (version 1)", "brouillon"]
+    assert [m.source for m in ind.months] == ["aucun planning", "version 1 publiée le 01/02/2027", "brouillon"]
     hours = defaultdict(lambda: defaultdict(float))
     for m in ind.months:
         required, covered, assignments = expected_month(svc, m.year, m.month)
@@ -92,6 +94,24 @@ def test_quarter_indicators_match_an_independent_count(svc):
     # Without the money services the section says so (with them: test_indicators_money.py).
     if not hasattr(svc, "claims"):
         assert not ind.money.available and "non disponible" in ind.money.note
+
+
+def test_the_published_version_is_read_not_the_amendment_in_progress(svc):
+    before = compute(svc, "2027-02")
+    hours = {h.person_id: h.hours for h in before.hours[Role.REGULATOR]}
+    shift = svc.rosters.get(2027, 2).assignments[0]
+    svc.amendments.remove(2027, 2, shift.uid, "désistement", actor="coordinatrice")
+    pending = compute(svc, "2027-02")  # the working copy changed, version 1 did not
+    assert pending.months[0].source.startswith("version 1 publiée")
+    assert {h.person_id: h.hours for h in pending.hours[Role.REGULATOR]} == hours
+    assert pending.covered(Role.REGULATOR) == before.covered(Role.REGULATOR)
+    svc.amendments.publish(2027, 2, "désistement", actor="coordinatrice")
+    after = compute(svc, "2027-02")
+    assert after.months[0].source.startswith("version 2 publiée")
+    expected = dict(hours)
+    expected[shift.person_id] -= shift.minutes / 60
+    assert {h.person_id: h.hours for h in after.hours[Role.REGULATOR]} == {k: v for k, v in expected.items() if v}
+    assert after.covered(Role.REGULATOR) == before.covered(Role.REGULATOR) - shift.minutes // 60
 
 
 def test_causes_and_recruitment(svc):

@@ -30,6 +30,7 @@ def test_reset_empties_every_table_and_records_itself(services) -> None:
     [a] = services.rosters.replace_draft(2027, 5, [samples.assignment(p, 3)])
     services.rosters.publish(2027, 5)
     services.attendance.record([AttendanceLine(a.id, AttendanceStatus.PRESENT)])
+    services.amendments.pin(2027, 5, a.uid, True, "gardé quoi qu'il arrive", actor="test")
     services.activity.save([ActivityRecord(date(2027, 5, 1), date(2027, 5, 31), calls_received=12)])
     with services._sessions() as s:
         empty_before = [t.name for t in Base.metadata.sorted_tables if not s.scalar(select(func.count()).select_from(t))]

@@ -5,6 +5,7 @@ from .audit import AuditRow
 from .money import Indicator9TierRow, RateRow
 from .people import ContractRow, PersonRoleRow, PersonRow, PersonSkillRow, TrainingRow
 from .planning import AssignmentRow, AttendanceRow, AvailabilityRow, PdsaDutyRow, RosterRow
+from .versions import RosterChangeRow, RosterVersionRow, VersionShiftRow
 from .settings import (
     BridgeDayRow,
     DemandOverridePointRow,
@@ -34,9 +35,12 @@ __all__ = [
     "PersonRow",
     "PersonSkillRow",
     "RateRow",
+    "RosterChangeRow",
     "RosterRow",
+    "RosterVersionRow",
     "SettingsRow",
     "ShiftTemplateRow",
     "TerritoryRow",
     "TrainingRow",
+    "VersionShiftRow",
 ]

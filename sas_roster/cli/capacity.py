@@ -15,10 +15,11 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from .domain.capacity import Staffing, offered_load, staffing, staffing_for_target
-from .domain.errors import ValidationError
+from ..domain.capacity import Staffing, offered_load, staffing, staffing_for_target
+from ..domain.errors import ValidationError
+from .base import CliCommand
 
-EXIT_OK = 0
+EXIT_OK = 0  # as in .base
 
 
 def _args(p: argparse.ArgumentParser) -> None:
@@ -94,7 +95,7 @@ def _one_hour(args: argparse.Namespace, ctx: Any) -> int:
 
 
 def _plan(args: argparse.Namespace, ctx: Any) -> int:
-    from .services.capacity import apply, plan, read_plan, summary, write_outputs
+    from ..services.capacity import apply, plan, read_plan, summary, write_outputs
 
     if not args.out and not args.apply:
         raise ValidationError("Avec --plan, indiquez --out DOSSIER (et/ou --apply --from … --to …)")
@@ -115,8 +116,8 @@ def _plan(args: argparse.Namespace, ctx: Any) -> int:
 
 
 def _recruitment(args: argparse.Namespace, ctx: Any) -> int:
-    from .domain.enums import Role
-    from .services.indicators import compute
+    from ..domain.enums import Role
+    from ..services.indicators import compute
 
     ind = compute(ctx.services(), args.recruitment)
     ctx.print(f"Recrutement — {ind.period.label} (planning lu : {ind.months[-1].source})")
@@ -139,7 +140,7 @@ def _recruitment(args: argparse.Namespace, ctx: Any) -> int:
 
 def _run(args: argparse.Namespace, ctx: Any) -> int:
     if args.example_plan:
-        from .services.capacity import example_plan
+        from ..services.capacity import example_plan
 
         Path(args.example_plan).write_text(example_plan(args.activity), encoding="utf-8")
         ctx.print(f"Plan d'exemple écrit dans {args.example_plan}")
@@ -151,8 +152,6 @@ def _run(args: argparse.Namespace, ctx: Any) -> int:
     return _one_hour(args, ctx)
 
 
-def commands() -> list[Any]:
-    from .cli import CliCommand
-
+def commands() -> list[CliCommand]:
     return [CliCommand("capacity", "besoin en personnes d'après les appels (Erlang C), recrutement", _args, _run)]
 
