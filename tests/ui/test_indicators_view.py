@@ -39,3 +39,23 @@ def test_dashboard_follows_the_month(solved_window):
     solved_window.ctx.shift_month(-1)
     assert view.period_key() == "2027-04"
     assert view.indicators.period.key == "2027-04"
+
+
+def test_activity_imported_from_the_dashboard(solved_window, solved_services, tmp_path):
+    view = solved_window.show_view("indicators")
+    before = solved_services.indicators.compute("2027-05").activity.calls_received
+    path = tmp_path / "activite.csv"
+    path.write_text("Période;Territoire;Appels reçus;Rendez-vous pris;Rendez-vous non honorés\n"
+                    "16/05/2027;;500;40;2\n", encoding="utf-8")
+    dialog = view.import_activity(str(path))
+    assert dialog.import_button.isEnabled(), dialog.verdict.text()
+    dialog.run_import()
+    assert view.kpis["calls"].text() == number(before + 500)
+    assert "1 ligne d'activité a été enregistrée" in view.summary.text()
+
+    refused = tmp_path / "patients.csv"
+    refused.write_text("Période;Appels reçus;NIR\n2027-05;3;185057800608436\n", encoding="utf-8")
+    dialog = view.import_activity(str(refused))
+    assert not dialog.import_button.isEnabled()
+    assert "données de patients" in dialog.verdict.text() and "185057800608436" not in dialog.verdict.text()
+    dialog.reject()

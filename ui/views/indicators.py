@@ -39,6 +39,7 @@ from sas_roster.domain.errors import DomainError
 from sas_roster.domain.indicators import MONTHS_FR, Indicators
 
 from ..context import AppContext
+from ..dialogs.import_dialog import ImportDialog
 from ..i18n import N_, _
 from .base import View
 
@@ -98,7 +99,10 @@ class IndicatorsView(View):
         self.period_box.currentIndexChanged.connect(lambda _i: self.mark_dirty())
         self.export_button = QPushButton(_("Exporter le rapport (PDF + XLSX)…"), objectName="exportIndicators")
         self.export_button.clicked.connect(self._export)
+        self.import_button = QPushButton(_("Importer l'activité…"), objectName="importActivity")
+        self.import_button.clicked.connect(lambda: self.import_activity())
         self.header.addWidget(self.period_box)
+        self.header.addWidget(self.import_button)
         self.header.addWidget(self.export_button)
 
         self.kpis: dict[str, QLabel] = {}
@@ -190,7 +194,19 @@ class IndicatorsView(View):
             _("{period} — plannings lus : {sources}.").format(period=ind.period.label, sources=sources),
             recruit, money) if t))
 
-    # ------------------------------------------------------------------ export
+    # ------------------------------------------------------------------ import, export
+
+    def import_activity(self, path: str | None = None) -> ImportDialog:
+        """The activity file (aggregates from the platform's software), checked then imported."""
+        dialog = ImportDialog(self.ctx.services, "activity", self, path=path)
+        dialog.accepted.connect(lambda: self._imported(dialog))
+        dialog.open()
+        return dialog
+
+    def _imported(self, dialog: ImportDialog) -> None:
+        self.mark_dirty()
+        if dialog.report is not None:
+            self.summary.setText(dialog.report.summary())
 
     def _export(self) -> None:
         if self.indicators is None:
