@@ -57,8 +57,7 @@ def coverage_chart(ind: Indicators, width: float, height: float, font: str, bold
     else:
         chart.data = [[m.required.get(r, 0) for m in ind.months] for r in roles] + \
             [[m.covered.get(r, 0) for m in ind.months] for r in roles]
-        chart.categoryAxis.categoryNames = [MONTHS_FR[m.month - 1][:4] + "." if len(MONTHS_FR[m.month - 1]) > 4
-                                            else MONTHS_FR[m.month - 1] for m in ind.months]
+        chart.categoryAxis.categoryNames = [_month_label(m.month, len(ind.months)) for m in ind.months]
         names = [f"{ROLE_FR[r]} demandées" for r in roles] + [f"{ROLE_FR[r]} couvertes" for r in roles]
         fills = [LIGHT, colors.HexColor("#F2C7A5")][:len(roles)] + [BLUE, colors.HexColor("#D9822B")][:len(roles)]
     for n, fill in enumerate(fills):
@@ -154,6 +153,13 @@ def hours_chart(ind: Indicators, role: Role, width: float, height: float, font: 
         d.add(String(chart.x + chart.width, y + 2, f"moyenne {number(mean, 1)} h", fontName=font, fontSize=7,
                      fillColor=RED, textAnchor="end"))
     return d
+
+
+def _month_label(month: int, count: int) -> str:
+    name = MONTHS_FR[month - 1]
+    if count > 6:
+        return name[0].upper()  # J F M A M J J A S O N D: twelve groups of bars leave no room
+    return name if len(name) <= 4 else name[:4].rstrip("é") + "."
 
 
 def _short(text: str, size: int) -> str:

@@ -111,7 +111,7 @@ def _recruitment_text(ind: Indicators) -> str:
 
 
 def _summary(ind: Indicators, st: _Styles, today: date) -> list[object]:
-    sources = ", ".join(f"{MONTHS_FR[m.month - 1]} : {m.source}" for m in ind.months)
+    sources = ind.sources_text()
     half = (WIDTH - 6 * mm) / 2
     grid = Table([
         [charts.coverage_chart(ind, half, 62 * mm, st.font, st.bold),

@@ -235,6 +235,14 @@ class Indicators:
     def no_show_rate(self) -> float | None:
         return self.activity.no_show_rate
 
+    def sources_text(self) -> str:
+        """Which roster each month was read from, months grouped by source:
+        "aucun planning : janvier, février ; version 1 publiée le 01/03/2027 : mars"."""
+        grouped: dict[str, list[str]] = {}
+        for m in self.months:
+            grouped.setdefault(m.source, []).append(MONTHS_FR[m.month - 1])
+        return " ; ".join(f"{source} : {', '.join(months)}" for source, months in grouped.items())
+
 
 def percent(part: float, whole: float) -> float | None:
     return 100.0 * part / whole if whole else None

@@ -22,7 +22,7 @@ def test_dashboard_shows_the_computed_indicators(solved_window, solved_services,
     assert sum(calls.at(i) for i in range(calls.count())) == sum(ind.calls_by_hour.values())
     hours = view.hours_chart.series()[0].barSets()[0]
     assert hours.count() == len(ind.hours[Role.REGULATOR])
-    assert "plannings lus : mai : brouillon" in view.summary.text()
+    assert "plannings lus : brouillon : mai" in view.summary.text()
 
     view.period_box.setCurrentIndex(1)  # quarter
     assert view.period_key() == "2027-Q2"

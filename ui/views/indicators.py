@@ -189,7 +189,7 @@ class IndicatorsView(View):
             recruit = _("Environ {n} régulateur(s) de plus, disponibles comme ceux d'aujourd'hui, couvriraient "
                         "les {hours} h non couvertes.").format(n=est.extra_doctors, hours=number(est.uncovered_hours))
         money = (ind.money.note[:1].upper() + ind.money.note[1:] + ".") if not ind.money.available else ""
-        sources = ", ".join(f"{MONTHS_FR[m.month - 1]} : {m.source}" for m in ind.months)
+        sources = ind.sources_text()
         self.summary.setText(" ".join(t for t in (
             _("{period} — plannings lus : {sources}.").format(period=ind.period.label, sources=sources),
             recruit, money) if t))
