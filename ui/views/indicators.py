@@ -75,7 +75,8 @@ def _bars(chart: QChart, sets: list[tuple[str, str, list[float]]], categories: l
     category_axis = QBarCategoryAxis()
     category_axis.append(categories)
     value_axis = QValueAxis()
-    value_axis.setRange(0, max(1.0, top * 1.1))
+    value_axis.setRange(0, max(5.0, top * 1.1))  # below 5, whole-number ticks would repeat
+    value_axis.setTickCount(6)
     value_axis.setLabelFormat("%d")
     value_axis.applyNiceNumbers()
     chart.addAxis(category_axis, Qt.AlignmentFlag.AlignLeft if horizontal else Qt.AlignmentFlag.AlignBottom)
@@ -181,6 +182,13 @@ class IndicatorsView(View):
         causes = sorted(ind.uncovered_by_cause().items(), key=lambda kv: kv[1])[-6:]
         _bars(self.causes_chart, [(_("heures"), RED, [n for _, n in causes])],
               [f"{names.get(role, role.label_fr)} : {cause}" for (role, cause), _ in causes], horizontal=True)
+        if not causes:  # an empty chart with axes would look like a fault
+            self.causes_chart.removeAllSeries()
+            for axis in self.causes_chart.axes():
+                self.causes_chart.removeAxis(axis)
+            self.causes_chart.setTitle(_("Heures non couvertes par cause : aucune, tout est couvert"))
+        else:
+            self.causes_chart.setTitle(_("Heures non couvertes par cause"))
         people = ind.hours[Role.REGULATOR]
         _bars(self.hours_chart, [(_("heures"), GREEN, [p.hours for p in people])], [p.name.split()[-1] for p in people])
         est = ind.recruitment.get(Role.REGULATOR)
