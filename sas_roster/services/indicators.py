@@ -13,7 +13,7 @@
 from __future__ import annotations
 
 from collections import defaultdict
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from datetime import date
 from decimal import Decimal
 from typing import Any
@@ -38,7 +38,13 @@ from ..domain.indicators import (
 )
 from ..domain.person import Person
 from ..domain.roster import Assignment, Roster
+from .amendments import AmendmentService
+from .availability import AvailabilityService, PdsaService
+from .history import HistoryService
 from .month_view import MonthState, month_state
+from .persons import PersonService
+from .rosters import RosterService
+from .settings import SettingsService
 
 NOT_AVAILABLE = "non disponible"
 
@@ -61,37 +67,39 @@ def month_source(services: Any, year: int, month: int) -> tuple[str, list[Assign
     return ("brouillon" if roster.status is RosterStatus.DRAFT else "validé"), assignments
 
 
-class _Rosters:
-    """`services.rosters` answering `get` with the chosen assignments (the published version)."""
+class _PublishedRosters(RosterService):
+    """`services.rosters` on the same database, whose `get` answers with the chosen
+    assignments (the published version) instead of the working copy."""
 
-    def __init__(self, rosters: Any, chosen: dict[tuple[int, int], list[Assignment]]) -> None:
-        self._rosters = rosters
+    def __init__(self, rosters: RosterService, chosen: dict[tuple[int, int], list[Assignment]]) -> None:
+        super().__init__(rosters._sessions)  # noqa: SLF001 - the same database
         self._chosen = chosen
 
     def get(self, year: int, month: int, with_assignments: bool = True) -> Roster | None:
-        roster: Roster | None = self._rosters.get(year, month, with_assignments)
+        roster = super().get(year, month, with_assignments)
         if roster is None or (year, month) not in self._chosen:
             return roster
         return replace(roster, assignments=list(self._chosen[(year, month)]))
 
-    def __getattr__(self, name: str) -> Any:
-        return getattr(self._rosters, name)
 
+@dataclass(frozen=True)
+class _Reads:
+    """The facade's reads a month evaluation uses (`planning.MonthReads`), rosters swapped."""
 
-class _Services:
-    """The facade with `rosters` swapped: month_state then evaluates the chosen assignments."""
-
-    def __init__(self, services: Any, rosters: _Rosters) -> None:
-        self._services = services
-        self.rosters = rosters
-
-    def __getattr__(self, name: str) -> Any:
-        return getattr(self._services, name)
+    settings: SettingsService
+    persons: PersonService
+    availability: AvailabilityService
+    pdsa: PdsaService
+    rosters: RosterService
+    history: HistoryService
+    amendments: AmendmentService
 
 
 def evaluate_month(services: Any, year: int, month: int) -> tuple[str, MonthState]:
     source, assignments = month_source(services, year, month)
-    view = _Services(services, _Rosters(services.rosters, {(year, month): assignments}))
+    view = _Reads(services.settings, services.persons, services.availability, services.pdsa,
+                  _PublishedRosters(services.rosters, {(year, month): assignments}), services.history,
+                  services.amendments)
     return source, month_state(view, year, month)
 
 
