@@ -30,7 +30,7 @@ class ImportKind(StrEnum):
             "availability": "disponibilités",
             "pdsa": "gardes PDSA",
             "rota": "astreintes CPTS",
-            "activity": "activité",
+            "activity": "données d'activité",
         }[self.value]
 
     @property
@@ -49,7 +49,7 @@ class ImportKind(StrEnum):
             return raw
         key = fold(raw)
         for kind in cls:
-            if key in (kind.value, fold(kind.label_fr)):
+            if key in (kind.value, fold(kind.label_fr)) or (kind.value == "activity" and key == "activite"):
                 return kind
         names = ", ".join(k.value for k in cls)
         raise ValidationError(f"Type d'import « {raw} » inconnu : types possibles : {names}")

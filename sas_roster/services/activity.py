@@ -3,11 +3,12 @@
 ``services.activity``
     records(start, end, territory=None) → list[ActivityRecord] whose period lies in [start, end]
     periods() → list[(start, end)] imported, oldest first
-    save(records) → int: each (period, territory) of `records` replaces what was stored for it
+    save(records) → int: each (period, territory, totals|hourly) of `records` replaces what was stored for it
 
 The import itself goes through `services.imports.import_file(services, "activity", path)`:
 each (period, territory) present in the file replaces what was stored for it (totals and
-hourly lines together), so re-importing a corrected export is idempotent.
+hourly lines apart: a totals file leaves the hourly profile alone, and the other way round),
+so re-importing a corrected export is idempotent.
 """
 
 from __future__ import annotations
@@ -70,10 +71,12 @@ def import_step(s: Session, result: ParseResult[ActivityRecord], report: ImportR
     records = result.items
     if not records:
         return lambda: None
-    covered = {(r.start, r.end, r.territory) for r in records}
+    # A totals export and an hourly export of the same month are often two files: each
+    # replaces only its own kind of line.
+    covered = {(r.start, r.end, r.territory, r.hourly) for r in records}
     lo, hi = min(r.start for r in records), max(r.end for r in records)
     stored = s.scalars(select(ActivityRow).where(ActivityRow.start >= lo, ActivityRow.end <= hi))
-    old = [row for row in stored if (row.start, row.end, row.territory) in covered]
+    old = [row for row in stored if (row.start, row.end, row.territory, row.hour is not None) in covered]
     stored_keys = {(row.start, row.end, row.territory, row.weekday, row.hour,
                     *(getattr(row, n) for n in _FIELDS[5:])) for row in old}
     new_keys = {tuple(getattr(r, n) for n in _FIELDS) for r in records}

@@ -68,6 +68,14 @@ def test_template_round_trip_and_reimport(svc, tmp_path):
     assert [r.calls_received for r in nord] == [1210]
     same = import_file(svc, "activity", fixed)
     assert (same.added, same.kept, same.replaced) == (0, 1, 0)
+    # A totals file for the whole département leaves its hourly profile alone, and back.
+    totals_only = write_csv(tmp_path / "dep.csv", H, [["2027-03", "", "", "", 2100]])
+    assert import_file(svc, "activity", totals_only).replaced == 0
+    hourly_only = write_csv(tmp_path / "hours.csv", H, [["2027-03", "", "lundi", "8", 95]])
+    assert import_file(svc, "activity", hourly_only).replaced == 2  # lundi 8h and 9h
+    records = svc.activity.records(date(2027, 3, 1), date(2027, 3, 31))
+    assert calls_by_hour(records) == {8: 95}
+    assert totals([r for r in records if r.territory is None]).calls_received == 2100 + 70  # + the 16/03 line
 
 
 @pytest.mark.parametrize("header", ["Nom du patient", "NIR", "N° de sécurité sociale", "Date de naissance"])
