@@ -6,7 +6,7 @@ import argparse
 
 from .base import EXIT_OK, CliCommand, CliContext
 
-IMPORT_KINDS = ("members", "availability", "pdsa", "rota", "activity")
+IMPORT_KINDS = ("members", "availability", "pdsa", "rota", "history", "activity")  # history: hours before the app
 
 
 def _template_args(p: argparse.ArgumentParser) -> None:
@@ -31,7 +31,7 @@ def _import_args(p: argparse.ArgumentParser) -> None:
 def _import(args: argparse.Namespace, ctx: CliContext) -> int:
     from ..services.imports import import_file
 
-    report = import_file(ctx.services(), args.kind, args.file, dry_run=args.dry_run)
+    report = import_file(ctx.services(), args.kind, args.file, dry_run=args.dry_run, actor=ctx.actor)
     ctx.print(report.summary())
     return EXIT_OK
 

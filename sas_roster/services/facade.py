@@ -11,7 +11,7 @@ from sqlalchemy.orm import Session
 
 from ..persistence import audit
 from ..persistence.base import Base
-from ..persistence.engine import database_url, make_engine, make_session_factory
+from ..persistence.engine import database_url, is_zero_byte_file, make_engine, make_session_factory
 from ..persistence.migrate import upgrade_database
 from ..persistence.repositories import AuditRepository
 from .activity import ActivityService
@@ -25,6 +25,7 @@ from .indicators import IndicatorsService
 from .persons import PersonService
 from .rosters import RosterService
 from .settings import SettingsService
+from .setup import SetupService
 from .solving import SolvingService
 
 
@@ -44,7 +45,9 @@ class Services(ServiceBase):
         self.activity = ActivityService(self._sessions)
         self.indicators = IndicatorsService(self)
         self.capacity = CapacityService(self)
+        self.setup = SetupService(self._sessions)
         self.audit = AuditRepository(self._sessions)
+        self.opened_zero_byte_file = False
         self.amendments = AmendmentService(self._sessions)
         self.solving = SolvingService(self)
 
@@ -59,9 +62,13 @@ class Services(ServiceBase):
         """Services on `url` (``--db``, else ``$SAS_ROSTER_DB_URL``, else the user's data file),
         after bringing the schema to the latest revision (backing up a SQLite file first)."""
         resolved = database_url(url)
+        zero_byte = is_zero_byte_file(resolved)
         if migrate:
             upgrade_database(resolved)
-        return cls(make_engine(resolved))
+        services = cls(make_engine(resolved))
+        # A 0-byte file is a database lost or mistyped, not a first start: never fill it silently.
+        services.opened_zero_byte_file = zero_byte
+        return services
 
     def reset_database(self, actor: str | None = None) -> None:
         """Empty every table (the demo loader starts from a clean slate), in one transaction.

@@ -7,8 +7,8 @@ from datetime import date
 from sqlalchemy import func, select
 
 from sas_roster.domain.activity import ActivityRecord
-
-from sas_roster.domain.enums import AttendanceStatus
+from sas_roster.domain.enums import AttendanceStatus, Role
+from sas_roster.domain.quotas import WorkedHours
 from sas_roster.domain.rates import default_indicator9_tiers, default_rates
 from sas_roster.domain.roster import AttendanceLine
 from sas_roster.persistence.base import Base
@@ -30,6 +30,7 @@ def test_reset_empties_every_table_and_records_itself(services) -> None:
     [a] = services.rosters.replace_draft(2027, 5, [samples.assignment(p, 3)])
     services.rosters.publish(2027, 5)
     services.attendance.record([AttendanceLine(a.id, AttendanceStatus.PRESENT)])
+    services.history.save_entered([WorkedHours(p, Role.REGULATOR, 2027, 3, 600)])
     services.amendments.pin(2027, 5, a.uid, True, "gardé quoi qu'il arrive", actor="test")
     services.activity.save([ActivityRecord(date(2027, 5, 1), date(2027, 5, 31), calls_received=12)])
     with services._sessions() as s:

@@ -107,7 +107,7 @@ class ClaimsView(View):
         for r in sorted(rates, key=lambda r: r.valid_from):
             if r.valid_from <= today:
                 latest[r.kind] = r
-        fill(self.table, [[_(RATE_LABELS[k]), f"{r.value:.2f}".replace(".", ","), labels.short_date(r.valid_from), r.note]
+        fill(self.table, [[_(RATE_LABELS[k]), labels.amount(r.value), labels.short_date(r.valid_from), r.note]
                           for k, r in latest.items()])
 
 

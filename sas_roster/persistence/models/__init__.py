@@ -2,6 +2,7 @@
 
 from .activity import ActivityRow
 from .audit import AuditRow
+from .onboarding import WorkedHoursRow
 from .money import Indicator9TierRow, RateRow
 from .people import ContractRow, PersonRoleRow, PersonRow, PersonSkillRow, TrainingRow
 from .planning import AssignmentRow, AttendanceRow, AvailabilityRow, PdsaDutyRow, RosterRow
@@ -43,4 +44,5 @@ __all__ = [
     "TerritoryRow",
     "TrainingRow",
     "VersionShiftRow",
+    "WorkedHoursRow",
 ]
