@@ -2,13 +2,11 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
-if TYPE_CHECKING:
-    from .indicators_report import Command
+from typing import Any
 
 
-def commands() -> list[Command]:
+def commands() -> list[Any]:  # CliCommand-shaped objects
+    from .claims_cli import commands as claims_commands
     from .indicators_report import commands as report_commands
 
-    return [*report_commands()]
+    return [*claims_commands(), *report_commands()]

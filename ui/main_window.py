@@ -28,7 +28,9 @@ from .views.base import View
 def _page_factories() -> list[tuple[str, str, Callable[[AppContext], View]]]:
     # Imported here so that a view's import cost is paid only when the window is built.
     from .views.availability import AvailabilityView
-    from .views.coming_soon import AttendanceView, ClaimsView, GovernanceView
+    from .views.attendance import AttendanceView
+    from .views.claims import ClaimsView
+    from .views.coming_soon import GovernanceView
     from .views.indicators import IndicatorsView
     from .views.pools import PoolsView
     from .views.roster import RosterView

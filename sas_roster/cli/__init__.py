@@ -34,6 +34,7 @@ _GROUPS = (
     "solving",
     "lifecycle",
     "capacity",
+    "money",
 )
 
 

@@ -15,12 +15,11 @@ from ..domain.availability import AvailabilityEntry, PdsaDuty
 from ..domain.demand import DemandCurve, DemandOverride, ShiftTemplate, Territory
 from ..domain.person import Contract, Person, RemoteAuthorisation, RetireeQuota, TrainingRecord
 from ..domain.rates import DatedRate, Indicator9Tier
-from ..domain.roster import Assignment, AttendanceLine, Roster
+from ..domain.roster import Assignment, Roster
 from ..domain.settings import AssociationSettings, BridgeDay, TimeRange
 from ..domain.versions import RosterVersion
 from .models import (
     AssignmentRow,
-    AttendanceRow,
     AvailabilityRow,
     BridgeDayRow,
     ContractRow,
@@ -302,17 +301,6 @@ def version_shift_row(row: AssignmentRow, version_id: int) -> VersionShiftRow:
 def version_to_domain(row: RosterVersionRow, year: int, month: int, with_shifts: bool = True) -> RosterVersion:
     shifts = tuple(version_shift_to_domain(s) for s in row.shifts) if with_shifts else ()
     return RosterVersion(year, month, row.number, row.published_at, row.published_by, row.reason, shifts)
-
-
-def attendance_to_domain(row: AttendanceRow) -> AttendanceLine:
-    return AttendanceLine(
-        row.assignment_id, row.status, row.replaced_by, row.actual_start, row.actual_end, row.note, id=row.id
-    )
-
-
-def apply_attendance(row: AttendanceRow, line: AttendanceLine) -> None:
-    row.assignment_id, row.status, row.replaced_by = line.assignment_id, line.status, line.replaced_by
-    row.actual_start, row.actual_end, row.note = line.actual_start, line.actual_end, line.note
 
 
 # --- money ----------------------------------------------------------------------------------

@@ -53,7 +53,21 @@ or ``NotFoundError`` — nothing is written when it raises. Batch methods are al
     publish(year, month, at=None) → Roster (version 1, published_at; amendments: later issue)
 
 ``services.attendance``
-    list_month(year, month) · record(lines) (upsert per assignment; published rosters only)
+    open_month(year, month) → lines of the latest published version (keyed by month and
+        shift uid; new shifts added, cancelled unrecorded ones dropped; refused once confirmed)
+    list_month(year, month) · open_lines(year, month) · record(lines) (all or nothing)
+    all_present(year, month, day) · import_sheet(path, year, month, dry_run=False)
+    confirm(year, month) (refused while lines are open) · reopen(year, month) · confirmation(…)
+
+``services.claims``
+    regulation(year, month) → unnumbered statements from confirmed attendance (else refused)
+    indemnities(year, months) · effectors(year, quarter) · add_indemnity(person_id, kind, day, minutes)
+    issue(statements) → numbered and frozen on first issue; unchanged → the frozen one;
+        changed → a correction naming the statement it corrects · issued(period=None, kind=None)
+    (``services.claims.import_snp_rows(claims, rows)``: SNP counts and indicator 8, all or nothing)
+
+``services.budget``
+    set(BudgetLine) · lines(year) · show(year) → planned, committed, spent per funding source
 
 ``services.history``
     minutes_worked(person_id, year, before, role=None) → int

@@ -9,6 +9,7 @@ from types import TracebackType
 from sqlalchemy import Engine, delete
 from sqlalchemy.orm import Session
 
+from ..domain.versions import RosterVersion
 from ..persistence import audit
 from ..persistence.base import Base
 from ..persistence.engine import database_url, is_zero_byte_file, make_engine, make_session_factory
@@ -20,6 +21,8 @@ from .attendance import AttendanceService
 from .availability import AvailabilityService, PdsaService
 from .base import ServiceBase
 from .capacity import CapacityService
+from .budget import BudgetService
+from .claims import ClaimsService
 from .history import HistoryService
 from .indicators import IndicatorsService
 from .persons import PersonService
@@ -40,7 +43,9 @@ class Services(ServiceBase):
         self.availability = AvailabilityService(self._sessions)
         self.pdsa = PdsaService(self._sessions)
         self.rosters = RosterService(self._sessions)
-        self.attendance = AttendanceService(self._sessions)
+        self.attendance = AttendanceService(self._sessions, self._published_version)
+        self.claims = ClaimsService(self._sessions, self.attendance)
+        self.budget = BudgetService(self._sessions, self.claims)
         self.history = HistoryService(self._sessions)
         self.activity = ActivityService(self._sessions)
         self.indicators = IndicatorsService(self)
@@ -56,6 +61,10 @@ class Services(ServiceBase):
         """One transaction for a use case that spans several services (the solve store)."""
         with self._tx(actor) as session:
             yield session
+
+    def _published_version(self, year: int, month: int) -> RosterVersion | None:
+        """The latest published version of the month (attendance lines come from it)."""
+        return self.rosters.version(year, month)
 
     @classmethod
     def open(cls, url: str | None = None, *, migrate: bool = True) -> Services:

@@ -18,7 +18,7 @@ from collections import defaultdict
 from collections.abc import Sequence
 from datetime import date, time
 
-from sqlalchemy import or_, select
+from sqlalchemy import select
 
 from ..domain.enums import AttendanceStatus, Role
 from ..domain.errors import Problem
@@ -60,32 +60,37 @@ class HistoryService(ServiceBase):
     def minutes_between(self, start: date, end: date, person_id: int | None = None,
                         role: Role | None = None) -> dict[int, int]:
         """Minutes worked per person on days `start` (inclusive) to `end` (exclusive), in the
-        stored rosters (and only in `role` when given)."""
-        q = (
-            select(AssignmentRow, AttendanceRow)
-            .outerjoin(AttendanceRow, AttendanceRow.assignment_id == AssignmentRow.id)
-            .where(AssignmentRow.day >= start, AssignmentRow.day < end)
-        )
-        if person_id is not None:
-            q = q.where(or_(AssignmentRow.person_id == person_id, AttendanceRow.replaced_by == person_id))
-        if role is not None:
-            q = q.where(AssignmentRow.role == role)
+        stored rosters and attendance (and only in `role` when given).
+
+        An attendance line is matched to its planned shift by the shift's slot (day, role,
+        template, territory, planned person), which the line keeps as published."""
         worked: dict[int, int] = defaultdict(int)
+        recorded: set[tuple[object, ...]] = set()
         with self._sessions() as s:
-            for a, att in s.execute(q):
-                planned = _minutes(a.start, a.end)
-                status = att.status if att is not None else AttendanceStatus.PLANNED
-                actual = (
-                    _minutes(att.actual_start, att.actual_end)
-                    if att is not None and att.actual_start and att.actual_end
-                    else planned
-                )
-                if status in (AttendanceStatus.PLANNED, AttendanceStatus.PRESENT):
-                    worked[a.person_id] += planned
-                elif status is AttendanceStatus.PARTIAL:
-                    worked[a.person_id] += actual
-                elif status is AttendanceStatus.REPLACED and att is not None and att.replaced_by is not None:
+            lq = select(AttendanceRow).where(AttendanceRow.day >= start, AttendanceRow.day < end)
+            if role is not None:
+                lq = lq.where(AttendanceRow.role == role)
+            for att in s.scalars(lq):
+                if att.status is AttendanceStatus.PLANNED:
+                    continue
+                recorded.add((att.day, att.role, att.template_code, att.territory, att.person_id))
+                planned = _minutes(att.start, att.end)
+                actual = _minutes(att.actual_start, att.actual_end) if att.actual_start and att.actual_end else planned
+                if att.status is AttendanceStatus.PRESENT:
+                    worked[att.person_id] += planned
+                elif att.status is AttendanceStatus.PARTIAL:
+                    worked[att.person_id] += actual
+                elif att.status is AttendanceStatus.REPLACED and att.replaced_by is not None:
                     worked[att.replaced_by] += actual
+            q = select(AssignmentRow).where(AssignmentRow.day >= start, AssignmentRow.day < end)
+            if role is not None:
+                q = q.where(AssignmentRow.role == role)
+            for a in s.scalars(q):
+                key = (a.day, a.role, a.template_code, a.territory.code if a.territory else None, a.person_id)
+                if key not in recorded:
+                    worked[a.person_id] += _minutes(a.start, a.end)
+        if person_id is not None:
+            return {person_id: worked[person_id]} if worked.get(person_id) else {}
         return dict(worked)
 
     def minutes_in_year_before(self, year: int, before: date, person_id: int | None = None,

@@ -1,11 +1,20 @@
 """ORM models (SQLAlchemy 2.x typed mappings). Import from here so every table is registered."""
 
 from .activity import ActivityRow
+from .attendance import (
+    AttendanceConfirmationRow,
+    AttendanceRow,
+    BudgetLineRow,
+    IndemnityRow,
+    Indicator8Row,
+    SnpCountRow,
+    StatementRow,
+)
 from .audit import AuditRow
 from .onboarding import WorkedHoursRow
 from .money import Indicator9TierRow, RateRow
 from .people import ContractRow, PersonRoleRow, PersonRow, PersonSkillRow, TrainingRow
-from .planning import AssignmentRow, AttendanceRow, AvailabilityRow, PdsaDutyRow, RosterRow
+from .planning import AssignmentRow, AvailabilityRow, PdsaDutyRow, RosterRow
 from .versions import RosterChangeRow, RosterVersionRow, VersionShiftRow
 from .settings import (
     BridgeDayRow,
@@ -21,7 +30,13 @@ from .settings import (
 __all__ = [
     "ActivityRow",
     "AssignmentRow",
+    "AttendanceConfirmationRow",
     "AttendanceRow",
+    "BudgetLineRow",
+    "IndemnityRow",
+    "Indicator8Row",
+    "SnpCountRow",
+    "StatementRow",
     "AuditRow",
     "AvailabilityRow",
     "BridgeDayRow",

@@ -1,7 +1,7 @@
 """Call activity imported as aggregates (per period, territory, weekday-hour).
 
 Revision ID: 0008_activity
-Revises: 0005_onboarding
+Revises: 0006_attendance_and_claims
 Create Date: 2026-12-01
 """
 
@@ -13,7 +13,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision: str = "0008_activity"
-down_revision: str | None = "0005_onboarding"
+down_revision: str | None = "0006_attendance_and_claims"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
