@@ -143,14 +143,20 @@ def _summary(ind: Indicators, st: _Styles, today: date) -> list[object]:
 def _money_line(ind: Indicators) -> str:
     if not ind.money.available:
         return _cap(ind.money.note)
-    total = sum((s.amount for s in ind.statements), start=Decimal("0.00"))
-    kinds = "; ".join(f"{s.kind.lower()} ({s.payer}) {money(s.amount)}" for s in ind.statements)
-    text = f"{money(total)} d'états sur la période" + (f" : {kinds}." if kinds else ".")
+    if not ind.statements:
+        text = "Aucun état de régulation ni d'indemnité sur la période"
+        text += f" ({ind.money.note})." if ind.money.note else "."
+    else:
+        total = sum((s.amount for s in ind.statements), start=Decimal("0.00"))
+        kinds = "; ".join(f"{s.kind.lower()} ({s.payer}) {money(s.amount)}" for s in ind.statements)
+        text = f"{money(total)} d'états sur la période : {kinds}."
+        if ind.money.note:
+            text += f" ({_cap(ind.money.note)}.)"
     planned = sum((b.planned for b in ind.budget), start=Decimal("0.00"))
     if planned:
         used = sum((b.committed + b.spent for b in ind.budget), start=Decimal("0.00"))
         text += f" Budget de l'année : {money(used)} engagés ou dépensés sur {money(planned)} prévus."
-    return text + (f" ({_cap(ind.money.note)}.)" if ind.money.note else "")
+    return text
 
 
 def _detail(ind: Indicators, st: _Styles) -> list[object]:

@@ -222,7 +222,7 @@ def _with_money(services: Any, ind: Indicators, persons: dict[int | None, Person
                            sum((ln.quantity for st in items for ln in st.lines if ln.minutes is not None), Decimal(0)),
                            sum((st.total for st in items), Decimal(0)))
             for (kind, payer), items in sorted(totals_by_kind.items())]
-    note = ("présences non confirmées (pas d'état) : " + ", ".join(notes)) if notes else ""
+    note = ("présences non confirmées, donc pas d'état : " + ", ".join(notes)) if notes else ""
     budget_rows: list[BudgetRow] = []
     budget = getattr(services, "budget", None)
     if budget is not None:
