@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-from sas_roster.cli import CliCommand
-
-from .claims_cli import commands as claims_commands
+from typing import Any
 
 
-def commands() -> list[CliCommand]:
-    return [*claims_commands()]
+def commands() -> list[Any]:  # CliCommand-shaped objects
+    from .claims_cli import commands as claims_commands
+    from .indicators_report import commands as report_commands
+
+    return [*claims_commands(), *report_commands()]

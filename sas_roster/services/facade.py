@@ -12,13 +12,16 @@ from ..persistence.base import Base
 from ..persistence.engine import database_url, is_zero_byte_file, make_engine, make_session_factory
 from ..persistence.migrate import upgrade_database
 from ..persistence.repositories import AuditRepository
+from .activity import ActivityService
 from .amendments import AmendmentService
 from .attendance import AttendanceService
 from .availability import AvailabilityService, PdsaService
 from .base import ServiceBase
+from .capacity import CapacityService
 from .budget import BudgetService
 from .claims import ClaimsService
 from .history import HistoryService
+from .indicators import IndicatorsService
 from .persons import PersonService
 from .rosters import RosterService
 from .settings import SettingsService
@@ -41,6 +44,9 @@ class Services(ServiceBase):
         self.claims = ClaimsService(self._sessions, self.attendance)
         self.budget = BudgetService(self._sessions, self.claims)
         self.history = HistoryService(self._sessions)
+        self.activity = ActivityService(self._sessions)
+        self.indicators = IndicatorsService(self)
+        self.capacity = CapacityService(self)
         self.setup = SetupService(self._sessions)
         self.audit = AuditRepository(self._sessions)
         self.opened_zero_byte_file = False
