@@ -11,10 +11,13 @@ from ..persistence.base import Base
 from ..persistence.engine import database_url, make_engine, make_session_factory
 from ..persistence.migrate import upgrade_database
 from ..persistence.repositories import AuditRepository
+from .addressing import AddressingService
 from .attendance import AttendanceService
 from .availability import AvailabilityService, PdsaService
 from .base import ServiceBase
+from .documents import DocumentService
 from .history import HistoryService
+from .mailing import MailService
 from .persons import PersonService
 from .rosters import RosterService
 from .settings import SettingsService
@@ -34,6 +37,9 @@ class Services(ServiceBase):
         self.attendance = AttendanceService(self._sessions)
         self.history = HistoryService(self._sessions)
         self.audit = AuditRepository(self._sessions)
+        self.addressing = AddressingService(self._sessions)
+        self.mailing = MailService(self._sessions)
+        self.documents = DocumentService(self)  # read models of the exports
 
     @classmethod
     def open(cls, url: str | None = None, *, migrate: bool = True) -> Services:

@@ -1,6 +1,7 @@
 """ORM models (SQLAlchemy 2.x typed mappings). Import from here so every table is registered."""
 
 from .audit import AuditRow
+from .outreach import AddressingLevelRow, MailLogRow, MailSettingsRow
 from .money import Indicator9TierRow, RateRow
 from .people import ContractRow, PersonRoleRow, PersonRow, PersonSkillRow, TrainingRow
 from .planning import AssignmentRow, AttendanceRow, AvailabilityRow, PdsaDutyRow, RosterRow
@@ -16,6 +17,9 @@ from .settings import (
 )
 
 __all__ = [
+    "AddressingLevelRow",
+    "MailLogRow",
+    "MailSettingsRow",
     "AssignmentRow",
     "AttendanceRow",
     "AuditRow",

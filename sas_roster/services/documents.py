@@ -1,0 +1,336 @@
+"""What the documents doctors hold are made of: a month's planning, a person's schedule, a
+change notice, the daily addressing sheet.
+
+Read models assembled from the services, handed to `exports/` (which writes files from them
+and never opens a session). A document always shows one roster version: the latest
+published one unless a number is asked; the draft (version 0) only where asked for, as a
+preview. Calendar facts (sequence numbers, cancellations) come from the published versions
+up to the one shown: see `shift_history`.
+"""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field, replace
+from datetime import UTC, date, datetime, time
+from typing import TYPE_CHECKING, Protocol
+
+from ..domain.addressing import AddressingLevel, LevelKind, default_charter
+from ..domain.calendar import SkippedDay, month_calendar
+from ..domain.demand import ShiftTemplate, Territory
+from ..domain.enums import HolidayZone, Role, RosterStatus
+from ..domain.errors import NotFoundError
+from ..domain.mailing import AssociationContact, SmtpSettings
+from ..domain.person import Person
+from ..domain.roster import Assignment
+from ..domain.versions import RosterVersion, VersionDiff, compare
+
+if TYPE_CHECKING:
+    from .facade import Services
+
+TIMEZONES = {
+    HolidayZone.GUADELOUPE: "America/Guadeloupe",
+    HolidayZone.MARTINIQUE: "America/Martinique",
+    HolidayZone.GUYANE: "America/Cayenne",
+    HolidayZone.REUNION: "Indian/Reunion",
+    HolidayZone.MAYOTTE: "Indian/Mayotte",
+}
+_DRAFT_NAMESPACE = uuid.UUID("6f1c1d2e-8a59-4d8e-9a43-3b1f0f1f5e11")
+
+
+@dataclass(frozen=True)
+class Letterhead:
+    """Who issues the documents."""
+
+    name: str
+    department: str = ""
+    contact: AssociationContact = field(default_factory=AssociationContact)
+    timezone: str = "Europe/Paris"
+    sender: str = ""  # sending address: ORGANIZER of calendar invitations
+    sender_name: str = ""
+
+
+@dataclass(frozen=True)
+class UncoveredSlot:
+    role: Role
+    day: date
+    start: time
+    end: time
+    missing: int  # persons missing over the whole slot
+
+
+@dataclass(frozen=True)
+class ShiftState:
+    """A planned shift as calendars know it: its latest times, how many material changes
+    (start, end, cancellation) it went through, whether it is cancelled."""
+
+    assignment: Assignment
+    sequence: int = 0
+    cancelled: bool = False
+
+    @property
+    def uid(self) -> str:
+        return self.assignment.uid or ""
+
+
+def _material(a: Assignment) -> tuple[object, ...]:
+    return (a.person_id, a.day, a.start, a.end)
+
+
+def shift_history(versions: Sequence[RosterVersion]) -> dict[str, ShiftState]:
+    """Every shift identifier seen in `versions` (published, in order): its last state and its
+    SEQUENCE, raised once per version in which its day, start or end changed, or in which
+    it disappeared (cancelled)."""
+    states: dict[str, ShiftState] = {}
+    previous: dict[str, Assignment] = {}
+    for version in sorted(versions, key=lambda v: v.number):
+        current = {a.uid: a for a in version.assignments if a.uid}
+        for uid, a in current.items():
+            before = states.get(uid)
+            if before is None:
+                states[uid] = ShiftState(a)
+            elif before.cancelled or _material(before.assignment) != _material(a):
+                states[uid] = ShiftState(a, before.sequence + 1)
+            else:
+                states[uid] = ShiftState(a, before.sequence)
+        for uid, a in previous.items():
+            if uid not in current and not states[uid].cancelled:
+                states[uid] = ShiftState(a, states[uid].sequence + 1, cancelled=True)
+        previous = current
+    return states
+
+
+def _order(a: Assignment) -> tuple[date, time, time, str]:
+    return (a.day, a.start, a.end, a.template_code)
+
+
+@dataclass(frozen=True)
+class MonthDocument:
+    """A month's roster as one version shows it, with what is needed to print it."""
+
+    letterhead: Letterhead
+    version: RosterVersion  # number 0: the draft, not published
+    persons: Mapping[int, Person]
+    templates: tuple[ShiftTemplate, ...]
+    territories: tuple[Territory, ...]
+    days: tuple[date, ...]  # continuity days
+    closed: tuple[SkippedDay, ...]  # holidays and bridge days of the month
+    uncovered: tuple[UncoveredSlot, ...]
+    shifts: Mapping[str, ShiftState]  # by uid: calendar facts up to this version
+
+    @property
+    def year(self) -> int:
+        return self.version.year
+
+    @property
+    def month(self) -> int:
+        return self.version.month
+
+    @property
+    def published(self) -> bool:
+        return self.version.number > 0
+
+    def of_person(self, person_id: int) -> list[Assignment]:
+        return sorted((a for a in self.version.assignments if a.person_id == person_id), key=_order)
+
+    def people(self) -> list[Person]:
+        """Everyone holding at least one shift, by last name then first name."""
+        ids = {a.person_id for a in self.version.assignments}
+        return sorted((self.persons[i] for i in ids if i in self.persons),
+                      key=lambda p: (p.last_name.casefold(), p.first_name.casefold(), p.id or 0))
+
+    def calendar_of(self, person_id: int) -> list[ShiftState]:
+        """The person's calendar events: her shifts of this version, then those cancelled."""
+        held = [self.shifts.get(a.uid or "", ShiftState(a)) for a in self.of_person(person_id)]
+        gone = [s for s in self.shifts.values() if s.cancelled and s.assignment.person_id == person_id]
+        return held + sorted(gone, key=lambda s: _order(s.assignment))
+
+
+@dataclass(frozen=True)
+class NoticeDocument:
+    """The changes an amendment made, per person: what each one must be told."""
+
+    month: MonthDocument
+    previous: RosterVersion
+    diff: VersionDiff
+
+    def people(self) -> list[Person]:
+        touched = {c.person_id for c in self.diff.persons if not c.empty}
+        return [p for p in _by_name(self.month.persons[i] for i in touched if i in self.month.persons)]
+
+
+@dataclass(frozen=True)
+class OnCall:
+    person: Person
+    assignment: Assignment
+
+
+@dataclass(frozen=True)
+class AddressingEntry:
+    level: AddressingLevel
+    oncall: tuple[OnCall, ...] = ()  # filled on the on-call level only
+
+
+@dataclass(frozen=True)
+class AddressingTerritory:
+    territory: Territory
+    entries: tuple[AddressingEntry, ...]
+
+
+@dataclass(frozen=True)
+class AddressingDay:
+    day: date
+    territories: tuple[AddressingTerritory, ...]
+
+
+@dataclass(frozen=True)
+class AddressingSheet:
+    letterhead: Letterhead
+    version: RosterVersion
+    days: tuple[AddressingDay, ...]
+
+
+def _by_name(persons: object) -> list[Person]:
+    return sorted(persons, key=lambda p: (p.last_name.casefold(), p.first_name.casefold(), p.id or 0))  # type: ignore[attr-defined, arg-type]
+
+
+class _Rosters(Protocol):
+    def versions(self, year: int, month: int) -> list[RosterVersion]: ...
+
+
+class DocumentService:
+    """Builds the read models of the documents from the services (no writes)."""
+
+    def __init__(self, services: Services) -> None:
+        self._services = services
+
+    # --- versions ------------------------------------------------------------------------
+
+    def versions(self, year: int, month: int) -> list[RosterVersion]:
+        """Published versions of the month, oldest first."""
+        rosters = self._services.rosters
+        if hasattr(rosters, "versions"):  # the lifecycle services (published snapshots)
+            return sorted(rosters.versions(year, month), key=lambda v: v.number)
+        roster = rosters.get(year, month)
+        if roster is None or roster.status is not RosterStatus.PUBLISHED:
+            return []
+        # Before snapshots existed: the stored roster is the only published version.
+        return [RosterVersion(year, month, roster.version, roster.published_at or datetime.now(UTC), "", "",
+                              tuple(_with_uid(a, year, month) for a in roster.assignments or []))]
+
+    def version(self, year: int, month: int, number: int | None = None, *, draft: bool = False) -> RosterVersion:
+        """Version `number` (the latest published when None). With `draft`, an unpublished
+        month gives its draft as version 0 instead of an error."""
+        versions = self.versions(year, month)
+        if number is None and versions:
+            return versions[-1]
+        found = next((v for v in versions if v.number == number), None)
+        if found is not None:
+            return found
+        if number is None or number == 0:
+            if draft or number == 0:
+                return self._draft(year, month)
+            raise NotFoundError(f"Le planning {year:04d}-{month:02d} n'est pas publié")
+        raise NotFoundError(f"Le planning {year:04d}-{month:02d} n'a pas de version {number}")
+
+    def _draft(self, year: int, month: int) -> RosterVersion:
+        roster = self._services.rosters.get(year, month)
+        assignments = roster.assignments or [] if roster is not None else []
+        return RosterVersion(year, month, 0, datetime.now(UTC), "", "",
+                             tuple(_with_uid(a, year, month) for a in assignments))
+
+    # --- documents -----------------------------------------------------------------------
+
+    def letterhead(self) -> Letterhead:
+        settings = self._services.settings.get()
+        if settings is None:
+            raise NotFoundError("Aucune association n'est configurée dans cette base")
+        mailing = getattr(self._services, "mailing", None)
+        contact = mailing.contact() if mailing else AssociationContact()
+        smtp = mailing.smtp() if mailing else SmtpSettings()
+        return Letterhead(settings.name, settings.department, contact, TIMEZONES.get(settings.zone, "Europe/Paris"),
+                          smtp.sender, smtp.sender_name or settings.name)
+
+    def month(self, year: int, month: int, number: int | None = None, *, draft: bool = False) -> MonthDocument:
+        version = self.version(year, month, number, draft=draft)
+        settings = self._services.settings.get()
+        if settings is None:
+            raise NotFoundError("Aucune association n'est configurée dans cette base")
+        cal = month_calendar(settings, year, month)
+        history = [v for v in self.versions(year, month) if v.number <= version.number] or [version]
+        return MonthDocument(
+            letterhead=self.letterhead(),
+            version=version,
+            persons={p.id: p for p in self._services.persons.list() if p.id is not None},
+            templates=tuple(self._services.settings.shift_templates()),
+            territories=tuple(self._services.settings.territories()),
+            days=tuple(d.day for d in cal.days),
+            closed=cal.skipped,
+            uncovered=tuple(self._uncovered(cal, version.assignments)),
+            shifts=shift_history(history),
+        )
+
+    def notice(self, year: int, month: int, number: int | None = None) -> NoticeDocument:
+        """The changes of version `number` (latest when None) against the version before it."""
+        doc = self.month(year, month, number)
+        previous = next((v for v in reversed(self.versions(year, month)) if v.number < doc.version.number), None)
+        if previous is None:
+            previous = RosterVersion(year, month, 0, doc.version.published_at, "", "", ())
+        diff = compare(year, month, previous.number, previous.assignments, doc.version.number, doc.version.assignments)
+        return NoticeDocument(doc, previous, diff)
+
+    def addressing(self, year: int, month: int, number: int | None = None) -> AddressingSheet:
+        """Per continuity day and territory, the charter's levels with the on-call effectors of
+        the published version (never the draft) on the on-call level."""
+        doc = self.month(year, month, number)
+        charters = self._services.addressing.charters()
+        oncall: dict[tuple[date, str], list[OnCall]] = {}
+        for a in sorted(doc.version.assignments, key=_order):
+            if a.role is Role.EFFECTOR and a.territory and a.person_id in doc.persons:
+                oncall.setdefault((a.day, a.territory), []).append(OnCall(doc.persons[a.person_id], a))
+        days = []
+        for day in doc.days:
+            territories = []
+            for t in doc.territories:
+                levels = charters.get(t.code) or default_charter(t.code)
+                territories.append(AddressingTerritory(t, tuple(
+                    AddressingEntry(lv, tuple(oncall.get((day, t.code), ())) if lv.kind is LevelKind.ONCALL else ())
+                    for lv in levels)))
+            days.append(AddressingDay(day, tuple(territories)))
+        return AddressingSheet(doc.letterhead, doc.version, tuple(days))
+
+    # --- helpers -------------------------------------------------------------------------
+
+    def _uncovered(self, cal: object, assignments: Sequence[Assignment]) -> list[UncoveredSlot]:
+        from ..planning import hourly_demand
+
+        required = hourly_demand(self._services, cal)
+        covered: dict[tuple[Role, date, int], int] = {}
+        for a in assignments:
+            if a.role is Role.EFFECTOR:
+                continue
+            for hour in range(a.start.hour, a.end.hour + (a.end.minute > 0)):
+                covered[(a.role, a.day, hour)] = covered.get((a.role, a.day, hour), 0) + 1
+        slots: list[UncoveredSlot] = []
+        for (role, day, hour), need in sorted(required.items(), key=lambda kv: (kv[0][1], kv[0][0], kv[0][2])):
+            missing = need - covered.get((role, day, hour), 0)
+            if missing <= 0:
+                continue
+            last = slots[-1] if slots else None
+            if last and last.role is role and last.day == day and last.end == time(hour) and last.missing == missing:
+                slots[-1] = replace(last, end=_hour_end(hour))
+            else:
+                slots.append(UncoveredSlot(role, day, time(hour), _hour_end(hour), missing))
+        return slots
+
+
+def _hour_end(hour: int) -> time:
+    return time(hour + 1) if hour < 23 else time(23, 59)
+
+
+def _with_uid(a: Assignment, year: int, month: int) -> Assignment:
+    if a.uid:
+        return a
+    # Stored before shift identifiers existed: a stable one derived from the row.
+    return replace(a, uid=str(uuid.uuid5(_DRAFT_NAMESPACE, f"{year}-{month}-{a.id}-{a.person_id}")))
