@@ -68,7 +68,7 @@ _WORDS: dict[str, tuple[str, str]] = {
     "level": ("Recours", "Level"),
     "who": ("Qui", "Who"),
     "phone": ("Téléphone", "Phone"),
-    "nobody": ("personne d'astreinte", "nobody on call"),
+    "nobody": ("aucun effecteur d'astreinte", "nobody on call"),
     "charter_note": ("Adresser dans l'ordre de la charte ; effecteurs du planning publié.",
                      "Refer in charter order; effectors of the published roster."),
     "hours_per_person": ("Heures par personne", "Hours per person"),
