@@ -7,14 +7,14 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from reportlab.lib import colors
 from reportlab.lib.units import mm
-from reportlab.platypus import PageBreak, Paragraph, Table, TableStyle
+from reportlab.platypus import PageBreak, Paragraph, Spacer, Table, TableStyle
 
 from sas_roster.domain.addressing import LevelKind
 from sas_roster.services.documents import AddressingSheet
 
 from .flow_pdf import STYLES, build, esc
+from .fonts import CONDENSED
 from .pdf_page import ACCENT, ACCENT_LIGHT, ALERT, RULE
 from .text import Texts
 
@@ -31,6 +31,7 @@ def _day_table(sheet_day: Any, t: Texts) -> Table:
         ("BACKGROUND", (0, 0), (-1, 0), ACCENT),
         ("GRID", (0, 1), (-1, -1), 0.3, RULE),
         ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
+        ("FONTNAME", (0, 0), (-1, -1), CONDENSED),
         ("TOPPADDING", (0, 0), (-1, -1), 2),
         ("BOTTOMPADDING", (0, 0), (-1, -1), 2.5),
     ]
@@ -70,7 +71,7 @@ def write_addressing(sheet: AddressingSheet, path: Path | str, lang: str = "fr")
             story.append(PageBreak())
         story.append(Paragraph(esc(t.long_date(day.day).capitalize()), STYLES["h1"]))
         story.append(Paragraph(esc(t("charter_note")), STYLES["small"]))
-        story.append(Table([[""]], colWidths=[1], rowHeights=[2 * mm], style=[("LINEBELOW", (0, 0), (-1, -1), 0, colors.white)]))
+        story.append(Spacer(1, 2 * mm))
         story.append(_day_table(day, t))
     if not story:
         story.append(Paragraph(esc(t("no_shift")), STYLES["body"]))

@@ -74,10 +74,7 @@ def itip_mail(doc: MonthDocument, state: ShiftState, person: Person, lang: str =
     if cancel:
         text += f" — {t('cancelled')}"
     msg.set_content(text + "\n" + _signature(doc, t))
-    msg.add_alternative(ics, maintype="text", subtype="calendar", params={"method": method.value})
-    # EmailMessage gives bytes parts base64; a charset makes clients read the calendar as text.
-    part = msg.get_payload()[-1]  # type: ignore[index]
-    part.set_param("charset", "UTF-8")
+    msg.add_alternative(ics.decode("utf-8"), subtype="calendar", params={"method": method.value})
     kind = "cancellation" if cancel else "invitation"
     return OutgoingMail(f"itip:{state.uid}:{state.sequence}:{method.value}", person.id or 0, kind,
                         person.email or "", msg)

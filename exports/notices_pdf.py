@@ -16,6 +16,7 @@ from sas_roster.domain.roster import Assignment
 from sas_roster.services.documents import NoticeDocument
 
 from .flow_pdf import STYLES, build, esc
+from .fonts import CONDENSED
 from .pdf_page import ACCENT, ALERT, GAINED, RULE, SHADE
 from .personal_pdf import person_title
 from .text import Texts
@@ -40,6 +41,7 @@ def _section(title: str, colour: colors.Color, rows: list[str]) -> list[Any]:
         ("ROWBACKGROUNDS", (0, 0), (-1, -1), [colors.white, SHADE]),
         ("LINEBELOW", (0, 0), (-1, -1), 0.3, RULE),
         ("LEFTPADDING", (0, 0), (-1, -1), 6),
+        ("FONTNAME", (0, 0), (-1, -1), CONDENSED),
     ]))
     heading = Paragraph(f"<font color='#{colour.hexval()[2:]}'>{esc(title)}</font>", st["h2"])
     return [heading, table]

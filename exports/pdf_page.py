@@ -85,6 +85,8 @@ class NumberedCanvas(Canvas):
     kept until save, then each is finished with `finish(canvas, page, total)`."""
 
     def __init__(self, *args: Any, finish: Callable[[Canvas, int, int], None], **kwargs: Any) -> None:
+        if not kwargs.get("initialFontName"):  # else every page declares Helvetica
+            kwargs["initialFontName"] = REGULAR
         super().__init__(*args, **kwargs)
         self._finish = finish
         self._saved: list[dict[str, Any]] = []

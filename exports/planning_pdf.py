@@ -124,6 +124,7 @@ def _shift_table(doc: MonthDocument, t: Texts, templates: Sequence[ShiftTemplate
         ("GRID", (0, 2), (-1, -1), 0.3, RULE),
         ("LINEAFTER", (0, 0), (-2, 1), 0.3, colors.white),
         ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
+        ("FONTNAME", (0, 0), (-1, -1), CONDENSED),
         ("TOPPADDING", (0, 0), (-1, -1), 1.2),
         ("BOTTOMPADDING", (0, 0), (-1, -1), 1.6),
         ("LEFTPADDING", (0, 0), (-1, -1), 2.5),
@@ -180,6 +181,7 @@ def _oncall_tables(doc: MonthDocument, t: Texts, width: float) -> list[Table]:
             ("GRID", (0, 1), (-1, -1), 0.3, RULE),
             ("LINEAFTER", (0, 0), (-2, 0), 0.3, colors.white),
             ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
+        ("FONTNAME", (0, 0), (-1, -1), CONDENSED),
             ("TOPPADDING", (0, 0), (-1, -1), 1.2),
             ("BOTTOMPADDING", (0, 0), (-1, -1), 1.6),
         ]

@@ -1,0 +1,182 @@
+"""Command-line commands of the exports package:
+
+    export planning|personal|ics|notices|addressing|all YYYY-MM [--version N] --out DIR [--lang en]
+    send schedules|notices YYYY-MM [--version N] [--preview DIR] [--lang en]
+    mail-settings [--host …] [--sender …] [--password]   (contacts and SMTP server)
+
+They call the same read models and writers as the window's Export menu.
+"""
+
+from __future__ import annotations
+
+import argparse
+import getpass
+import sys
+from datetime import UTC, datetime
+from pathlib import Path
+
+from sas_roster.cli import EXIT_ERROR, EXIT_OK, CliCommand, CliContext
+from sas_roster.domain.calendar import parse_month
+from sas_roster.domain.mailing import AssociationContact, MailRecord, SmtpSecurity, SmtpSettings
+
+from .bundle import KINDS, Cancelled, write_month
+from .mail import OutgoingMail, notice_batch, schedule_batch, write_previews
+from .notices_pdf import write_notice
+from .personal_pdf import write_personal
+from .smtp import Credentials, SendError, send_mails
+
+
+def _month(text: str) -> tuple[int, int]:
+    return parse_month(text)
+
+
+def _export_args(p: argparse.ArgumentParser) -> None:
+    p.add_argument("kind", choices=[*KINDS, "all"], help="document(s) à écrire")
+    p.add_argument("month", metavar="AAAA-MM", help="mois du planning")
+    p.add_argument("--version", type=int, metavar="N", help="version publiée (la dernière par défaut ; 0 = brouillon)")
+    p.add_argument("--out", required=True, type=Path, metavar="DOSSIER", help="dossier où écrire les fichiers")
+    p.add_argument("--lang", choices=["fr", "en"], default="fr", help="langue des documents")
+
+
+def _export(args: argparse.Namespace, ctx: CliContext) -> int:
+    year, month = _month(args.month)
+    documents = ctx.services().documents
+    kinds = list(KINDS) if args.kind == "all" else [args.kind]
+    doc = documents.month(year, month, args.version)
+    notice = documents.notice(year, month, args.version) if "notices" in kinds and doc.published else None
+    sheet = documents.addressing(year, month, args.version) if "addressing" in kinds and doc.published else None
+    if args.kind in ("notices", "addressing") and not doc.published:
+        ctx.print("Rien à écrire : le planning n'est pas publié.")
+        return EXIT_ERROR
+    try:
+        result = write_month(doc, args.out, kinds, lang=args.lang, notice=notice, addressing=sheet)
+    except Cancelled as exc:
+        ctx.print(str(exc))
+        return EXIT_ERROR
+    if args.kind == "notices" and not result.files:
+        ctx.print(f"Aucun avis : la version {doc.version.number} est la première publication du mois.")
+        return EXIT_OK
+    ctx.print(f"{len(result.files)} fichier(s) écrit(s) dans {args.out} ({doc.version.label}).")
+    return EXIT_OK
+
+
+def _send_args(p: argparse.ArgumentParser) -> None:
+    p.add_argument("kind", choices=["schedules", "notices"], help="plannings personnels ou avis de modification")
+    p.add_argument("month", metavar="AAAA-MM", help="mois du planning")
+    p.add_argument("--version", type=int, metavar="N", help="version publiée (la dernière par défaut)")
+    p.add_argument("--preview", type=Path, metavar="DOSSIER",
+                   help="écrire les messages en fichiers .eml dans ce dossier au lieu de les envoyer")
+    p.add_argument("--lang", choices=["fr", "en"], default="fr", help="langue des messages")
+
+
+def build_mails(services, year: int, month: int, kind: str, number: int | None, lang: str) -> list[OutgoingMail]:  # type: ignore[no-untyped-def]
+    """The messages of a sending, built from the published version (never a draft)."""
+    import tempfile
+
+    documents = services.documents
+    with tempfile.TemporaryDirectory() as tmp:
+        folder = Path(tmp)
+        if kind == "schedules":
+            doc = documents.month(year, month, number)
+
+            def schedule_pdf(p):  # type: ignore[no-untyped-def]
+                return write_personal(doc, p, folder / f"{p.id}.pdf", lang).read_bytes()
+
+            return schedule_batch(doc, doc.people(), schedule_pdf, lang)
+        notice = documents.notice(year, month, number)
+        if notice.previous.number == 0:
+            return []
+
+        def notice_pdf(p):  # type: ignore[no-untyped-def]
+            return write_notice(notice, p, folder / f"{p.id}.pdf", lang).read_bytes()
+
+        return notice_batch(notice, notice_pdf, lang)
+
+
+def _ask_password() -> str | None:
+    if not sys.stdin.isatty():
+        return None
+    return getpass.getpass("Mot de passe du serveur d'envoi : ") or None
+
+
+def send(services, year: int, month: int, kind: str, number: int | None, lang: str,  # type: ignore[no-untyped-def]
+         credentials: Credentials, actor: str | None = None, progress=None, cancelled=None):
+    """Build and send a month's messages, logging each one the server accepted."""
+    mails = build_mails(services, year, month, kind, number, lang)
+    sent_keys = services.mailing.sent_keys(year, month)
+
+    def logged(mail: OutgoingMail) -> None:
+        services.mailing.record_sent([MailRecord(mail.key, mail.person_id, year, month, mail.kind, datetime.now(UTC))],
+                                     actor=actor)
+
+    return mails, send_mails(mails, services.mailing.smtp(), credentials, already_sent=sent_keys, on_sent=logged,
+                             progress=progress, cancelled=cancelled)
+
+
+def _send(args: argparse.Namespace, ctx: CliContext) -> int:
+    year, month = _month(args.month)
+    services = ctx.services()
+    if args.preview:
+        mails = build_mails(services, year, month, args.kind, args.version, args.lang)
+        written = write_previews(mails, args.preview)
+        ctx.print(f"{len(written)} message(s) écrit(s) dans {args.preview} (rien n'a été envoyé).")
+        return EXIT_OK
+    try:
+        mails, report = send(services, year, month, args.kind, args.version, args.lang, Credentials(_ask_password))
+    except SendError as exc:
+        print(f"Erreur : {exc}", file=ctx.err)
+        return EXIT_ERROR
+    if not mails:
+        ctx.print("Aucun message à envoyer.")
+        return EXIT_OK
+    persons = {p.id: p.display_name for p in services.persons.list()}
+    ctx.print(report.summary(lambda pid: persons.get(pid, f"n° {pid}")))
+    return EXIT_OK if report.complete else EXIT_ERROR
+
+
+def _settings_args(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--address", help="adresse de la plateforme (lignes séparées par « | »)")
+    p.add_argument("--phone", help="téléphone de la plateforme")
+    p.add_argument("--email", help="adresse de réponse de la coordination")
+    p.add_argument("--host", help="serveur SMTP")
+    p.add_argument("--port", type=int, help="port SMTP (587 STARTTLS, 465 SSL)")
+    p.add_argument("--security", choices=[s.value for s in SmtpSecurity], help="chiffrement")
+    p.add_argument("--user", help="identifiant SMTP")
+    p.add_argument("--sender", help="adresse d'envoi (organisateur des invitations)")
+    p.add_argument("--sender-name", help="nom affiché de l'expéditeur")
+    p.add_argument("--password", action="store_true", help="demander le mot de passe et le garder dans le trousseau du système")
+
+
+def _settings(args: argparse.Namespace, ctx: CliContext) -> int:
+    services = ctx.services()
+    c = services.mailing.contact()
+    if any(x is not None for x in (args.address, args.phone, args.email)):
+        c = services.mailing.save_contact(AssociationContact(
+            args.address.replace("|", "\n") if args.address is not None else c.address,
+            args.phone if args.phone is not None else c.phone, args.email if args.email is not None else c.email))
+    s = services.mailing.smtp()
+    if any(x is not None for x in (args.host, args.port, args.security, args.user, args.sender, args.sender_name)):
+        s = services.mailing.save_smtp(SmtpSettings(
+            args.host if args.host is not None else s.host, args.port or s.port,
+            SmtpSecurity(args.security) if args.security else s.security,
+            args.user if args.user is not None else s.user, args.sender if args.sender is not None else s.sender,
+            args.sender_name if args.sender_name is not None else s.sender_name))
+    if args.password:
+        password = _ask_password()
+        if password:
+            kept = Credentials().remember(s, password)
+            ctx.print("Mot de passe gardé dans le trousseau du système." if kept else
+                      "Pas de trousseau sur ce système : le mot de passe sera demandé à chaque envoi.")
+    ctx.print(f"Plateforme : {' / '.join(c.address.splitlines()) or '—'} · {c.phone or '—'} · {c.email or '—'}")
+    ctx.print(f"Envoi : {s.host or '—'}:{s.port} ({s.security.value}), identifiant {s.user or '—'}, "
+              f"expéditeur {s.sender or '—'}")
+    return EXIT_OK
+
+
+def commands() -> list[CliCommand]:
+    return [
+        CliCommand("export", "écrire les documents d'un mois (planning, plannings personnels, calendriers, avis, adressage)",
+                   _export_args, _export),
+        CliCommand("send", "envoyer par e-mail les plannings personnels ou les avis de modification", _send_args, _send),
+        CliCommand("mail-settings", "coordonnées de la plateforme et serveur d'envoi des e-mails", _settings_args, _settings),
+    ]

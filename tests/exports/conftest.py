@@ -1,0 +1,1 @@
+from tests.exports.fixtures import published, published_file  # noqa: F401
