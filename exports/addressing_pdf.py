@@ -14,7 +14,7 @@ from sas_roster.domain.addressing import LevelKind
 from sas_roster.services.documents import AddressingSheet
 
 from .flow_pdf import STYLES, build, esc
-from .fonts import CONDENSED
+from .fonts import CONDENSED, register_fonts
 from .pdf_page import ACCENT, ACCENT_LIGHT, ALERT, RULE
 from .text import Texts
 
@@ -62,6 +62,7 @@ def _day_table(sheet_day: Any, t: Texts) -> Table:
 
 
 def write_addressing(sheet: AddressingSheet, path: Path | str, lang: str = "fr") -> Path:
+    register_fonts()  # paragraphs resolve their fonts when made
     t = Texts(lang)
     version = sheet.version
     title = f"{t('addressing')} — {t.month_title(version.year, version.month)}"

@@ -16,7 +16,7 @@ from sas_roster.domain.roster import Assignment
 from sas_roster.services.documents import NoticeDocument
 
 from .flow_pdf import STYLES, build, esc
-from .fonts import CONDENSED
+from .fonts import CONDENSED, register_fonts
 from .pdf_page import ACCENT, ALERT, GAINED, RULE, SHADE
 from .personal_pdf import person_title
 from .text import Texts
@@ -48,6 +48,7 @@ def _section(title: str, colour: colors.Color, rows: list[str]) -> list[Any]:
 
 
 def notice_story(notice: NoticeDocument, person: Person, t: Texts) -> list[Any]:
+    register_fonts()  # paragraphs resolve their fonts when made
     changes = notice.diff.for_person(person.id or 0)
     version = notice.month.version
     month = t.month_title(version.year, version.month)
