@@ -11,7 +11,7 @@ from reportlab.lib.units import mm
 from reportlab.platypus import PageBreak, Paragraph, Spacer, Table, TableStyle
 
 from sas_roster.domain.addressing import LevelKind
-from sas_roster.services.documents import AddressingSheet
+from sas_roster.domain.documents import AddressingSheet
 
 from .flow_pdf import STYLES, build, esc
 from .fonts import CONDENSED, register_fonts

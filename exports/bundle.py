@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from sas_roster.domain.person import Person
-from sas_roster.services.documents import AddressingSheet, MonthDocument, NoticeDocument
+from sas_roster.domain.documents import AddressingSheet, MonthDocument, NoticeDocument
 
 from .addressing_pdf import write_addressing
 from .ics import person_calendar

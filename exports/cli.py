@@ -4,7 +4,9 @@
     send schedules|notices YYYY-MM [--version N] [--preview DIR] [--lang en]
     mail-settings [--host …] [--sender …] [--password]   (contacts and SMTP server)
 
-They call the same read models and writers as the window's Export menu.
+They call the same read models and writers as the window's Export menu. The commands have
+the shape of `sas_roster.cli.CliCommand` without importing it (exports may not depend on the
+domain package's command line, which reaches the database): main.py assembles them.
 """
 
 from __future__ import annotations
@@ -12,10 +14,11 @@ from __future__ import annotations
 import argparse
 import getpass
 import sys
+from collections.abc import Callable
+from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
-
-from sas_roster.cli import EXIT_ERROR, EXIT_OK, CliCommand, CliContext
+from typing import Any, Protocol, TextIO
 from sas_roster.domain.calendar import parse_month
 from sas_roster.domain.mailing import AssociationContact, MailRecord, SmtpSecurity, SmtpSettings
 
@@ -24,6 +27,27 @@ from .mail import OutgoingMail, notice_batch, schedule_batch, write_previews
 from .notices_pdf import write_notice
 from .personal_pdf import write_personal
 from .smtp import Credentials, SendError, send_mails
+
+EXIT_OK = 0
+EXIT_ERROR = 1
+
+
+class CliContext(Protocol):
+    """What a handler uses of `sas_roster.cli.CliContext`."""
+
+    err: TextIO
+
+    def services(self) -> Any: ...
+
+    def print(self, text: str = "") -> None: ...
+
+
+@dataclass(frozen=True)
+class CliCommand:
+    name: str
+    help: str
+    add_arguments: Callable[[argparse.ArgumentParser], None]
+    handler: Callable[[argparse.Namespace, CliContext], int]
 
 
 def _month(text: str) -> tuple[int, int]:

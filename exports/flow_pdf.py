@@ -14,7 +14,7 @@ from reportlab.lib.units import mm
 from reportlab.platypus import BaseDocTemplate, Frame, PageTemplate
 
 from sas_roster.domain.versions import RosterVersion
-from sas_roster.services.documents import Letterhead
+from sas_roster.domain.documents import Letterhead
 
 from .fonts import BOLD, CONDENSED, CONDENSED_BOLD, REGULAR, register_fonts
 from .pdf_page import ACCENT, FOOTER_H, HEADER_H, INK, MARGIN, MUTED, NumberedCanvas, draw_footer, draw_header, pdf_info

@@ -23,7 +23,7 @@ from icalendar import Calendar, Event, Timezone, TimezoneDaylight, TimezoneStand
 
 from sas_roster.domain.enums import Role
 from sas_roster.domain.person import Person
-from sas_roster.services.documents import MonthDocument, ShiftState
+from sas_roster.domain.documents import MonthDocument, ShiftState
 
 from .text import Texts
 
@@ -143,7 +143,7 @@ def person_calendar(doc: MonthDocument, person: Person, lang: str = "fr", stamp:
     cal = _calendar(Method.PUBLISH, f"SAS — {person.display_name}", doc.letterhead.timezone)
     for state in doc.calendar_of(person.id or 0):
         cal.add_component(_event(state, doc, person, t, stamp, Method.PUBLISH))
-    return cal.to_ical()
+    return bytes(cal.to_ical())
 
 
 def itip_message(doc: MonthDocument, state: ShiftState, person: Person, lang: str = "fr",
@@ -153,4 +153,4 @@ def itip_message(doc: MonthDocument, state: ShiftState, person: Person, lang: st
     method = Method.CANCEL if state.cancelled else Method.REQUEST
     cal = _calendar(method, f"SAS — {person.display_name}", doc.letterhead.timezone)
     cal.add_component(_event(state, doc, person, t, stamp or datetime.now(UTC), method))
-    return method, cal.to_ical()
+    return method, bytes(cal.to_ical())

@@ -20,7 +20,7 @@ from email.utils import formataddr, formatdate, make_msgid
 from pathlib import Path
 
 from sas_roster.domain.person import Person
-from sas_roster.services.documents import MonthDocument, NoticeDocument, ShiftState
+from sas_roster.domain.documents import MonthDocument, NoticeDocument, ShiftState
 
 from .ics import Method, itip_message, person_calendar, summary
 from .personal_pdf import person_title

@@ -13,7 +13,7 @@ from reportlab.platypus import Paragraph, Spacer, Table, TableStyle
 from sas_roster.domain.enums import Role
 from sas_roster.domain.person import Person
 from sas_roster.domain.roster import Assignment
-from sas_roster.services.documents import NoticeDocument
+from sas_roster.domain.documents import NoticeDocument
 
 from .flow_pdf import STYLES, build, esc
 from .fonts import CONDENSED, register_fonts

@@ -12,7 +12,7 @@ from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
 
 from sas_roster.domain.versions import RosterVersion
-from sas_roster.services.documents import Letterhead
+from sas_roster.domain.documents import Letterhead
 
 from .fonts import BOLD, REGULAR
 from .text import Texts
@@ -80,7 +80,7 @@ def draw_footer(c: Canvas, head: Letterhead, t: Texts, page: int, total: int) ->
     c.drawRightString(width - MARGIN, y, t("page", n=page, total=total))
 
 
-class NumberedCanvas(Canvas):
+class NumberedCanvas(Canvas):  # type: ignore[misc]  # ReportLab ships no types
     """A canvas that knows the page count when it draws the footers ("page x/y"): pages are
     kept until save, then each is finished with `finish(canvas, page, total)`."""
 

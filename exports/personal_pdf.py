@@ -17,7 +17,7 @@ from reportlab.pdfgen.canvas import Canvas
 from sas_roster.domain.enums import Presence, Role
 from sas_roster.domain.person import Person
 from sas_roster.domain.roster import Assignment
-from sas_roster.services.documents import MonthDocument
+from sas_roster.domain.documents import MonthDocument
 
 from .fonts import BOLD, REGULAR, register_fonts
 from .pdf_page import (
@@ -78,7 +78,7 @@ def _person_block(c: Canvas, doc: MonthDocument, p: Person, shifts: list[Assignm
     c.setFont(BOLD, 10)
     c.setFillColor(ACCENT)
     c.drawRightString(WIDTH - MARGIN, y, summary)
-    return y - 12 * mm
+    return float(y - 12 * mm)
 
 
 def _table_header(c: Canvas, cols: list[tuple[str, float]], y: float) -> float:
@@ -90,7 +90,7 @@ def _table_header(c: Canvas, cols: list[tuple[str, float]], y: float) -> float:
     for title, w in cols:
         c.drawString(x, y - 3.4 * mm, title)
         x += w
-    return y - ROW_H
+    return float(y - ROW_H)
 
 
 def _contacts(c: Canvas, doc: MonthDocument, t: Texts, y: float) -> None:

@@ -24,7 +24,7 @@ from reportlab.platypus import BaseDocTemplate, Frame, KeepTogether, PageBreak, 
 from sas_roster.domain.demand import ShiftTemplate
 from sas_roster.domain.enums import Presence, Role
 from sas_roster.domain.roster import Assignment
-from sas_roster.services.documents import MonthDocument, UncoveredSlot
+from sas_roster.domain.documents import MonthDocument, UncoveredSlot
 
 from .fonts import BOLD, CONDENSED, CONDENSED_BOLD, REGULAR, register_fonts
 from .pdf_page import (
@@ -132,28 +132,28 @@ def _shift_table(doc: MonthDocument, t: Texts, templates: Sequence[ShiftTemplate
         *spans,
     ]
     for day, closed in _rows_of_days(doc):
-        r = len(data)
+        row_n = len(data)
         label = Paragraph(_esc(t.short_day(day)), st["day"])
         if closed is not None:
             data.append([label, Paragraph(_esc(f"{t('closed')} — {closed}"), st["closed"])] + [""] * len(templates))
-            style += [("SPAN", (1, r), (-1, r)), ("BACKGROUND", (0, r), (-1, r), CLOSED)]
+            style += [("SPAN", (1, row_n), (-1, row_n)), ("BACKGROUND", (0, row_n), (-1, row_n), CLOSED)]
             continue
         row: list[Any] = [label]
         for c, x in enumerate(templates, 1):
             if day.weekday() not in x.weekdays:
                 row.append("")
-                style.append(("BACKGROUND", (c, r), (c, r), CLOSED))
+                style.append(("BACKGROUND", (c, row_n), (c, row_n), CLOSED))
                 continue
             names = cells.get((day, f"{x.role.value}:{x.code}"), [])
             row.append(Paragraph("<br/>".join(_esc(n) for n in names), st["cell"]))
             if any(_overlaps(g, x) for g in gaps.get(day, [])):
-                style.append(("BACKGROUND", (c, r), (c, r), ALERT_LIGHT))
+                style.append(("BACKGROUND", (c, row_n), (c, row_n), ALERT_LIGHT))
         missing = [f"{t.role(g.role)} {t.hours(g.start, g.end)} : {t('missing', n=g.missing)}"
                    if t.lang == "fr" else f"{t.role(g.role)} {t.hours(g.start, g.end)}: {t('missing', n=g.missing)}"
                    for g in gaps.get(day, [])]
         row.append(Paragraph("<br/>".join(_esc(m) for m in missing), st["gap"]))
         if day.weekday() == 5:
-            style.append(("BACKGROUND", (0, r), (0, r), WEEKEND))
+            style.append(("BACKGROUND", (0, row_n), (0, row_n), WEEKEND))
         data.append(row)
     table = Table(data, colWidths=[day_w] + [col_w] * len(templates) + [gap_w], repeatRows=2)
     table.setStyle(TableStyle(style))

@@ -5,16 +5,18 @@ Frozen panes and print set-up (landscape, one page wide, header rows repeated)."
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Sequence
 from datetime import date
 from pathlib import Path
 
 from openpyxl import Workbook
 from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
 from openpyxl.utils import get_column_letter
+from openpyxl.worksheet.properties import PageSetupProperties
 from openpyxl.worksheet.worksheet import Worksheet
 
 from sas_roster.domain.enums import Presence, Role
-from sas_roster.services.documents import MonthDocument
+from sas_roster.domain.documents import MonthDocument
 
 from .planning_pdf import short_name
 from .text import Texts
@@ -34,7 +36,7 @@ def _sheet_title(text: str) -> str:
     return text[:31]
 
 
-def _head(ws: Worksheet, row: int, titles: list[str], widths: list[float]) -> None:
+def _head(ws: Worksheet, row: int, titles: Sequence[str], widths: Sequence[float]) -> None:
     for c, (title, w) in enumerate(zip(titles, widths, strict=True), 1):
         cell = ws.cell(row, c, title)
         cell.fill, cell.font, cell.border = HEAD_FILL, HEAD_FONT, BOX
@@ -47,10 +49,10 @@ def _print_setup(ws: Worksheet, title: str, repeat: str = "1:2") -> None:
     ws.page_setup.paperSize = ws.PAPERSIZE_A4
     ws.page_setup.fitToWidth = 1
     ws.page_setup.fitToHeight = 0
-    ws.sheet_properties.pageSetUpPr.fitToPage = True
+    ws.sheet_properties.pageSetUpPr = PageSetupProperties(fitToPage=True)
     ws.print_title_rows = repeat
-    ws.oddHeader.center.text = title
-    ws.oddFooter.right.text = "&P / &N"
+    ws.oddHeader.center.text = title  # type: ignore[union-attr]
+    ws.oddFooter.right.text = "&P / &N"  # type: ignore[union-attr]
 
 
 def _grid(ws: Worksheet, doc: MonthDocument, t: Texts, columns: list[tuple[str, str]],

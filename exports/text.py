@@ -8,9 +8,11 @@ belong to `ui/`, which exports must not import).
 
 from __future__ import annotations
 
-from datetime import date, datetime, time
+import datetime as dt
+from datetime import date, datetime
 from decimal import Decimal
 from typing import Final
+from zoneinfo import ZoneInfo
 
 from babel.dates import format_date, format_datetime
 from babel.numbers import format_currency, format_decimal
@@ -140,13 +142,13 @@ class Texts:
             return format_datetime(when, "d MMMM y, HH:mm", tzinfo=_zone(tz), locale=self.locale)
         return format_datetime(when, "d MMMM y 'à' HH'h'mm", tzinfo=_zone(tz), locale=self.locale)
 
-    def time(self, t: time) -> str:
+    def time(self, t: dt.time) -> str:
         """'8h', '8h30' in French; '08:00' in English."""
         if self.lang == "en":
             return f"{t.hour:02d}:{t.minute:02d}"
         return f"{t.hour}h{t.minute:02d}" if t.minute else f"{t.hour}h"
 
-    def hours(self, start: time, end: time) -> str:
+    def hours(self, start: dt.time, end: dt.time) -> str:
         return f"{self.time(start)}–{self.time(end)}"
 
     def duration(self, minutes: int) -> str:
@@ -164,7 +166,5 @@ class Texts:
         return format_currency(value, "EUR", locale=self.locale)
 
 
-def _zone(name: str):  # type: ignore[no-untyped-def]
-    from zoneinfo import ZoneInfo
-
+def _zone(name: str) -> ZoneInfo:
     return ZoneInfo(name)

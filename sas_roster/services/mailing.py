@@ -39,7 +39,7 @@ class MailService(ServiceBase):
             problems.append(Problem("adresse e-mail invalide", None, "e-mail"))
         refuse("Coordonnées refusées", problems)
         with self._tx(actor) as s:
-            row = _row(s, create=True)
+            row = _row_for_write(s)
             row.address, row.phone, row.email = contact.address.strip(), contact.phone.strip(), contact.email.strip()
         return self.contact()
 
@@ -51,7 +51,7 @@ class MailService(ServiceBase):
             problems.append(Problem("adresse d'envoi invalide", None, "expéditeur"))
         refuse("Paramètres d'envoi refusés", problems)
         with self._tx(actor) as s:
-            row = _row(s, create=True)
+            row = _row_for_write(s)
             row.smtp_host, row.smtp_port, row.smtp_security = smtp.host.strip(), smtp.port, smtp.security
             row.smtp_user, row.sender, row.sender_name = smtp.user.strip(), smtp.sender.strip(), smtp.sender_name.strip()
         return self.smtp()
@@ -81,9 +81,13 @@ class MailService(ServiceBase):
                                      sent_at=r.sent_at))
 
 
-def _row(s: Session, create: bool = False) -> MailSettingsRow | None:
-    row = s.scalars(select(MailSettingsRow).order_by(MailSettingsRow.id)).first()
-    if row is None and create:
+def _row(s: Session) -> MailSettingsRow | None:
+    return s.scalars(select(MailSettingsRow).order_by(MailSettingsRow.id)).first()
+
+
+def _row_for_write(s: Session) -> MailSettingsRow:
+    row = _row(s)
+    if row is None:
         row = MailSettingsRow(address="", phone="", email="", smtp_host="", smtp_port=587,
                               smtp_security=SmtpSecurity.STARTTLS, smtp_user="", sender="", sender_name="")
         s.add(row)
