@@ -48,37 +48,69 @@ def person_title(p: Person) -> str:
 
 
 def _columns(t: Texts, with_territory: bool) -> list[tuple[str, float]]:
-    cols = [(t("date"), 62 * mm), (t("hours"), 30 * mm), (t("role"), 38 * mm)]
-    cols.append((t("territory") if with_territory else t("where"), WIDTH - 2 * MARGIN - 130 * mm))
+    cols = [(t("date"), 50 * mm), (t("hours"), 26 * mm), (t("shift"), 56 * mm)]
+    cols.append((t("territory") if with_territory else t("where"), WIDTH - 2 * MARGIN - 132 * mm))
     return cols
 
 
-def _cells(a: Assignment, doc: MonthDocument, t: Texts) -> list[str]:
+def _cells(a: Assignment, doc: MonthDocument, t: Texts, same_day: bool) -> list[str]:
     if a.role is Role.EFFECTOR:
         names = {x.code: x.name for x in doc.territories}
         where = names.get(a.territory or "", a.territory or "")
     else:
         where = t.presence(a.presence)
-    return [t.day_month(a.day), t.hours(a.start, a.end), t.role(a.role), where]
+    label = next((x.label for x in doc.templates if x.code == a.template_code and x.role is a.role and x.label), "")
+    what = label if label and t.lang == "fr" else t.role(a.role)
+    return ["" if same_day else t.day_month(a.day), t.hours(a.start, a.end), what, where]
+
+
+def _mini_calendar(c: Canvas, doc: MonthDocument, shifts: list[Assignment], t: Texts, right: float, top: float) -> None:
+    """The month at a glance: the person's days filled, closed days greyed."""
+    import calendar as _cal
+
+    cell = 4.6 * mm
+    left = right - 7 * cell
+    worked = {a.day for a in shifts}
+    open_days = set(doc.days)
+    c.setFont(BOLD, 6.5)
+    c.setFillColor(MUTED)
+    initials = "LMMJVSD" if t.lang == "fr" else "MTWTFSS"
+    for i, ch in enumerate(initials):
+        c.drawCentredString(left + (i + 0.5) * cell, top - 3 * mm, ch)
+    weeks = _cal.Calendar().monthdatescalendar(doc.year, doc.month)
+    for w, week in enumerate(weeks):
+        for i, day in enumerate(week):
+            if day.month != doc.month:
+                continue
+            x, y = left + i * cell, top - 4.2 * mm - (w + 1) * cell
+            if day in worked:
+                c.setFillColor(ACCENT)
+                c.roundRect(x + 0.4 * mm, y + 0.4 * mm, cell - 0.8 * mm, cell - 0.8 * mm, 1 * mm, stroke=0, fill=1)
+                c.setFillColorRGB(1, 1, 1)
+                c.setFont(BOLD, 7)
+            else:
+                c.setFillColor(INK if day in open_days else RULE)
+                c.setFont(REGULAR, 7)
+            c.drawCentredString(x + cell / 2, y + 1.7 * mm, str(day.day))
 
 
 def _person_block(c: Canvas, doc: MonthDocument, p: Person, shifts: list[Assignment], t: Texts, y: float) -> float:
     c.setFillColor(INK)
-    c.setFont(BOLD, 13)
-    c.drawString(MARGIN, y, person_title(p))
-    roles = ", ".join(t.role_people(r) for r in (Role.REGULATOR, Role.EFFECTOR, Role.OSNP) if r in p.roles)
+    c.setFont(BOLD, 14)
+    c.drawString(MARGIN, y - 1 * mm, person_title(p))
+    roles = " · ".join(t.role_one(r) for r in (Role.REGULATOR, Role.EFFECTOR, Role.OSNP) if r in p.roles)
     c.setFont(REGULAR, 9)
     c.setFillColor(MUTED)
-    detail = [roles.lower() if t.lang == "fr" else roles]
+    detail = [roles]
     if p.territory and Role.EFFECTOR in p.roles:
         detail.append(next((x.name for x in doc.territories if x.code == p.territory), p.territory))
-    c.drawString(MARGIN, y - 5 * mm, " · ".join(detail))
+    c.drawString(MARGIN, y - 6.5 * mm, " · ".join(detail))
     minutes = sum(a.minutes for a in shifts)
-    summary = t("shifts_hours", shifts=len(shifts), hours=t.duration(minutes))
-    c.setFont(BOLD, 10)
+    c.setFont(BOLD, 11)
     c.setFillColor(ACCENT)
-    c.drawRightString(WIDTH - MARGIN, y, summary)
-    return float(y - 12 * mm)
+    c.drawString(MARGIN, y - 14 * mm, t("shifts_hours", shifts=len(shifts), hours=t.duration(minutes)))
+    _mini_calendar(c, doc, shifts, t, WIDTH - MARGIN, y + 0.5 * mm)
+    return float(y - 38 * mm)
 
 
 def _table_header(c: Canvas, cols: list[tuple[str, float]], y: float) -> float:
@@ -121,7 +153,8 @@ def draw_person(c: Canvas, doc: MonthDocument, p: Person, t: Texts) -> int:
     with_territory = any(a.role is Role.EFFECTOR for a in shifts)
     cols = _columns(t, with_territory)
     pages = 1
-    draw_header(c, doc.letterhead, f"{title} — {subtitle}", person_title(p), doc.version, t)
+    subline = doc.letterhead.department or doc.letterhead.name
+    draw_header(c, doc.letterhead, f"{title} — {subtitle}", subline, doc.version, t)
     y = _person_block(c, doc, p, shifts, t, HEIGHT - MARGIN - HEADER_H)
     if not shifts:
         c.setFont(REGULAR, 10)
@@ -130,8 +163,10 @@ def draw_person(c: Canvas, doc: MonthDocument, p: Person, t: Texts) -> int:
         return pages
     y = _table_header(c, cols, y)
     bottom = MARGIN + FOOTER_H
+    previous_day = None
     for i, a in enumerate(shifts):
         if y - ROW_H < bottom:
+            previous_day = None
             c.showPage()
             pages += 1
             draw_header(c, doc.letterhead, f"{title} — {subtitle}", person_title(p), doc.version, t)
@@ -141,7 +176,8 @@ def draw_person(c: Canvas, doc: MonthDocument, p: Person, t: Texts) -> int:
             c.setFillColor(WEEKEND if weekend else SHADE)
             c.rect(MARGIN, y - ROW_H + 1.5 * mm, WIDTH - 2 * MARGIN, ROW_H, stroke=0, fill=1)
         x = MARGIN + 2.5 * mm
-        for n, ((_title, w), text) in enumerate(zip(cols, _cells(a, doc, t), strict=True)):
+        same_day, previous_day = a.day == previous_day, a.day
+        for n, ((_title, w), text) in enumerate(zip(cols, _cells(a, doc, t, same_day), strict=True)):
             c.setFillColor(INK)
             c.setFont(BOLD if n == 1 else REGULAR, 9.5)
             if n == 3 and a.presence is Presence.REMOTE:

@@ -205,7 +205,7 @@ def _oncall_tables(doc: MonthDocument, t: Texts, width: float) -> list[Table]:
 def _legend(doc: MonthDocument, t: Texts) -> list[Any]:
     st = _styles(7)
     parts = []
-    for x in doc.templates:
+    for x in sorted(doc.templates, key=lambda x: (x.role is not Role.REGULATOR, x.start, x.end)):
         if x.role is Role.EFFECTOR:
             continue
         parts.append(f"<b>{_esc(x.label or x.code)}</b> ({t.role(x.role)}) {t.hours(x.start, x.end)}")
@@ -244,6 +244,7 @@ def write_planning_pdf(doc: MonthDocument, path: Path | str, lang: str = "fr") -
     shifts = _shift_table(doc, t, templates, frame._width)
     if shifts is not None:
         story += [Paragraph(t("regulation_osnp"), st["h2"]), shifts]
+    story += _legend(doc, t)  # under the grid it explains
     oncall = _oncall_tables(doc, t, frame._width)
     for i, table in enumerate(oncall):
         if story:
@@ -251,7 +252,6 @@ def write_planning_pdf(doc: MonthDocument, path: Path | str, lang: str = "fr") -
         if i == 0:
             story.append(Paragraph(t("oncall"), st["h2"]))
         story.append(table)
-    story += _legend(doc, t)
     pdf.build(story, canvasmaker=lambda *a, **k: _canvas(*a, finish=finish, head=doc.letterhead, title=title, **k))
     return Path(path)
 

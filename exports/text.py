@@ -93,6 +93,8 @@ _WORDS: dict[str, tuple[str, str]] = {
 
 _ROLES = {Role.REGULATOR: ("Régulation", "Regulation"), Role.OSNP: ("OSNP", "OSNP"),
           Role.EFFECTOR: ("Astreinte effecteur", "On-call effector")}
+_ROLE_ONE = {Role.REGULATOR: ("régulateur", "regulator"), Role.OSNP: ("opérateur OSNP", "OSNP operator"),
+             Role.EFFECTOR: ("effecteur", "effector")}
 _ROLE_PEOPLE = {Role.REGULATOR: ("Régulateurs", "Regulators"), Role.OSNP: ("OSNP", "OSNP operators"),
                 Role.EFFECTOR: ("Effecteurs", "Effectors")}
 
@@ -111,6 +113,9 @@ class Texts:
 
     def role(self, role: Role) -> str:
         return _ROLES[role][self._i]
+
+    def role_one(self, role: Role) -> str:
+        return _ROLE_ONE[role][self._i]
 
     def role_people(self, role: Role) -> str:
         return _ROLE_PEOPLE[role][self._i]
