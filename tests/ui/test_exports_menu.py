@@ -95,3 +95,25 @@ def test_english_interface_gives_english_documents(published_file, tmp_path: Pat
     finally:
         w.close()
         services.close()
+
+
+def test_settings_edit_the_charter_contacts_and_smtp_server(window, qtbot) -> None:
+    from sas_roster.domain.addressing import LevelKind
+
+    view = window.show_view("settings")
+    page = view.outreach
+    page.load()
+    code = page.territory.currentData()
+    rows = page.charter.rows()
+    assert [r[0] for r in rows] == [LevelKind.OWN_DOCTOR, LevelKind.ONCALL, LevelKind.HEALTH_CENTRE, LevelKind.SOS]
+    page.charter.table.selectRow(1)
+    page.move(-1)  # the on-call effector first
+    page.phone.setText("04 00 00 00 00")
+    page.host.setText("smtp.example.invalid")
+    assert page.save(), page.feedback.text()
+    services = window.ctx.services
+    assert [lv.kind for lv in services.addressing.charter(code)][:2] == [LevelKind.ONCALL, LevelKind.OWN_DOCTOR]
+    assert services.mailing.contact().phone == "04 00 00 00 00"
+    assert services.mailing.smtp().host == "smtp.example.invalid"
+    page.sender.setText("pas-une-adresse")
+    assert not page.save() and "expéditeur" in page.feedback.text()
