@@ -124,14 +124,28 @@ def vtimezone(name: str) -> Timezone:
     return tz
 
 
-def _calendar(method: Method, name: str, tz: str) -> Calendar:
+@lru_cache(maxsize=8)
+def _vtimezone_bytes(name: str) -> bytes:
+    return bytes(vtimezone(name).to_ical())
+
+
+def _with_timezone(cal: Calendar, tz: str) -> bytes:
+    """The calendar's text with its VTIMEZONE before the events (serialised once per zone:
+    it is most of the work of a small calendar)."""
+    text = bytes(cal.to_ical())
+    at = text.find(b"BEGIN:VEVENT")
+    if at < 0:
+        at = text.rfind(b"END:VCALENDAR")
+    return text[:at] + _vtimezone_bytes(tz) + text[at:]
+
+
+def _calendar(method: Method, name: str) -> Calendar:
     cal = Calendar()
     cal.add("prodid", PRODID)
     cal.add("version", "2.0")
     cal.add("calscale", "GREGORIAN")
     cal.add("method", method.value)
     cal.add("x-wr-calname", name)
-    cal.add_component(vtimezone(tz))
     return cal
 
 
@@ -140,10 +154,10 @@ def person_calendar(doc: MonthDocument, person: Person, lang: str = "fr", stamp:
     those cancelled since they were published, STATUS:CANCELLED."""
     t = Texts(lang)
     stamp = stamp or datetime.now(UTC)
-    cal = _calendar(Method.PUBLISH, f"SAS — {person.display_name}", doc.letterhead.timezone)
+    cal = _calendar(Method.PUBLISH, f"SAS — {person.display_name}")
     for state in doc.calendar_of(person.id or 0):
         cal.add_component(_event(state, doc, person, t, stamp, Method.PUBLISH))
-    return bytes(cal.to_ical())
+    return _with_timezone(cal, doc.letterhead.timezone)
 
 
 def itip_message(doc: MonthDocument, state: ShiftState, person: Person, lang: str = "fr",
@@ -151,6 +165,6 @@ def itip_message(doc: MonthDocument, state: ShiftState, person: Person, lang: st
     """One invitation (REQUEST) or cancellation (CANCEL) for one shift of `person`."""
     t = Texts(lang)
     method = Method.CANCEL if state.cancelled else Method.REQUEST
-    cal = _calendar(method, f"SAS — {person.display_name}", doc.letterhead.timezone)
+    cal = _calendar(method, f"SAS — {person.display_name}")
     cal.add_component(_event(state, doc, person, t, stamp or datetime.now(UTC), method))
-    return method, bytes(cal.to_ical())
+    return method, _with_timezone(cal, doc.letterhead.timezone)

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
+from functools import cached_property
 from datetime import date, time
 
 from .addressing import AddressingLevel
@@ -121,8 +122,22 @@ class MonthDocument:
     def published(self) -> bool:
         return self.version.number > 0
 
+    @cached_property
+    def _by_person(self) -> dict[int, list[Assignment]]:
+        found: dict[int, list[Assignment]] = {}
+        for a in sorted(self.version.assignments, key=shift_order):
+            found.setdefault(a.person_id, []).append(a)
+        return found
+
+    @cached_property
+    def _cancelled_by_person(self) -> dict[int, list[ShiftState]]:
+        found: dict[int, list[ShiftState]] = {}
+        for s in sorted((s for s in self.shifts.values() if s.cancelled), key=lambda s: shift_order(s.assignment)):
+            found.setdefault(s.assignment.person_id, []).append(s)
+        return found
+
     def of_person(self, person_id: int) -> list[Assignment]:
-        return sorted((a for a in self.version.assignments if a.person_id == person_id), key=shift_order)
+        return list(self._by_person.get(person_id, ()))
 
     def people(self) -> list[Person]:
         """Everyone holding at least one shift, by last name then first name."""
@@ -133,8 +148,7 @@ class MonthDocument:
     def calendar_of(self, person_id: int) -> list[ShiftState]:
         """The person's calendar events: her shifts of this version, then those cancelled."""
         held = [self.shifts.get(a.uid or "", ShiftState(a)) for a in self.of_person(person_id)]
-        gone = [s for s in self.shifts.values() if s.cancelled and s.assignment.person_id == person_id]
-        return held + sorted(gone, key=lambda s: shift_order(s.assignment))
+        return held + self._cancelled_by_person.get(person_id, [])
 
 
 @dataclass(frozen=True)
