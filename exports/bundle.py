@@ -8,7 +8,7 @@ from __future__ import annotations
 import multiprocessing
 import os
 from collections.abc import Callable, Iterable, Iterator
-from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -78,24 +78,35 @@ def _worker_chunk(jobs: list[tuple[int, Path | None, Path | None]]) -> list[Path
     return [f for pid, pdf, ics in jobs for f in _person_files(doc, _worker_lang, doc.persons[pid], pdf, ics)]
 
 
-def _run_jobs(doc: MonthDocument, lang: str, jobs: list[tuple[int, Path | None, Path | None]],
-              workers: int) -> Iterator[list[Path]]:
-    """Per person: her PDF and calendar, written here or by `workers` processes (spawned, not
-    forked: safe beside the window's threads), yielded as they come."""
-    if workers <= 1:
-        for pid, pdf, ics in jobs:
-            yield _person_files(doc, lang, doc.persons[pid], pdf, ics)
-        return
-    chunks = [jobs[i:i + CHUNK] for i in range(0, len(jobs), CHUNK)]
-    context = multiprocessing.get_context("spawn")
-    with ProcessPoolExecutor(workers, mp_context=context, initializer=_init_worker, initargs=(doc, lang)) as pool:
-        futures = [pool.submit(_worker_chunk, c) for c in chunks]
-        try:
-            for f in futures:
-                yield f.result()
-        finally:
-            for f in futures:
+class _People:
+    """Per person: her PDF and calendar, written here (`workers` ≤ 1) or by worker processes
+    (spawned, not forked: safe beside the window's threads) that start at once, so the
+    month's own files are written meanwhile in this process."""
+
+    def __init__(self, doc: MonthDocument, lang: str, jobs: list[tuple[int, Path | None, Path | None]],
+                 workers: int) -> None:
+        self.doc, self.lang, self.jobs = doc, lang, jobs
+        self.pool: ProcessPoolExecutor | None = None
+        self.futures: list[Future[list[Path]]] = []
+        if workers > 1 and jobs:
+            context = multiprocessing.get_context("spawn")
+            self.pool = ProcessPoolExecutor(workers, mp_context=context, initializer=_init_worker, initargs=(doc, lang))
+            self.futures = [self.pool.submit(_worker_chunk, jobs[i:i + CHUNK]) for i in range(0, len(jobs), CHUNK)]
+
+    def results(self) -> Iterator[list[Path]]:
+        if self.pool is None:
+            for pid, pdf, ics in self.jobs:
+                yield _person_files(self.doc, self.lang, self.doc.persons[pid], pdf, ics)
+            return
+        for f in self.futures:
+            yield f.result()
+
+    def close(self) -> None:
+        if self.pool is not None:
+            for f in self.futures:
                 f.cancel()
+            self.pool.shutdown(wait=True, cancel_futures=True)
+            self.pool = None
 
 
 def write_month(doc: MonthDocument, out: Path | str, kinds: Iterable[str] = KINDS, *, lang: str = "fr",
@@ -121,29 +132,34 @@ def write_month(doc: MonthDocument, out: Path | str, kinds: Iterable[str] = KIND
         if cancelled is not None and cancelled():
             raise Cancelled(f"Export arrêté : {len(result.files)} fichier(s) sur {total} écrits")
 
-    if "planning" in wanted:
-        step(write_planning_pdf(doc, folder / f"{names['planning']}-{tag}.pdf", lang))
-        step(write_planning_xlsx(doc, folder / f"{names['planning']}-{tag}.xlsx", lang))
     pdf_dir, ics_dir = folder / folders["personal"], folder / folders["ics"]
     jobs = [(p.id or 0,
              pdf_dir / f"{person_stem(p)}-{tag}.pdf" if "personal" in wanted else None,
              ics_dir / f"{person_stem(p)}-{doc.year:04d}-{doc.month:02d}.ics" if "ics" in wanted else None)
-            for p in people]
-    if "personal" in wanted or "ics" in wanted:
-        pdf_dir.mkdir(exist_ok=True) if "personal" in wanted else None
-        ics_dir.mkdir(exist_ok=True) if "ics" in wanted else None
-        if workers is None:
-            workers = min(os.cpu_count() or 1, 4) if len(people) >= PARALLEL_FROM else 1
-        for files in _run_jobs(doc, lang, jobs, workers):
+            for p in people] if ("personal" in wanted or "ics" in wanted) else []
+    if "personal" in wanted:
+        pdf_dir.mkdir(exist_ok=True)
+    if "ics" in wanted:
+        ics_dir.mkdir(exist_ok=True)
+    if workers is None:
+        workers = min(os.cpu_count() or 1, 4) if len(people) >= PARALLEL_FROM else 1
+    persons = _People(doc, lang, jobs, workers)
+    try:
+        if "planning" in wanted:
+            step(write_planning_pdf(doc, folder / f"{names['planning']}-{tag}.pdf", lang))
+            step(write_planning_xlsx(doc, folder / f"{names['planning']}-{tag}.xlsx", lang))
+        if "addressing" in wanted and addressing is not None:
+            step(write_addressing(addressing, folder / f"{names['addressing']}-{tag}.pdf", lang))
+        if noticed and notice is not None:
+            sub = folder / folders["notices"]
+            sub.mkdir(exist_ok=True)
+            for p in noticed:
+                step(write_notice(notice, p, sub / f"{names['notice']}-{person_stem(p)}-{tag}.pdf", lang))
+        if "personal" in wanted:
+            step(write_combined(doc, people, folder / f"{folders['personal']}-{names['all']}-{tag}.pdf", lang))
+        for files in persons.results():
             for f in files:
                 step(f)
-    if "personal" in wanted:
-        step(write_combined(doc, people, folder / f"{folders['personal']}-{names['all']}-{tag}.pdf", lang))
-    if noticed and notice is not None:
-        sub = folder / folders["notices"]
-        sub.mkdir(exist_ok=True)
-        for p in noticed:
-            step(write_notice(notice, p, sub / f"{names['notice']}-{person_stem(p)}-{tag}.pdf", lang))
-    if "addressing" in wanted and addressing is not None:
-        step(write_addressing(addressing, folder / f"{names['addressing']}-{tag}.pdf", lang))
+    finally:
+        persons.close()
     return result
