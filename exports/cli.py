@@ -19,13 +19,13 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any, Protocol, TextIO
+
 from sas_roster.domain.calendar import parse_month
 from sas_roster.domain.mailing import AssociationContact, MailRecord, SmtpSecurity, SmtpSettings
 
+from .batches import notice_mails, schedule_mails
 from .bundle import KINDS, Cancelled, write_month
-from .mail import OutgoingMail, notice_batch, schedule_batch, write_previews
-from .notices_pdf import write_notice
-from .personal_pdf import write_personal
+from .mail import OutgoingMail, write_previews
 from .smtp import Credentials, SendError, send_mails
 
 EXIT_OK = 0
@@ -93,28 +93,11 @@ def _send_args(p: argparse.ArgumentParser) -> None:
     p.add_argument("--lang", choices=["fr", "en"], default="fr", help="langue des messages")
 
 
-def build_mails(services, year: int, month: int, kind: str, number: int | None, lang: str) -> list[OutgoingMail]:  # type: ignore[no-untyped-def]
+def build_mails(services: Any, year: int, month: int, kind: str, number: int | None, lang: str) -> list[OutgoingMail]:
     """The messages of a sending, built from the published version (never a draft)."""
-    import tempfile
-
-    documents = services.documents
-    with tempfile.TemporaryDirectory() as tmp:
-        folder = Path(tmp)
-        if kind == "schedules":
-            doc = documents.month(year, month, number)
-
-            def schedule_pdf(p):  # type: ignore[no-untyped-def]
-                return write_personal(doc, p, folder / f"{p.id}.pdf", lang).read_bytes()
-
-            return schedule_batch(doc, doc.people(), schedule_pdf, lang)
-        notice = documents.notice(year, month, number)
-        if notice.previous.number == 0:
-            return []
-
-        def notice_pdf(p):  # type: ignore[no-untyped-def]
-            return write_notice(notice, p, folder / f"{p.id}.pdf", lang).read_bytes()
-
-        return notice_batch(notice, notice_pdf, lang)
+    if kind == "schedules":
+        return schedule_mails(services.documents.month(year, month, number), lang)
+    return notice_mails(services.documents.notice(year, month, number), lang)
 
 
 def _ask_password() -> str | None:

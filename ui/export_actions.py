@@ -37,6 +37,10 @@ EXPORTS = [
     ("exportAddressing", N_("Fiche d'adressage (PDF)…"), ("addressing",)),
     ("exportAll", N_("Tout exporter…"), ("planning", "personal", "ics", "notices", "addressing")),
 ]
+SENDS = [
+    ("sendSchedules", N_("Envoyer les plannings par e-mail…"), "schedules"),
+    ("sendNotices", N_("Envoyer les avis de modification par e-mail…"), "notices"),
+]
 
 
 class ExportActions(QObject):
@@ -64,6 +68,16 @@ class ExportActions(QObject):
         self.export_actions = {}
         for name, title, kinds in EXPORTS:
             self.export_actions[name] = self._action(name, _(title), lambda _c=False, k=kinds: self.export(k))
+        self.menu.addSeparator()
+        self.send_job = BackgroundJob(self)
+        self.send_job.progress.connect(self._on_send_progress)
+        self.send_job.finished.connect(self._on_sent)
+        self.send_job.failed.connect(self._on_send_failed)
+        self.send_actions = {}
+        for name, title, kind in SENDS:
+            self.send_actions[name] = self._action(name, _(title), lambda _c=False, k=kind: self.send(k))
+        self._credentials = None
+        self.last_report = None
 
     def _action(self, name: str, text: str, slot, shortcut=None) -> QAction:  # type: ignore[no-untyped-def]
         action = QAction(text, self.window)
@@ -189,7 +203,90 @@ class ExportActions(QObject):
             return
         QMessageBox.warning(self.window, _("Export impossible"), message)
 
+    # --- e-mail --------------------------------------------------------------------------
+
+    def credentials(self):  # type: ignore[no-untyped-def]
+        """The SMTP password source of this session: the keyring, else asked once here."""
+        from exports.smtp import Credentials
+
+        if self._credentials is None:
+            def ask() -> str | None:
+                from PySide6.QtWidgets import QInputDialog, QLineEdit
+
+                text, ok = QInputDialog.getText(self.window, _("Mot de passe"), _("Mot de passe du serveur d'envoi :"),
+                                                QLineEdit.EchoMode.Password)
+                return text if ok and text else None
+
+            self._credentials = Credentials(ask)
+        return self._credentials
+
+    def send(self, kind: str, confirm: bool = True) -> bool:
+        """E-mail the schedules (or the change notices) of the month's published version; the
+        messages the server accepted are logged one by one, so sending again sends the rest."""
+        from exports.batches import notice_mails, schedule_mails
+        from exports.smtp import send_mails
+
+        if self.send_job.running:
+            return False
+        services = self.ctx.services
+        smtp = services.mailing.smtp()
+        if not smtp.configured:
+            QMessageBox.warning(self.window, _("Envoi impossible"),
+                                _("Renseignez le serveur d'envoi dans Paramètres → Adressage et envoi."))
+            return False
+        year, month = self.ctx.year, self.ctx.month
+        try:
+            doc = services.documents.month(year, month)
+            notice = services.documents.notice(year, month) if kind == "notices" else None
+        except DomainError as exc:
+            QMessageBox.warning(self.window, _("Envoi impossible"), str(exc))
+            return False
+        people = notice.people() if notice is not None else doc.people()
+        if confirm and QMessageBox.question(
+                self.window, _("Envoyer"),
+                _("Envoyer les messages de {version} à {n} personne(s) ?").format(version=doc.version.label, n=len(people))
+        ) != QMessageBox.StandardButton.Yes:
+            return False
+        credentials = self.credentials()
+        if smtp.user and not credentials.password(smtp):
+            return False  # asked here, on the GUI thread; the job finds it in memory
+        sent = services.mailing.sent_keys(year, month)
+        lang, stop = self.lang, self._stop
+        stop.clear()
+
+        def work(report):  # type: ignore[no-untyped-def]
+            mails = schedule_mails(doc, lang) if notice is None else notice_mails(notice, lang)
+            return send_mails(mails, smtp, credentials, already_sent=sent, cancelled=stop.is_set,
+                              on_sent=lambda m: report((year, month, m.key, m.person_id, m.kind)))
+
+        self.send_job.start(work, cancel=stop.set)
+        self.window.statusBar().showMessage(_("Envoi des messages…"))
+        return True
+
+    def _on_send_progress(self, value: object) -> None:
+        """A message accepted by the server: logged at once, from the GUI thread."""
+        from datetime import UTC, datetime
+
+        from sas_roster.domain.mailing import MailRecord
+
+        year, month, key, person_id, kind = value  # type: ignore[misc]
+        self.ctx.services.mailing.record_sent([MailRecord(key, person_id, year, month, kind, datetime.now(UTC))])
+
+    def _on_sent(self, report: object) -> None:
+        self.last_report = report
+        names = {p.id: p.display_name for p in self.ctx.persons()}
+        text = report.summary(lambda pid: names.get(pid, f"n° {pid}"))  # type: ignore[attr-defined]
+        self.window.statusBar().showMessage(text.splitlines()[0], 10000)
+        if not report.complete:  # type: ignore[attr-defined]
+            QMessageBox.warning(self.window, _("Envoi interrompu"), text)
+
+    def _on_send_failed(self, message: str) -> None:
+        self.last_report = None
+        self.window.statusBar().clearMessage()
+        QMessageBox.warning(self.window, _("Envoi impossible"), message)
+
     def shutdown(self) -> None:
         self._stop.set()
         self.job.wait()
+        self.send_job.wait()
 

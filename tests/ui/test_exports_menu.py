@@ -117,3 +117,29 @@ def test_settings_edit_the_charter_contacts_and_smtp_server(window, qtbot) -> No
     assert services.mailing.smtp().host == "smtp.example.invalid"
     page.sender.setText("pas-une-adresse")
     assert not page.save() and "expéditeur" in page.feedback.text()
+
+
+def test_sending_schedules_from_the_window_logs_each_message(window, qtbot) -> None:
+    import socket
+
+    from aiosmtpd.controller import Controller
+
+    from sas_roster.domain.mailing import SmtpSecurity, SmtpSettings
+    from tests.exports.test_mail import Inbox
+
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    box = Inbox()
+    controller = Controller(box, hostname="127.0.0.1", port=port)
+    controller.start()
+    try:
+        services = window.ctx.services
+        services.mailing.save_smtp(SmtpSettings("127.0.0.1", port, SmtpSecurity.NONE, "", "planning@sas-demo.invalid"))
+        with qtbot.waitSignal(window.exports.send_job.finished, timeout=120_000):
+            assert window.exports.send("schedules", confirm=False)
+        report = window.exports.last_report
+        assert report.complete and len(box.messages) == len(report.sent) > 0
+        qtbot.waitUntil(lambda: len(services.mailing.sent_keys(2027, 5)) == len(report.sent))
+    finally:
+        controller.stop()
