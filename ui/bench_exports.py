@@ -29,7 +29,7 @@ from exports.bundle import write_month
 from sas_roster.services import Services
 from solver.bench.generator import generate
 
-from .bench_data import store_generated
+from sas_roster.bench_data import store_generated
 
 CACHE = Path(tempfile.gettempdir()) / "sas-roster-ui-bench"
 DOC = Path(__file__).resolve().parent.parent / "docs" / "benchmarks.md"

@@ -13,7 +13,7 @@ import uuid
 from collections.abc import Sequence
 from dataclasses import replace
 from datetime import UTC, date, datetime, time
-from typing import TYPE_CHECKING, Protocol
+from typing import TYPE_CHECKING
 
 from ..domain.addressing import LevelKind, default_charter
 from ..domain.calendar import MonthCalendar, month_calendar
@@ -32,7 +32,7 @@ from ..domain.documents import (
     shift_history,
     shift_order,
 )
-from ..domain.enums import Role, RosterStatus
+from ..domain.enums import Role
 from ..domain.errors import NotFoundError
 from ..domain.mailing import AssociationContact, SmtpSettings
 from ..domain.roster import Assignment
@@ -49,28 +49,9 @@ _DRAFT_NAMESPACE = uuid.UUID("6f1c1d2e-8a59-4d8e-9a43-3b1f0f1f5e11")
 
 
 class _Rosters(Protocol):
-    def versions(self, year: int, month: int) -> list[RosterVersion]: ...
-
-
-class DocumentService:
-    """Builds the read models of the documents from the services (no writes)."""
-
-    def __init__(self, services: Services) -> None:
-        self._services = services
-
-    # --- versions ------------------------------------------------------------------------
-
     def versions(self, year: int, month: int) -> list[RosterVersion]:
-        """Published versions of the month, oldest first."""
-        rosters = self._services.rosters
-        if hasattr(rosters, "versions"):  # the lifecycle services (published snapshots)
-            return sorted(rosters.versions(year, month), key=lambda v: v.number)
-        roster = rosters.get(year, month)
-        if roster is None or roster.status is not RosterStatus.PUBLISHED:
-            return []
-        # Before snapshots existed: the stored roster is the only published version.
-        return [RosterVersion(year, month, roster.version, roster.published_at or datetime.now(UTC), "", "",
-                              tuple(_with_uid(a, year, month) for a in roster.assignments or []))]
+        """Published versions of the month (immutable snapshots), oldest first."""
+        return sorted(self._services.rosters.versions(year, month), key=lambda v: v.number)
 
     def version(self, year: int, month: int, number: int | None = None, *, draft: bool = False) -> RosterVersion:
         """Version `number` (the latest published when None). With `draft`, an unpublished

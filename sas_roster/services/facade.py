@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from types import TracebackType
 
 from sqlalchemy import Engine, delete
+from sqlalchemy.orm import Session
 
 from ..persistence import audit
 from ..persistence.base import Base
@@ -12,6 +15,7 @@ from ..persistence.engine import database_url, make_engine, make_session_factory
 from ..persistence.migrate import upgrade_database
 from ..persistence.repositories import AuditRepository
 from .addressing import AddressingService
+from .amendments import AmendmentService
 from .attendance import AttendanceService
 from .availability import AvailabilityService, PdsaService
 from .base import ServiceBase
@@ -21,6 +25,7 @@ from .mailing import MailService
 from .persons import PersonService
 from .rosters import RosterService
 from .settings import SettingsService
+from .solving import SolvingService
 
 
 class Services(ServiceBase):
@@ -37,9 +42,17 @@ class Services(ServiceBase):
         self.attendance = AttendanceService(self._sessions)
         self.history = HistoryService(self._sessions)
         self.audit = AuditRepository(self._sessions)
+        self.amendments = AmendmentService(self._sessions)
+        self.solving = SolvingService(self)
         self.addressing = AddressingService(self._sessions)
         self.mailing = MailService(self._sessions)
         self.documents = DocumentService(self)  # read models of the exports
+
+    @contextmanager
+    def transaction(self, actor: str | None) -> Iterator[Session]:
+        """One transaction for a use case that spans several services (the solve store)."""
+        with self._tx(actor) as session:
+            yield session
 
     @classmethod
     def open(cls, url: str | None = None, *, migrate: bool = True) -> Services:

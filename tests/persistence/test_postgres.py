@@ -135,7 +135,9 @@ def test_first_revision_to_head_keeps_every_row(pg_url: str) -> None:
 
         before = dump()
         upgrade_database(pg_url)
-        assert dump() == before
+        after = dump()
+        for table, rows in before.items():  # columns added later come after the old ones
+            assert [r[: len(rows[0])] for r in after[table]] == rows, table
         assert all(before.values())
     finally:
         e.dispose()

@@ -26,6 +26,7 @@ def test_reset_empties_every_table_and_records_itself(services) -> None:
     [a] = services.rosters.replace_draft(2027, 5, [samples.assignment(p, 3)])
     services.rosters.publish(2027, 5)
     services.attendance.record([AttendanceLine(a.id, AttendanceStatus.PRESENT)])
+    services.amendments.pin(2027, 5, a.uid, True, "gardé quoi qu'il arrive", actor="test")
     with services._sessions() as s:
         empty_before = [t.name for t in Base.metadata.sorted_tables if not s.scalar(select(func.count()).select_from(t))]
     assert empty_before == []  # the test really filled every table

@@ -5,6 +5,7 @@ from .outreach import AddressingLevelRow, MailLogRow, MailSettingsRow
 from .money import Indicator9TierRow, RateRow
 from .people import ContractRow, PersonRoleRow, PersonRow, PersonSkillRow, TrainingRow
 from .planning import AssignmentRow, AttendanceRow, AvailabilityRow, PdsaDutyRow, RosterRow
+from .versions import RosterChangeRow, RosterVersionRow, VersionShiftRow
 from .settings import (
     BridgeDayRow,
     DemandOverridePointRow,
@@ -36,9 +37,12 @@ __all__ = [
     "PersonRow",
     "PersonSkillRow",
     "RateRow",
+    "RosterChangeRow",
     "RosterRow",
+    "RosterVersionRow",
     "SettingsRow",
     "ShiftTemplateRow",
     "TerritoryRow",
     "TrainingRow",
+    "VersionShiftRow",
 ]
