@@ -36,6 +36,7 @@ class CliContext(Protocol):
     """What a handler uses of `sas_roster.cli.CliContext`."""
 
     err: TextIO
+    actor: str
 
     def services(self) -> Any: ...
 
@@ -129,7 +130,8 @@ def _send(args: argparse.Namespace, ctx: CliContext) -> int:
         ctx.print(f"{len(written)} message(s) écrit(s) dans {args.preview} (rien n'a été envoyé).")
         return EXIT_OK
     try:
-        mails, report = send(services, year, month, args.kind, args.version, args.lang, Credentials(_ask_password))
+        mails, report = send(services, year, month, args.kind, args.version, args.lang, Credentials(_ask_password),
+                             actor=ctx.actor)
     except SendError as exc:
         print(f"Erreur : {exc}", file=ctx.err)
         return EXIT_ERROR
@@ -160,14 +162,15 @@ def _settings(args: argparse.Namespace, ctx: CliContext) -> int:
     if any(x is not None for x in (args.address, args.phone, args.email)):
         c = services.mailing.save_contact(AssociationContact(
             args.address.replace("|", "\n") if args.address is not None else c.address,
-            args.phone if args.phone is not None else c.phone, args.email if args.email is not None else c.email))
+            args.phone if args.phone is not None else c.phone, args.email if args.email is not None else c.email),
+            actor=ctx.actor)
     s = services.mailing.smtp()
     if any(x is not None for x in (args.host, args.port, args.security, args.user, args.sender, args.sender_name)):
         s = services.mailing.save_smtp(SmtpSettings(
             args.host if args.host is not None else s.host, args.port or s.port,
             SmtpSecurity(args.security) if args.security else s.security,
             args.user if args.user is not None else s.user, args.sender if args.sender is not None else s.sender,
-            args.sender_name if args.sender_name is not None else s.sender_name))
+            args.sender_name if args.sender_name is not None else s.sender_name), actor=ctx.actor)
     if args.password:
         password = _ask_password()
         if password:

@@ -34,7 +34,6 @@ from ..domain.documents import (
 )
 from ..domain.enums import Role
 from ..domain.errors import NotFoundError
-from ..domain.mailing import AssociationContact, SmtpSettings
 from ..domain.roster import Assignment
 from ..domain.versions import RosterVersion, compare
 
@@ -48,7 +47,14 @@ __all__ = [
 _DRAFT_NAMESPACE = uuid.UUID("6f1c1d2e-8a59-4d8e-9a43-3b1f0f1f5e11")
 
 
-class _Rosters(Protocol):
+class DocumentService:
+    """Builds the read models of the documents from the services (no writes)."""
+
+    def __init__(self, services: Services) -> None:
+        self._services = services
+
+    # --- versions ------------------------------------------------------------------------
+
     def versions(self, year: int, month: int) -> list[RosterVersion]:
         """Published versions of the month (immutable snapshots), oldest first."""
         return sorted(self._services.rosters.versions(year, month), key=lambda v: v.number)
@@ -80,9 +86,7 @@ class _Rosters(Protocol):
         settings = self._services.settings.get()
         if settings is None:
             raise NotFoundError("Aucune association n'est configurée dans cette base")
-        mailing = getattr(self._services, "mailing", None)
-        contact = mailing.contact() if mailing else AssociationContact()
-        smtp = mailing.smtp() if mailing else SmtpSettings()
+        contact, smtp = self._services.mailing.contact(), self._services.mailing.smtp()
         return Letterhead(settings.name, settings.department, contact, TIMEZONES.get(settings.zone, "Europe/Paris"),
                           smtp.sender, smtp.sender_name or settings.name)
 
