@@ -1,14 +1,14 @@
 """Export benchmark: `python -m ui.bench_exports [--size large] [--workers N] [--write]`.
 
 The synthetic département of the solver benchmarks (`solver.bench.generator`, `large`: 871
-people) is stored through the services (`ui.bench_data`), its month filled by the greedy
+people) is stored through the services (`sas_roster.bench_data`), its month filled by the greedy
 baseline (a full month of regulation, OSNP and on-call duties, in a second instead of the
 engine's two minutes), published, and then everything the Export menu's "Tout exporter"
 writes is exported into a temporary folder: planning PDF and XLSX, one personal PDF per
 person plus the combined print file, one calendar per person, the addressing sheet. Reading
 the month (the read model) and writing the files are timed apart.
 
-Lives in `ui/` because it reuses the window benchmarks' data loader; it runs no Qt.
+Lives in `ui/`, the layer that may use both the services and the exports; it runs no Qt.
 `--write` puts the figures in docs/benchmarks.md between the exports section's markers.
 """
 
@@ -26,37 +26,25 @@ from datetime import date
 from pathlib import Path
 
 from exports.bundle import write_month
+from sas_roster.bench_data import month_of, store_published_department
 from sas_roster.services import Services
-from solver.bench.generator import generate
-
-from sas_roster.bench_data import store_generated
 
 CACHE = Path(tempfile.gettempdir()) / "sas-roster-ui-bench"
 DOC = Path(__file__).resolve().parent.parent / "docs" / "benchmarks.md"
 START, END = "<!-- exports:start -->", "<!-- exports:end -->"
 
 
-def published_database(size: str, seed: int = 1) -> tuple[Path, tuple[int, int]]:
-    """The département stored once (cached), its first month filled greedily and published."""
-    from sas_roster.planning import build_problem, to_domain_assignments
-    from solver.bench.greedy import greedy
-
+def published_database(size: str, seed: int = 0) -> tuple[Path, tuple[int, int]]:
+    """The département stored once (cached), its month filled greedily and published."""
     CACHE.mkdir(exist_ok=True)
-    path = CACHE / f"{size}-{seed}-greedy-published.db"
-    problem = generate(size, seed)
-    first = date.fromisoformat(problem.days[0].date)
+    path = CACHE / f"{size}-{seed}-greedy-published-v2.db"
     if not path.exists():
         tmp = path.with_suffix(".tmp")
         tmp.unlink(missing_ok=True)
         with Services.open(f"sqlite:///{tmp}") as services:
-            store_generated(services, problem)
-            mp = build_problem(services, first.year, first.month)
-            kept = {(a.person, a.day, a.template, a.territory) for a in mp.problem.pins + mp.problem.cpts_rota}
-            fresh = [a for a in greedy(mp.problem) if (a.person, a.day, a.template, a.territory) not in kept]
-            services.rosters.replace_draft(first.year, first.month, to_domain_assignments(services, mp, fresh))
-            services.rosters.publish(first.year, first.month, actor="banc d'essai")
+            store_published_department(services, size, seed)
         tmp.rename(path)
-    return path, (first.year, first.month)
+    return path, month_of(size, seed)
 
 
 def _cpu() -> float:
