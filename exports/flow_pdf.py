@@ -26,8 +26,8 @@ STYLES = {
     "h1": ParagraphStyle("h1", fontName=BOLD, fontSize=13, leading=17, textColor=INK, spaceAfter=2 * mm),
     "h2": ParagraphStyle("h2", fontName=BOLD, fontSize=11, leading=14, textColor=ACCENT, spaceBefore=3 * mm,
                          spaceAfter=1.5 * mm),
-    "cell": ParagraphStyle("cell", fontName=CONDENSED, fontSize=8.5, leading=10.5, textColor=INK),
-    "cellb": ParagraphStyle("cellb", fontName=CONDENSED_BOLD, fontSize=8.5, leading=10.5, textColor=INK),
+    "cell": ParagraphStyle("cell", fontName=CONDENSED, fontSize=9, leading=11.5, textColor=INK),
+    "cellb": ParagraphStyle("cellb", fontName=CONDENSED_BOLD, fontSize=9, leading=11.5, textColor=INK),
     "head": ParagraphStyle("head", fontName=CONDENSED_BOLD, fontSize=8.5, leading=10.5, textColor=colors.white),
 }
 

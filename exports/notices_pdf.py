@@ -61,11 +61,22 @@ def notice_story(notice: NoticeDocument, person: Person, t: Texts) -> list[Any]:
     ]
     story += _section(t("gained"), GAINED, [shift_text(a, notice, t) for a in changes.gained])
     story += _section(t("lost"), ALERT, [shift_text(a, notice, t) for a in changes.lost])
-    story += _section(t("moved"), ACCENT, [
-        f"{t('before')} : {shift_text(m.before, notice, t)}  →  {t('after')} : {shift_text(m.after, notice, t)}"
-        if t.lang == "fr" else
-        f"{t('before')}: {shift_text(m.before, notice, t)}  →  {t('after')}: {shift_text(m.after, notice, t)}"
-        for m in changes.moved])
+    if changes.moved:
+        st = STYLES
+        rows: list[list[Any]] = [[Paragraph(esc(t("before").capitalize()), st["small"]),
+                                  Paragraph(esc(t("after").capitalize()), st["small"])]]
+        rows += [[Paragraph(f"<strike>{esc(shift_text(m.before, notice, t))}</strike>", st["cell"]),
+                  Paragraph(esc(shift_text(m.after, notice, t)), st["cellb"])] for m in changes.moved]
+        table = Table(rows, colWidths=[90 * mm, 90 * mm])
+        table.setStyle(TableStyle([
+            ("LINEBEFORE", (0, 1), (0, -1), 2.5, ACCENT),
+            ("ROWBACKGROUNDS", (0, 1), (-1, -1), [colors.white, SHADE]),
+            ("LINEBELOW", (0, 0), (-1, -1), 0.3, RULE),
+            ("LEFTPADDING", (0, 0), (-1, -1), 6),
+            ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
+            ("FONTNAME", (0, 0), (-1, -1), CONDENSED),
+        ]))
+        story += [Paragraph(f"<font color='#{ACCENT.hexval()[2:]}'>{esc(t('moved'))}</font>", st["h2"]), table]
     story += [Spacer(1, 5 * mm), Paragraph(esc(t("calendar_note")), STYLES["small"]), Spacer(1, 3 * mm),
               Paragraph(esc(t("signature")), STYLES["body"])]
     contact = notice.month.letterhead.contact
