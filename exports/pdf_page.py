@@ -80,7 +80,7 @@ def draw_footer(c: Canvas, head: Letterhead, t: Texts, page: int, total: int) ->
     c.drawRightString(width - MARGIN, y, t("page", n=page, total=total))
 
 
-class NumberedCanvas(Canvas):  # type: ignore[misc]  # ReportLab ships no types
+class NumberedCanvas(Canvas):
     """A canvas that knows the page count when it draws the footers ("page x/y"): pages are
     kept until save, then each is finished with `finish(canvas, page, total)`."""
 
