@@ -4,9 +4,8 @@
     send schedules|notices YYYY-MM [--version N] [--preview DIR] [--lang en]
     mail-settings [--host …] [--sender …] [--password]   (contacts and SMTP server)
 
-They call the same read models and writers as the window's Export menu. The commands have
-the shape of `sas_roster.cli.CliCommand` without importing it (exports may not depend on the
-domain package's command line, which reaches the database): main.py assembles them.
+They call the same read models and writers as the window's Export menu; main.py assembles
+them with the claims commands (`claims_cli`).
 """
 
 from __future__ import annotations
@@ -14,56 +13,51 @@ from __future__ import annotations
 import argparse
 import getpass
 import sys
-from collections.abc import Callable
-from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any, Protocol, TextIO
+from typing import Any
 
+from sas_roster.cli import EXIT_ERROR, EXIT_OK, CliCommand, CliContext
 from sas_roster.domain.calendar import parse_month
 from sas_roster.domain.mailing import AssociationContact, MailRecord, SmtpSecurity, SmtpSettings
 
 from .batches import notice_mails, schedule_mails
 from .bundle import KINDS, Cancelled, write_month
+from .claims_cli import EXPORT_KINDS, add_export_subcommands
+from .claims_cli import _export as export_statements_command
+from .claims_cli import commands as claims_commands
 from .mail import OutgoingMail, write_previews
 from .smtp import Credentials, SendError, send_mails
-
-EXIT_OK = 0
-EXIT_ERROR = 1
-
-
-class CliContext(Protocol):
-    """What a handler uses of `sas_roster.cli.CliContext`."""
-
-    err: TextIO
-    actor: str
-
-    def services(self) -> Any: ...
-
-    def print(self, text: str = "") -> None: ...
-
-
-@dataclass(frozen=True)
-class CliCommand:
-    name: str
-    help: str
-    add_arguments: Callable[[argparse.ArgumentParser], None]
-    handler: Callable[[argparse.Namespace, CliContext], int]
-
 
 def _month(text: str) -> tuple[int, int]:
     return parse_month(text)
 
 
+_KIND_HELP = {
+    "planning": "planning du mois (PDF paysage et classeur XLSX)",
+    "personal": "un planning personnel PDF par personne et le fichier combiné à imprimer",
+    "ics": "un calendrier .ics par personne",
+    "notices": "les avis de modification de la version (après un avenant)",
+    "addressing": "la fiche d'adressage quotidienne des OSNP",
+    "all": "tout ce qui précède",
+}
+
+
 def _export_args(p: argparse.ArgumentParser) -> None:
-    p.add_argument("kind", choices=[*KINDS, "all"], help="document(s) à écrire")
-    p.add_argument("month", metavar="AAAA-MM", help="mois du planning")
-    p.add_argument("--version", type=int, metavar="N", help="version publiée (la dernière par défaut ; 0 = brouillon)")
-    p.add_argument("--out", required=True, type=Path, metavar="DOSSIER", help="dossier où écrire les fichiers")
-    p.add_argument("--lang", choices=["fr", "en"], default="fr", help="langue des documents")
+    sub = p.add_subparsers(dest="export_cmd", metavar="DOCUMENT", required=True)
+    for kind in (*KINDS, "all"):
+        s = sub.add_parser(kind, help=_KIND_HELP[kind], description=_KIND_HELP[kind])
+        s.add_argument("month", metavar="AAAA-MM", help="mois du planning")
+        s.add_argument("--version", type=int, metavar="N", help="version publiée (la dernière par défaut ; 0 = brouillon)")
+        s.add_argument("--out", required=True, type=Path, metavar="DOSSIER", help="dossier où écrire les fichiers")
+        s.add_argument("--lang", choices=["fr", "en"], default="fr", help="langue des documents")
+    add_export_subcommands(sub)  # export claims|indemnities|effectors (the money statements)
 
 
 def _export(args: argparse.Namespace, ctx: CliContext) -> int:
+    if args.export_cmd in EXPORT_KINDS:
+        return export_statements_command(args, ctx)
+    args.kind = args.export_cmd
     year, month = _month(args.month)
     documents = ctx.services().documents
     kinds = list(KINDS) if args.kind == "all" else [args.kind]
@@ -189,4 +183,5 @@ def commands() -> list[CliCommand]:
                    _export_args, _export),
         CliCommand("send", "envoyer par e-mail les plannings personnels ou les avis de modification", _send_args, _send),
         CliCommand("mail-settings", "coordonnées de la plateforme et serveur d'envoi des e-mails", _settings_args, _settings),
+        *(c for c in claims_commands() if c.name != "export"),  # their documents are `export` sub-commands here
     ]
