@@ -173,10 +173,13 @@ class ExportActions(QObject):
 
     def _on_progress(self, value: object) -> None:
         done, total, name = value  # type: ignore[misc]
-        if self.progress is not None:
-            self.progress.setMaximum(total)
-            self.progress.setValue(done)
-            self.progress.setLabelText(_("Écriture des documents… {name}").format(name=name))
+        dialog = self.progress
+        if dialog is not None:
+            dialog.setLabelText(_("Écriture des documents… {name}").format(name=name))
+            dialog.setMaximum(total)
+            # Last: a modal dialog's setValue processes events, the job's end among them,
+            # which closes the dialog.
+            dialog.setValue(done)
 
     def _close_progress(self) -> None:
         if self.progress is not None:
