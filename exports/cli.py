@@ -26,6 +26,7 @@ from .bundle import KINDS, Cancelled, write_month
 from .claims_cli import EXPORT_KINDS, add_export_subcommands
 from .claims_cli import _export as export_statements_command
 from .claims_cli import commands as claims_commands
+from .indicators_report import commands as report_commands
 from .mail import OutgoingMail, write_previews
 from .smtp import Credentials, SendError, send_mails
 
@@ -184,4 +185,5 @@ def commands() -> list[CliCommand]:
         CliCommand("send", "envoyer par e-mail les plannings personnels ou les avis de modification", _send_args, _send),
         CliCommand("mail-settings", "coordonnées de la plateforme et serveur d'envoi des e-mails", _settings_args, _settings),
         *(c for c in claims_commands() if c.name != "export"),  # their documents are `export` sub-commands here
+        *report_commands(),
     ]

@@ -31,6 +31,7 @@ def _page_factories() -> list[tuple[str, str, Callable[[AppContext], View]]]:
     from .views.attendance import AttendanceView
     from .views.claims import ClaimsView
     from .views.coming_soon import GovernanceView
+    from .views.indicators import IndicatorsView
     from .views.pools import PoolsView
     from .views.roster import RosterView
     from .views.settings import SettingsView
@@ -42,11 +43,12 @@ def _page_factories() -> list[tuple[str, str, Callable[[AppContext], View]]]:
         ("attendance", N_("Présences"), AttendanceView),
         ("claims", N_("États et paiements"), ClaimsView),
         ("governance", N_("Gouvernance"), GovernanceView),
+        ("indicators", N_("Indicateurs"), IndicatorsView),
         ("settings", N_("Paramètres"), SettingsView),
     ]
 
 
-VIEW_KEYS = ("pools", "availability", "roster", "attendance", "claims", "governance", "settings")
+VIEW_KEYS = ("pools", "availability", "roster", "attendance", "claims", "governance", "indicators", "settings")
 
 
 class MainWindow(QMainWindow):

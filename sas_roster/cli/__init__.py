@@ -16,7 +16,6 @@ import importlib
 import sys
 from typing import NoReturn
 
-from ..domain.errors import DomainError
 from .base import EXIT_ERROR, EXIT_OK, EXIT_USAGE, CliCommand, CliContext, system_user
 from .month_calendar import calendar_payload
 
@@ -33,6 +32,7 @@ _GROUPS = (
     "imports",
     "solving",
     "lifecycle",
+    "capacity",
     "money",
 )
 
@@ -60,6 +60,8 @@ def build_parser(groups: list[list[CliCommand]]) -> tuple[argparse.ArgumentParse
     )
     parser.add_argument("--db", metavar="URL", help="base de données (URL SQLAlchemy), "
                         "sinon SAS_ROSTER_DB_URL, sinon le fichier SQLite de l'utilisateur")
+    parser.add_argument("--debug", action="store_true",
+                        help="afficher aussi le détail technique d'une erreur (masqué comme dans le journal)")
     sub = parser.add_subparsers(dest="command", metavar="COMMANDE", parser_class=FrenchArgumentParser)
     table: dict[str, CliCommand] = {}
     for group in groups:
@@ -71,11 +73,16 @@ def build_parser(groups: list[list[CliCommand]]) -> tuple[argparse.ArgumentParse
 
 
 def run_command(args: argparse.Namespace, table: dict[str, CliCommand], ctx: CliContext) -> int:
+    """Run the command; any failure is told in French without personal data. Unexpected
+    ones (database, disk, bugs) leave their masked traceback in the log file, and on the
+    terminal too with ``--debug``."""
+    from ..logs import is_expected, masked_traceback, report_failure, setup_logging
+
+    setup_logging()
     try:
         return table[args.command].handler(args, ctx)
-    except DomainError as exc:
-        print(f"Erreur : {exc}", file=ctx.err)
-        return EXIT_ERROR
-    except FileNotFoundError as exc:
-        print(f"Erreur : fichier introuvable : {exc.filename}", file=ctx.err)
+    except Exception as exc:  # noqa: BLE001 - the one place where every failure becomes a message
+        print(f"Erreur : {report_failure(exc)}", file=ctx.err)
+        if getattr(args, "debug", False) and not is_expected(exc):
+            print(masked_traceback(exc), file=ctx.err)
         return EXIT_ERROR

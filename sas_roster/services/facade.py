@@ -2,12 +2,9 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from contextlib import contextmanager
 from types import TracebackType
 
 from sqlalchemy import Engine, delete
-from sqlalchemy.orm import Session
 
 from ..domain.versions import RosterVersion
 from ..persistence import audit
@@ -15,15 +12,18 @@ from ..persistence.base import Base
 from ..persistence.engine import database_url, is_zero_byte_file, make_engine, make_session_factory
 from ..persistence.migrate import upgrade_database
 from ..persistence.repositories import AuditRepository
+from .activity import ActivityService
 from .addressing import AddressingService
 from .amendments import AmendmentService
 from .attendance import AttendanceService
 from .availability import AvailabilityService, PdsaService
 from .base import ServiceBase
+from .capacity import CapacityService
 from .budget import BudgetService
 from .claims import ClaimsService
 from .documents import DocumentService
 from .history import HistoryService
+from .indicators import IndicatorsService
 from .mailing import MailService
 from .persons import PersonService
 from .rosters import RosterService
@@ -47,6 +47,9 @@ class Services(ServiceBase):
         self.claims = ClaimsService(self._sessions, self.attendance)
         self.budget = BudgetService(self._sessions, self.claims)
         self.history = HistoryService(self._sessions)
+        self.activity = ActivityService(self._sessions)
+        self.indicators = IndicatorsService(self)
+        self.capacity = CapacityService(self)
         self.setup = SetupService(self._sessions)
         self.audit = AuditRepository(self._sessions)
         self.opened_zero_byte_file = False
@@ -56,11 +59,8 @@ class Services(ServiceBase):
         self.mailing = MailService(self._sessions)
         self.documents = DocumentService(self)  # read models of the exports
 
-    @contextmanager
-    def transaction(self, actor: str | None) -> Iterator[Session]:
-        """One transaction for a use case that spans several services (the solve store)."""
-        with self._tx(actor) as session:
-            yield session
+    # transaction(actor): ServiceBase's — one transaction that the use cases called inside it
+    # join (the solve store, the demo loader).
 
     def _published_version(self, year: int, month: int) -> RosterVersion | None:
         """The latest published version of the month (attendance lines come from it)."""

@@ -8,6 +8,7 @@ from decimal import Decimal
 from sqlalchemy import func, select
 
 from sas_roster.domain.enums import Role
+from sas_roster.domain.activity import ActivityRecord
 from sas_roster.domain.quotas import WorkedHours
 from sas_roster.domain.rates import default_indicator9_tiers, default_rates
 from sas_roster.domain.budget import BudgetLine, FundingSource
@@ -42,6 +43,7 @@ def test_reset_empties_every_table_and_records_itself(services) -> None:
     services.budget.set(BudgetLine(2027, FundingSource.FIR, Decimal("1000.00")), actor="Trésorière")
     a = services.rosters.version(2027, 5).assignments[0]
     services.amendments.pin(2027, 5, a.uid, True, "gardé quoi qu'il arrive", actor="test")
+    services.activity.save([ActivityRecord(date(2027, 5, 1), date(2027, 5, 31), calls_received=12)])
     _fill_outreach(services, p)
     with services._sessions() as s:
         empty_before = [t.name for t in Base.metadata.sorted_tables if not s.scalar(select(func.count()).select_from(t))]

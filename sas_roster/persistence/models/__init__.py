@@ -1,5 +1,6 @@
 """ORM models (SQLAlchemy 2.x typed mappings). Import from here so every table is registered."""
 
+from .activity import ActivityRow
 from .attendance import (
     AttendanceConfirmationRow,
     AttendanceRow,
@@ -28,6 +29,7 @@ from .settings import (
 )
 
 __all__ = [
+    "ActivityRow",
     "AddressingLevelRow",
     "MailLogRow",
     "MailSettingsRow",

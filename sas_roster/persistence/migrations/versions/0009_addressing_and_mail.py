@@ -1,7 +1,7 @@
 """Charte d'adressage per territory, the platform's contacts and SMTP server, the e-mail log.
 
 Revision ID: 0009_addressing_and_mail
-Revises: 0006_attendance_and_claims
+Revises: 0008_activity
 Create Date: 2026-12-01
 """
 
@@ -13,7 +13,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision: str = "0009_addressing_and_mail"
-down_revision: str | None = "0006_attendance_and_claims"
+down_revision: str | None = "0008_activity"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
