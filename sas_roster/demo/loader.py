@@ -77,12 +77,12 @@ def load_demo(services, today: date, seed: int = 2027, actor: str = "démo", *, 
     refuse_unless_demo(services, force)
     data = build_demo(today, seed)
     with services.transaction(actor):
-        report = _write_demo(services, data, today, actor)
+        report = _write_demo(services, data, today, actor, seed)
         checkpoint("demo.before-commit")
     return report
 
 
-def _write_demo(services, data: DemoData, today: date, actor: str) -> DemoReport:
+def _write_demo(services, data: DemoData, today: date, actor: str, seed: int) -> DemoReport:
     services.reset_database(actor=actor)
     checkpoint("demo.after-reset")
     services.settings.save(data.settings, actor=actor)

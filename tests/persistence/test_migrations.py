@@ -198,9 +198,9 @@ def test_a_failing_migration_rolls_back_whole(tmp_path: Path, monkeypatch: pytes
 
     url = _url(tmp_path / "sas-roster.db")
     upgrade_database(url)
-    head = head_revision()
     scripts = tmp_path / "migrations"
     shutil.copytree(migrate.MIGRATIONS, scripts, ignore=shutil.ignore_patterns("__pycache__"))
+    head = head_revision()
     (scripts / "versions" / "9999_broken.py").write_text(
         'from alembic import op\nimport sqlalchemy as sa\n'
         f'revision = "9999"\ndown_revision = "{head}"\nbranch_labels = None\ndepends_on = None\n'
