@@ -29,12 +29,9 @@ def register_fonts() -> tuple[str, str]:
     from reportlab.pdfbase import pdfmetrics
     from reportlab.pdfbase.ttfonts import TTFont
 
-    try:
-        from . import fonts as shared  # type: ignore[attr-defined]
-    except ImportError:
-        shared = None
-    if shared is not None and hasattr(shared, "register_fonts"):
-        shared.register_fonts()
+    from . import fonts as shared
+
+    shared.register_fonts()
     if REGULAR in pdfmetrics.getRegisteredFontNames():
         return REGULAR, BOLD
     for name in (REGULAR, BOLD):

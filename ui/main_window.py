@@ -86,6 +86,9 @@ class MainWindow(QMainWindow):
 
         self._build_month_bar()
         self._build_status_bar()
+        from .export_actions import ExportActions
+
+        self.exports = ExportActions(self, ctx)  # the Export menu, Ctrl+P
         ctx.month_changed.connect(self._show_month)
         self._show_month(ctx.year, ctx.month)
         QTimer.singleShot(0, ctx.warm_up)  # once the window is up
@@ -148,6 +151,7 @@ class MainWindow(QMainWindow):
         return self._pages[VIEW_KEYS[self.navigation.currentRow()]]
 
     def closeEvent(self, event) -> None:  # noqa: N802 - Qt override
+        self.exports.shutdown()
         for view in self._pages.values():
             shutdown = getattr(view, "shutdown", None)
             if shutdown is not None:

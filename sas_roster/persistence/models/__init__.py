@@ -12,6 +12,7 @@ from .attendance import (
 )
 from .audit import AuditRow
 from .onboarding import WorkedHoursRow
+from .outreach import AddressingLevelRow, MailLogRow, MailSettingsRow
 from .money import Indicator9TierRow, RateRow
 from .people import ContractRow, PersonRoleRow, PersonRow, PersonSkillRow, TrainingRow
 from .planning import AssignmentRow, AvailabilityRow, PdsaDutyRow, RosterRow
@@ -29,6 +30,9 @@ from .settings import (
 
 __all__ = [
     "ActivityRow",
+    "AddressingLevelRow",
+    "MailLogRow",
+    "MailSettingsRow",
     "AssignmentRow",
     "AttendanceConfirmationRow",
     "AttendanceRow",
