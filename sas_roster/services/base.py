@@ -11,8 +11,10 @@ from datetime import date
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session, sessionmaker
 
-from ..domain.errors import Problem, ValidationError
+from ..domain.accounts import Permission, User
+from ..domain.errors import PermissionDenied, Problem, ValidationError
 from ..persistence.audit import ACTOR_KEY, DEFAULT_ACTOR
+from ..persistence.guard import PRINCIPAL_KEY, Principal, accounts_exist
 
 # Unique constraints users can run into, and what to tell them (the services check these
 # first; this catches a concurrent write from another coordinator on a shared database).
@@ -48,12 +50,41 @@ class ServiceBase:
     def __init__(self, sessions: sessionmaker[Session]) -> None:
         self._sessions = sessions
 
+    @property
+    def _principal(self) -> Principal:
+        principal = self._sessions.kw.get("info", {}).get(PRINCIPAL_KEY)
+        if not isinstance(principal, Principal):  # a factory not made by make_session_factory
+            principal = Principal()
+            self._sessions.kw.setdefault("info", {})[PRINCIPAL_KEY] = principal
+        return principal
+
+    @property
+    def current_user(self) -> User | None:
+        """Who is signed in (None: nobody, or single-user mode)."""
+        return self._principal.user
+
+    def _authorise(self, permission: Permission) -> None:
+        """Refuse an action that writes nothing but is restricted (export statements...)."""
+        user = self.current_user
+        if user is None:
+            with self._sessions() as s:
+                if accounts_exist(s):
+                    raise PermissionDenied(f"Connexion requise pour {permission.label_fr}.")
+            return
+        if not user.can(permission):
+            raise PermissionDenied(
+                f"Action refusée : le compte « {user.name} » ({user.roles_fr}) ne peut pas {permission.label_fr}."
+            )
+
     @contextmanager
     def _tx(self, actor: str | None) -> Iterator[Session]:
-        """One use case = one transaction: committed at the end, rolled back on any error."""
+        """One use case = one transaction: committed at the end, rolled back on any error.
+        Every write in it is checked against the signed-in user's rights at flush (guard) and
+        audited under that user's name (`actor` when nobody is signed in)."""
+        user = self.current_user
         try:
             with self._sessions.begin() as session:
-                session.info[ACTOR_KEY] = actor or DEFAULT_ACTOR
+                session.info[ACTOR_KEY] = user.name if user is not None else (actor or DEFAULT_ACTOR)
                 yield session
         except IntegrityError as exc:
             raise translate_integrity_error(exc) from exc

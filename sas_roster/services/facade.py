@@ -6,11 +6,13 @@ from types import TracebackType
 
 from sqlalchemy import Engine, delete
 
-from ..persistence import audit
 from ..persistence.base import Base
 from ..persistence.engine import database_url, make_engine, make_session_factory
 from ..persistence.migrate import upgrade_database
 from ..persistence.repositories import AuditRepository
+from ..domain.accounts import User
+from ..persistence import audit_chain
+from .accounts import UserService
 from .attendance import AttendanceService
 from .availability import AvailabilityService, PdsaService
 from .base import ServiceBase
@@ -18,6 +20,9 @@ from .history import HistoryService
 from .persons import PersonService
 from .rosters import RosterService
 from .settings import SettingsService
+
+
+KEPT_ON_RESET = frozenset({"audit_log", "users", "user_roles", "data_protection_settings"})
 
 
 class Services(ServiceBase):
@@ -34,6 +39,7 @@ class Services(ServiceBase):
         self.attendance = AttendanceService(self._sessions)
         self.history = HistoryService(self._sessions)
         self.audit = AuditRepository(self._sessions)
+        self.users = UserService(self._sessions)
 
     @classmethod
     def open(cls, url: str | None = None, *, migrate: bool = True) -> Services:
@@ -46,11 +52,37 @@ class Services(ServiceBase):
 
     def reset_database(self, actor: str | None = None) -> None:
         """Empty every table (the demo loader starts from a clean slate), in one transaction.
-        The audit log is emptied too, then records the reset itself."""
+        The audit log (append-only) and the user accounts stay; each emptied table gets its entry."""
         with self._tx(actor) as s:
             for table in reversed(Base.metadata.sorted_tables):
-                s.execute(delete(table))
-            audit.record(s, "*", "*", "reset")
+                if table.name not in KEPT_ON_RESET:
+                    s.execute(delete(table))
+
+    # --- accounts and the audit chain --------------------------------------------------
+
+    def sign_in(self, name: str, password: str) -> User:
+        """Check the password and act as this user from now on (every service, every write)."""
+        user = self.users.authenticate(name, password)
+        self._principal.user = user
+        return user
+
+    def sign_out(self) -> None:
+        self._principal.user = None
+
+    @property
+    def single_user(self) -> bool:
+        """No account in the database: nobody signs in, nothing is restricted."""
+        return not self.users.exist()
+
+    def verify_audit(self, expect: str | None = None) -> audit_chain.VerifyResult:
+        """Walk the keyed chain of the audit log; names the first entry that does not verify."""
+        with self.engine.connect() as conn:
+            return audit_chain.verify(conn, expect)
+
+    def audit_checkpoint(self) -> str | None:
+        """The newest audit chain hash, for published exports (planning footer, statements)."""
+        with self.engine.connect() as conn:
+            return audit_chain.last_hash(conn)
 
     def close(self) -> None:
         self.engine.dispose()

@@ -179,11 +179,12 @@ def test_a_failing_migration_rolls_back_whole(tmp_path: Path, monkeypatch: pytes
 
     url = _url(tmp_path / "sas-roster.db")
     upgrade_database(url)
+    head = migrate.head_revision()
     scripts = tmp_path / "migrations"
     shutil.copytree(migrate.MIGRATIONS, scripts, ignore=shutil.ignore_patterns("__pycache__"))
     (scripts / "versions" / "0003_broken.py").write_text(
         'from alembic import op\nimport sqlalchemy as sa\n'
-        'revision = "0003"\ndown_revision = "0002"\nbranch_labels = None\ndepends_on = None\n'
+        'revision = "broken"\ndown_revision = "' + head + '"\nbranch_labels = None\ndepends_on = None\n'
         'def upgrade():\n'
         '    op.create_table("half_done", sa.Column("id", sa.Integer(), primary_key=True))\n'
         '    op.add_column("persons", sa.Column("nickname", sa.String(20)))\n'
@@ -196,7 +197,7 @@ def test_a_failing_migration_rolls_back_whole(tmp_path: Path, monkeypatch: pytes
         upgrade_database(url)
 
     monkeypatch.undo()
-    assert _revision(url) == "0002"
+    assert _revision(url) == head
     with sqlite3.connect(tmp_path / "sas-roster.db") as c:
         assert c.execute("SELECT count(*) FROM sqlite_master WHERE name = 'half_done'").fetchone()[0] == 0
         assert "nickname" not in {r[1] for r in c.execute("PRAGMA table_info(persons)")}

@@ -1,6 +1,22 @@
 """ORM models (SQLAlchemy 2.x typed mappings). Import from here so every table is registered."""
 
 from .audit import AuditRow
+from .governance import (
+    BodyRow,
+    CollegeRow,
+    ComplaintRow,
+    DataProtectionRow,
+    DecisionRow,
+    DocumentRow,
+    DocumentVersionRow,
+    DueRow,
+    MeetingAttendeeRow,
+    MeetingRow,
+    MemberRow,
+    SeatRow,
+    UserRoleRow,
+    UserRow,
+)
 from .money import Indicator9TierRow, RateRow
 from .people import ContractRow, PersonRoleRow, PersonRow, PersonSkillRow, TrainingRow
 from .planning import AssignmentRow, AttendanceRow, AvailabilityRow, PdsaDutyRow, RosterRow
@@ -16,6 +32,20 @@ from .settings import (
 )
 
 __all__ = [
+    "BodyRow",
+    "CollegeRow",
+    "ComplaintRow",
+    "DataProtectionRow",
+    "DecisionRow",
+    "DocumentRow",
+    "DocumentVersionRow",
+    "DueRow",
+    "MeetingAttendeeRow",
+    "MeetingRow",
+    "MemberRow",
+    "SeatRow",
+    "UserRoleRow",
+    "UserRow",
     "AssignmentRow",
     "AttendanceRow",
     "AuditRow",
