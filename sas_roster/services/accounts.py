@@ -25,6 +25,12 @@ MIN_PASSWORD_LENGTH = 8
 _hasher = PasswordHasher()  # Argon2id with the library's current recommended parameters
 
 
+def use_password_hasher(hasher: PasswordHasher | None) -> None:
+    """Another Argon2id cost (tests use a light one: the default takes ~0.1 s and 64 MiB)."""
+    global _hasher
+    _hasher = hasher or PasswordHasher()
+
+
 def _to_domain(row: UserRow) -> User:
     return User(
         name=row.name, roles=frozenset(AccountRole(r.role) for r in row.roles), active=row.active, id=row.id,
