@@ -14,6 +14,7 @@ added later is audited without any code; ``EXCLUDED_TABLES`` lists those that ar
 
 from __future__ import annotations
 
+import hashlib
 from datetime import date, datetime, time
 from decimal import Decimal
 from enum import Enum
@@ -47,6 +48,9 @@ def json_value(value: Any) -> Any:
         return value.isoformat()
     if isinstance(value, Decimal):
         return str(value)
+    if isinstance(value, (bytes, bytearray, memoryview)):  # a stored file: its size and digest, not its bytes
+        data = bytes(value)
+        return {"octets": len(data), "sha256": hashlib.sha256(data).hexdigest()}
     return value
 
 

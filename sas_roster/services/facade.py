@@ -17,7 +17,9 @@ from .attendance import AttendanceService
 from .availability import AvailabilityService, PdsaService
 from .base import ServiceBase
 from .history import HistoryService
+from .data_protection import DataProtectionService
 from .persons import PersonService
+from .registry import RegistryService
 from .rosters import RosterService
 from .settings import SettingsService
 
@@ -40,6 +42,8 @@ class Services(ServiceBase):
         self.history = HistoryService(self._sessions)
         self.audit = AuditRepository(self._sessions)
         self.users = UserService(self._sessions)
+        self.registry = RegistryService(self._sessions)
+        self.data_protection = DataProtectionService(self._sessions)
 
     @classmethod
     def open(cls, url: str | None = None, *, migrate: bool = True) -> Services:
