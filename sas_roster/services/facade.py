@@ -14,6 +14,7 @@ from ..domain.accounts import User
 from ..persistence import audit_chain
 from .accounts import UserService
 from .attendance import AttendanceService
+from .audit_view import AuditViewService
 from .availability import AvailabilityService, PdsaService
 from .base import ServiceBase
 from .history import HistoryService
@@ -43,6 +44,7 @@ class Services(ServiceBase):
         self.audit = AuditRepository(self._sessions)
         self.users = UserService(self._sessions)
         self.registry = RegistryService(self._sessions)
+        self.audit_view = AuditViewService(self._sessions)
         self.data_protection = DataProtectionService(self._sessions)
 
     @classmethod
