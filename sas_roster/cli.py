@@ -32,6 +32,7 @@ class CliContext:
     """What a command may use: the database URL chosen and the output streams."""
 
     db_url: str | None = None
+    user: str | None = None  # --user: signed in when the database is first opened
     out: TextIO = field(default_factory=lambda: sys.stdout)
     err: TextIO = field(default_factory=lambda: sys.stderr)
     today: date = field(default_factory=date.today)
@@ -43,6 +44,10 @@ class CliContext:
             from .services import Services
 
             self._services = Services.open(self.db_url)
+            if self.user:
+                from .cli_governance import sign_in
+
+                sign_in(self._services, self.user)
             if create_demo_if_empty:
                 from .demo.loader import ensure_demo
 
@@ -180,13 +185,19 @@ def commands() -> list[CliCommand]:
         CliCommand("calendar", "jours et heures de continuité d'un mois", _calendar_args, _calendar),
         CliCommand("template", "écrire un modèle vierge à remplir", _template_args, _template),
         CliCommand("import", "importer un fichier rempli (tout ou rien)", _import_args, _import),
-    ] + _solver_commands()
+    ] + _solver_commands() + _governance_commands()
 
 
 def _solver_commands() -> list[CliCommand]:
     from .cli_solve import commands as solve_commands
 
     return solve_commands()
+
+
+def _governance_commands() -> list[CliCommand]:
+    from .cli_governance import commands as governance_commands
+
+    return governance_commands()
 
 
 # ---------------------------------------------------------------- assembly
@@ -205,6 +216,8 @@ def build_parser(groups: list[list[CliCommand]]) -> tuple[argparse.ArgumentParse
     )
     parser.add_argument("--db", metavar="URL", help="base de données (URL SQLAlchemy), "
                         "sinon SAS_ROSTER_DB_URL, sinon le fichier SQLite de l'utilisateur")
+    parser.add_argument("--user", metavar="NOM", help="se connecter sous ce compte (mot de passe : "
+                        "SAS_ROSTER_PASSWORD, sinon demandé)")
     sub = parser.add_subparsers(dest="command", metavar="COMMANDE", parser_class=FrenchArgumentParser)
     table: dict[str, CliCommand] = {}
     for group in groups:
@@ -217,6 +230,10 @@ def build_parser(groups: list[list[CliCommand]]) -> tuple[argparse.ArgumentParse
 
 def run_command(args: argparse.Namespace, table: dict[str, CliCommand], ctx: CliContext) -> int:
     try:
+        from .cli_governance import COMMAND_AREAS, check_command
+
+        if args.command in COMMAND_AREAS:  # a writing command: refused before it starts its work
+            check_command(ctx.services(), args.command, getattr(args, "dry_run", False))
         return table[args.command].handler(args, ctx)
     except DomainError as exc:
         print(f"Erreur : {exc}", file=ctx.err)

@@ -1,0 +1,109 @@
+"""Governance on the command line: accounts on a fresh database, --user, a treasurer's solve
+refused with a French message and nothing changed, audit verify after a direct edit, minutes."""
+
+from __future__ import annotations
+
+import sqlite3
+from datetime import date
+from decimal import Decimal
+
+import pytest
+from pypdf import PdfReader
+
+from sas_roster.domain.registry import Attendance, Body, BodyKind, College, Decision, Meeting, Member
+from sas_roster.persistence.engine import sqlite_path
+from sas_roster.services import Services
+
+
+def _dump(url: str) -> dict:
+    with sqlite3.connect(sqlite_path(url)) as c:
+        tables = [r[0] for r in c.execute("SELECT name FROM sqlite_master WHERE type='table'")]
+        return {t: c.execute(f'SELECT * FROM "{t}" ORDER BY 1').fetchall() for t in tables}
+
+
+@pytest.fixture
+def accounts(demo_cli, monkeypatch):
+    cli = demo_cli
+    code, out, err = cli("users", "add", "admin", "--role", "administrator", "--password", "secret-admin")
+    assert code == 0, err
+    assert "Compte « admin » créé (administrateur)" in out
+    monkeypatch.setenv("SAS_ROSTER_PASSWORD", "secret-admin")
+    code, out, err = cli("--user", "admin", "users", "add", "treso", "--role", "treasurer",
+                         "--password", "secret-treso")
+    assert code == 0, err
+    return cli
+
+
+def test_first_account_must_be_an_administrator(cli) -> None:
+    code, _out, err = cli("users", "add", "treso", "--role", "treasurer", "--password", "secret-treso")
+    assert code == 1 and "premier compte" in err
+
+
+def test_a_treasurer_cannot_solve_nor_amend(accounts, monkeypatch) -> None:
+    cli = accounts
+    monkeypatch.setenv("SAS_ROSTER_PASSWORD", "secret-treso")
+    before = _dump(cli.url)
+    code, out, err = cli("--user", "treso", "solve", "2026-12", "--time-limit", "2")
+    assert code != 0 and "Action refusée" in err and "trésorier" in err and "Rien n'a été modifié" in err
+    code, out, err = cli("--user", "treso", "replace", "2026-12", "--person", "10000000009", "--date", "2026-12-07")
+    assert code != 0 and "Action refusée" in err
+    assert _dump(cli.url) == before
+
+
+def test_wrong_password_and_no_sign_in(accounts, monkeypatch) -> None:
+    cli = accounts
+    monkeypatch.setenv("SAS_ROSTER_PASSWORD", "faux")
+    code, _out, err = cli("--user", "treso", "users", "list")
+    assert code == 1 and "mot de passe incorrect" in err
+    monkeypatch.delenv("SAS_ROSTER_PASSWORD")
+    code, _out, err = cli("solve", "2026-12")
+    assert code == 1 and "Connexion requise" in err
+
+
+def test_users_list_passwd_disable(accounts, monkeypatch) -> None:
+    cli = accounts
+    code, out, _ = cli("--user", "admin", "users", "list")
+    assert code == 0 and "treso" in out and "trésorier" in out and "actif" in out
+    assert cli("--user", "admin", "users", "passwd", "treso", "--password", "nouveau-secret")[0] == 0
+    assert cli("--user", "admin", "users", "disable", "treso")[0] == 0
+    monkeypatch.setenv("SAS_ROSTER_PASSWORD", "nouveau-secret")
+    code, _out, err = cli("--user", "treso", "users", "list")
+    assert code == 1 and "désactivé" in err
+
+
+def test_audit_verify_show_and_export(accounts, tmp_path) -> None:
+    cli = accounts
+    code, out, _ = cli("--user", "admin", "audit", "verify")
+    assert code == 0 and "intègre" in out
+    code, checkpoint, _ = cli("audit", "checkpoint")
+    assert code == 0 and len(checkpoint.strip()) == 64
+    code, out, _ = cli("audit", "show", "--kind", "accounts", "--limit", "5")
+    assert code == 0 and "Comptes" in out and "admin" in out
+    code, out, _ = cli("audit", "export", str(tmp_path / "journal.csv"), "--by", "admin")
+    assert code == 0 and (tmp_path / "journal.csv").read_text(encoding="utf-8-sig").startswith("n°;date;par")
+
+    with sqlite3.connect(sqlite_path(cli.url)) as c:
+        c.execute("DROP TRIGGER audit_log_no_update")
+        victim = c.execute("SELECT id FROM audit_log ORDER BY id LIMIT 1 OFFSET 10").fetchone()[0]
+        c.execute("UPDATE audit_log SET actor = 'intrus' WHERE id = ?", (victim,))
+    code, out, _ = cli("audit", "verify")
+    assert code == 1 and f"entrée n° {victim}" in out
+
+
+def test_minutes_pdf(cli, tmp_path) -> None:
+    with Services.open(cli.url) as sv:
+        ids = [sv.registry.save_member(Member(f"Membre{i}", "Alix")).id for i in range(4)]
+        body = sv.registry.save_body(Body("AG", "Assemblée générale", BodyKind.GENERAL_ASSEMBLY,
+                                          (College("adhérents", 5, Decimal("0.5"), tuple(ids)),)))
+        meeting = sv.registry.save_meeting(Meeting(
+            body.id, date(2027, 6, 12), "Maison des associations", ("Rapport moral", "Cotisation 2028"),
+            (Attendance(ids[0], True), Attendance(ids[1], True), Attendance(ids[2], False, ids[0])),
+            (Decision("Rapport moral approuvé", 3, 0, 0),),
+        ))
+    out_pdf = tmp_path / "pv.pdf"
+    code, out, err = cli("minutes", str(meeting.id), "--out", str(out_pdf))
+    assert code == 0, err
+    text = "\n".join(page.extract_text() for page in PdfReader(out_pdf).pages)
+    assert "Procès-verbal — Assemblée générale" in text and "samedi 12 juin 2027" in text
+    assert "représenté par Alix Membre0" in text and "1 siège(s) vacant(s)" in text
+    assert "Quorum atteint" in text and "adoptée" in text and "Journal d'audit — empreinte" in text
