@@ -49,6 +49,11 @@ def run_gui(ctx, *, view: str = "roster", month: str | None = None, screenshot: 
         services = ctx.services(create_demo_if_empty=True)
     except DomainError as exc:
         return _fail(ctx, str(exc))
+    if not screenshot:
+        from .dialogs.login_dialog import sign_in_if_needed
+
+        if not sign_in_if_needed(services):
+            return 0  # sign-in cancelled: nothing opened, nothing changed
     app_ctx = AppContext(services, today=ctx.today, month=month, lang=lang, database_label=database_label(services))
     window = MainWindow(app_ctx)
     window.resize(*(WIDE_SCREENSHOT.get(view, SCREENSHOT_SIZE) if screenshot else (1440, 900)))

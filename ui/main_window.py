@@ -28,7 +28,8 @@ from .views.base import View
 def _page_factories() -> list[tuple[str, str, Callable[[AppContext], View]]]:
     # Imported here so that a view's import cost is paid only when the window is built.
     from .views.availability import AvailabilityView
-    from .views.coming_soon import AttendanceView, ClaimsView, GovernanceView
+    from .views.coming_soon import AttendanceView, ClaimsView
+    from .views.governance import GovernanceView
     from .views.pools import PoolsView
     from .views.roster import RosterView
     from .views.settings import SettingsView
@@ -109,6 +110,9 @@ class MainWindow(QMainWindow):
         self.database_status = QLabel(_("Base : {db}").format(db=self.ctx.database_label))
         self.month_status = QLabel()
         self.statusBar().addWidget(self.database_status, 1)
+        user = self.ctx.services.current_user
+        if user is not None:
+            self.statusBar().addPermanentWidget(QLabel(_("Connecté : {name}").format(name=user.name)))
         self.statusBar().addPermanentWidget(self.month_status)
 
     def _show_month(self, year: int, month: int) -> None:

@@ -1,7 +1,7 @@
-"""Pages whose full work arrives with later issues (attendance, claims, governance).
+"""Pages whose full work arrives with later issues (attendance, claims).
 
 Each says plainly what is coming and shows what already exists for it, rather than an
-empty panel: the month's roster status, the rates in force, the audit log.
+empty panel: the month's roster status, the rates in force.
 """
 
 from __future__ import annotations
@@ -109,25 +109,3 @@ class ClaimsView(View):
                 latest[r.kind] = r
         fill(self.table, [[_(RATE_LABELS[k]), f"{r.value:.2f}".replace(".", ","), labels.short_date(r.valid_from), r.note]
                           for k, r in latest.items()])
-
-
-class GovernanceView(View):
-    key = "governance"
-    topics = (AppContext.PERSONS, AppContext.ROSTER, AppContext.SETTINGS, AppContext.AVAILABILITY)
-    follows_month = False
-
-    def __init__(self, ctx: AppContext) -> None:
-        super().__init__(ctx, _("Gouvernance"))
-        self.body.addWidget(coming_soon_banner(_(
-            "Adhérents et cotisations, réunions (bureau, assemblée générale, copil paritaire), décisions, "
-            "registre des documents et indicateurs d'activité arrivent avec un prochain lot. "
-            "Le journal des modifications, lui, est déjà tenu :")))
-        self.table = read_only_table([_("Date"), _("Par"), _("Objet"), _("Action")])
-        self.body.addWidget(self.table, 1)
-
-    def reload(self) -> None:
-        actions = {"insert": _("ajout"), "update": _("modification"), "delete": _("suppression"), "reset": _("remise à zéro")}
-        entries = self.ctx.services.audit.entries(limit=200)
-        fill(self.table, [[e.at.strftime("%d/%m/%Y %H:%M"), e.actor, f"{e.entity} {e.entity_id}",
-                           actions.get(e.action, e.action)] for e in entries])
-

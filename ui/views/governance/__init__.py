@@ -1,0 +1,65 @@
+"""The Gouvernance page: one tab per register (audit log, accounts, members and dues, bodies
+and meetings, documents, complaints). Other work adds its own tabs with `register_tab` (the
+versions comparison of the lifecycle work, for instance) without editing this package."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtWidgets import QTabWidget, QWidget
+
+from ...context import AppContext
+from ...i18n import N_, _
+from ..base import View
+
+TabFactory = Callable[[AppContext], QWidget]
+_EXTRA_TABS: list[tuple[str, str, TabFactory]] = []
+
+
+def register_tab(key: str, title: str, factory: TabFactory) -> None:
+    """Add a tab to the Gouvernance page (`title` marked with N_, translated when shown)."""
+    if all(k != key for k, _t, _f in _EXTRA_TABS):
+        _EXTRA_TABS.append((key, title, factory))
+
+
+def _tabs() -> list[tuple[str, str, TabFactory]]:
+    from .audit_tab import AuditTab
+    from .registry_tabs import ComplaintsTab, DocumentsTab, MeetingsTab, MembersTab
+    from .users_tab import UsersTab
+
+    return [
+        ("audit", N_("Journal"), AuditTab),
+        ("users", N_("Comptes"), UsersTab),
+        ("members", N_("Adhérents et cotisations"), MembersTab),
+        ("meetings", N_("Instances et réunions"), MeetingsTab),
+        ("documents", N_("Documents"), DocumentsTab),
+        ("complaints", N_("Réclamations et événements indésirables"), ComplaintsTab),
+        *_EXTRA_TABS,
+    ]
+
+
+class GovernanceView(View):
+    key = "governance"
+    topics = (AppContext.PERSONS, AppContext.ROSTER, AppContext.SETTINGS, AppContext.AVAILABILITY)
+    follows_month = False
+
+    def __init__(self, ctx: AppContext) -> None:
+        super().__init__(ctx, _("Gouvernance"))
+        self.tabs = QTabWidget(objectName="governanceTabs")
+        self.pages: dict[str, QWidget] = {}
+        for key, title, factory in _tabs():
+            page = factory(ctx)
+            self.pages[key] = page
+            self.tabs.addTab(page, _(title))
+        self.tabs.currentChanged.connect(lambda _i: self.reload())
+        self.body.addWidget(self.tabs, 1)
+
+    def reload(self) -> None:
+        page = self.tabs.currentWidget()
+        reload = getattr(page, "reload", None)
+        if reload is not None:
+            reload()
+
+    def show_tab(self, key: str) -> QWidget:
+        self.tabs.setCurrentWidget(self.pages[key])
+        return self.pages[key]
