@@ -3,7 +3,20 @@
 from __future__ import annotations
 
 import argparse
+from collections.abc import Callable
+from dataclasses import dataclass
 from typing import Any
+
+
+@dataclass(frozen=True)
+class Command:
+    """Shaped like ``sas_roster.cli.CliCommand`` (which exports may not import: it reaches the
+    database layer); the parser reads only these four attributes."""
+
+    name: str
+    help: str
+    add_arguments: Callable[[argparse.ArgumentParser], None]
+    handler: Callable[[argparse.Namespace, Any], int]
 
 
 def _minutes_args(p: argparse.ArgumentParser) -> None:
@@ -20,7 +33,5 @@ def _minutes(args: argparse.Namespace, ctx: Any) -> int:
     return 0
 
 
-def commands() -> list[Any]:
-    from sas_roster.cli import CliCommand
-
-    return [CliCommand("minutes", "procès-verbal d'une réunion (PDF)", _minutes_args, _minutes)]
+def commands() -> list[Command]:
+    return [Command("minutes", "procès-verbal d'une réunion (PDF)", _minutes_args, _minutes)]

@@ -14,7 +14,7 @@ from reportlab.lib.units import mm
 from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
 
 from sas_roster.domain.registry import MinutesData
-from sas_roster.services.audit_view import date_fr
+from sas_roster.domain.french import date_fr
 
 
 def _p(text: str, style) -> Paragraph:  # type: ignore[no-untyped-def]

@@ -87,12 +87,13 @@ def _entity_id(target: Any, mapper: Mapper[Any]) -> str:
 
 def _queue(target: Any, mapper: Mapper[Any], action: str, before: Any, after: Any) -> None:
     session = object_session(target)
-    if session is None or not isinstance(session, AuditedSession) or mapper.local_table.name in EXCLUDED_TABLES:
+    table = str(getattr(mapper.local_table, "name", ""))
+    if session is None or not isinstance(session, AuditedSession) or table in EXCLUDED_TABLES:
         return
     session.info.setdefault(_PENDING_KEY, []).append(
         {
             "actor": session.info.get(ACTOR_KEY, DEFAULT_ACTOR),
-            "entity": mapper.local_table.name,
+            "entity": table,
             "entity_id": _entity_id(target, mapper),
             "action": action,
             "before": before,

@@ -101,7 +101,7 @@ def append(conn: Connection, entries: Iterable[Mapping[str, Any]]) -> None:
         row.setdefault("after", None)
         row["entity_id"] = str(row["entity_id"])
         row["id"], row["at"] = next_id, now
-        row["chain"] = previous = entry_hash(key, previous, row)
+        row["chain"] = previous = entry_hash(key, previous, dict(row))
         next_id += 1
     conn.execute(table.insert(), rows)
 
@@ -143,7 +143,7 @@ def verify(conn: Connection, expect: str | None = None) -> VerifyResult:
         if expected_id is not None and row["id"] != expected_id:
             missing = f"n° {expected_id}" if row["id"] == expected_id + 1 else f"n° {expected_id} à {row['id'] - 1}"
             return VerifyResult(count, previous or None, row["id"], f"entrée(s) {missing} supprimée(s)")
-        if not row["chain"] or not hmac.compare_digest(row["chain"], entry_hash(key, previous, row)):
+        if not row["chain"] or not hmac.compare_digest(row["chain"], entry_hash(key, previous, dict(row))):
             reason = (
                 "empreinte absente" if not row["chain"]
                 else "contenu modifié, entrée insérée, ou entrée précédente supprimée"
@@ -169,7 +169,7 @@ def seal_unchained(conn: Connection, table: Any = None) -> int:
         if row["chain"]:
             previous = row["chain"]
             continue
-        chain = entry_hash(key, previous, row)
+        chain = entry_hash(key, previous, dict(row))
         conn.execute(table.update().where(table.c.id == row["id"]).values(chain=chain))
         previous = chain
         sealed += 1

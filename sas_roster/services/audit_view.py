@@ -14,13 +14,11 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from ..domain.audit import AuditEntry
+from ..domain.french import MONTHS_FR, date_fr, instant_fr
 from ..persistence.audit_chain import is_erased
 from ..persistence.models import AssignmentRow, AuditRow, MemberRow, PersonRow, RosterRow
 from .base import ServiceBase
 
-MONTHS_FR = ("janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre", "octobre",
-             "novembre", "décembre")
-DAYS_FR = ("lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche")
 
 # Kinds shown in the viewer's filter, with the tables they cover (matched by prefix).
 KINDS: dict[str, tuple[str, tuple[str, ...]]] = {
@@ -49,14 +47,6 @@ FIELDS_FR = {
     "password_hash": "mot de passe", "person_id": "personne", "template_code": "modèle", "content": "fichier",
 }
 _HIDDEN = {"id", "extra"}
-
-
-def date_fr(d: date) -> str:
-    return f"{DAYS_FR[d.weekday()]} {d.day}{'er' if d.day == 1 else ''} {MONTHS_FR[d.month - 1]} {d.year}"
-
-
-def instant_fr(at: datetime) -> str:
-    return f"{date_fr(at.date())} à {at:%H:%M}"
 
 
 def kind_of(entity: str) -> str:

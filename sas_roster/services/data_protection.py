@@ -88,7 +88,7 @@ class DataProtectionService(ServiceBase):
                 p = m.person_to_domain(row)
                 if p.is_active_on(today) or (p.active and p.active_until is None):
                     continue
-                last = max((d for d in (p.active_until, last_shift.get(p.id)) if d is not None), default=None)
+                last = max((d for d in (p.active_until, last_shift.get(row.id)) if d is not None), default=None)
                 if last is None or last < limit:
                     out.append(p)
             return out

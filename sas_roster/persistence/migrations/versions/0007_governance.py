@@ -51,11 +51,11 @@ _PG_TRIGGER = """CREATE TRIGGER audit_log_append_only BEFORE UPDATE OR DELETE ON
 FOR EACH ROW EXECUTE FUNCTION audit_log_append_only()"""
 
 
-def _id() -> sa.Column:
+def _id() -> sa.Column[int]:
     return sa.Column("id", sa.Integer(), primary_key=True)
 
 
-def _fk(column: str, target: str, ondelete: str | None = None, nullable: bool = False) -> sa.Column:
+def _fk(column: str, target: str, ondelete: str | None = None, nullable: bool = False) -> sa.Column[int]:
     return sa.Column(column, sa.Integer(), sa.ForeignKey(target, ondelete=ondelete), nullable=nullable)
 
 
