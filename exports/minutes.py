@@ -14,6 +14,7 @@ from reportlab.lib.units import mm
 from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
 
 from sas_roster.domain.registry import MinutesData
+from sas_roster.domain.audit import checkpoint_label
 from sas_roster.domain.french import date_fr
 
 
@@ -75,7 +76,7 @@ def write_minutes(data: MinutesData, path: str | Path) -> Path:
     story += [Spacer(1, 12 * mm), _p("Le président                                        Le secrétaire",
                                      styles["Normal"])]
 
-    footer = f"Journal d'audit — empreinte {data.audit_checkpoint[:16]}" if data.audit_checkpoint else ""
+    footer = checkpoint_label(data.audit_checkpoint)
 
     def on_page(canvas, doc) -> None:  # type: ignore[no-untyped-def]
         canvas.setFont("Helvetica", 7)

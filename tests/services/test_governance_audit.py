@@ -116,3 +116,18 @@ def test_right_of_access_exports_a_persons_data(services: Services, tmp_path) ->
     assert data["personne"]["last_name"] == "Lefèvre1" and data["personne"]["rpps"] == samples.rpps(1)
     assert data["affectations"][0]["jour"] == "2027-05-03" and len(data["disponibilités"]) == 3
     assert data["historique"][0]["par"] == "coordinatrice"
+
+
+def test_members_who_left_long_ago_are_erased_too(services: Services) -> None:
+    sv = services
+    old = sv.registry.save_member(Member("Ancien", "Paul", "paul@exemple.invalid", left_on=date(2020, 6, 30)))
+    recent = sv.registry.save_member(Member("Récent", "Lou", left_on=date(2027, 1, 31)))
+    sv.registry.save_due(Due(old.id, 2020, Decimal("25"), True, date(2020, 1, 10)))
+    sv.data_protection.set_retention_months(36)
+    sv.data_protection.erase_expired(date(2027, 6, 1))
+    names = {m.id: m for m in sv.registry.members()}
+    assert (names[old.id].last_name, names[old.id].email, names[old.id].pseudonymised) == (f"Adhérent {old.id}", None,
+                                                                                            True)
+    assert names[recent.id].last_name == "Récent"
+    assert sv.registry.dues(2020)[0].amount == Decimal("25")  # the dues stay
+    assert "Ancien" not in repr(sv.audit.entries(entity="members", limit=None)) and sv.verify_audit().ok
