@@ -47,6 +47,19 @@ FIELDS_FR = {
     "password_hash": "mot de passe", "person_id": "personne", "template_code": "modèle", "content": "fichier",
 }
 _HIDDEN = {"id", "extra"}
+# Stored enum values people read in French (column → value → label).
+VALUES_FR: dict[str, dict[str, str]] = {
+    "role": {"regulator": "régulateur", "effector": "effecteur", "osnp": "OSNP"},
+    "status": {"draft": "brouillon", "validated": "validé", "published": "publié", "planned": "prévu",
+               "present": "présent", "absent": "absent", "replaced": "remplacé", "partial": "partiel",
+               "installed": "libéral installé", "retired_cumul": "retraité en cumul", "locum": "remplaçant",
+               "retired_authorised": "retraité autorisé", "salaried": "salarié"},
+    "presence": {"on_site": "sur site", "remote": "à distance"},
+    "kind": {"available": "disponible", "preferred": "souhaité", "if_needed": "si besoin",
+             "unavailable": "indisponible", "regulation": "régulation", "effection": "effection"},
+}
+FIELDS_FR.update({"fixed_by_cpts": "liste CPTS", "year": "année", "month": "mois", "actual_start": "début réel",
+                  "actual_end": "fin réelle", "replaced_by": "remplacé par", "consent_contact": "accord de contact"})
 
 
 def kind_of(entity: str) -> str:
@@ -85,6 +98,15 @@ def _value_fr(key: str, value: Any) -> str:
         return "oui" if value else "non"
     if isinstance(value, dict) and "sha256" in value:
         return f"{value.get('octets', '?')} octets"
+    if isinstance(value, str) and value in VALUES_FR.get(key, {}):
+        return VALUES_FR[key][value]
+    if isinstance(value, str) and len(value) == 8 and value[2] == ":" and value[5] == ":":  # a time
+        return f"{int(value[:2])}h{value[3:5]}"
+    if isinstance(value, str) and len(value) > 18 and value[4] == "-" and value[10] == "T":  # an instant
+        try:
+            return instant_fr(datetime.fromisoformat(value))
+        except ValueError:
+            return value
     if isinstance(value, str) and len(value) == 10 and value[4] == "-" and value[7] == "-":
         try:
             return date_fr(date.fromisoformat(value))
@@ -134,7 +156,10 @@ def _subject(e: AuditEntry, names: _Names) -> str:
     if e.entity == "rosters":
         y, m = (values.get("year"), values.get("month")) if "year" in values else names.rosters.get(
             int(e.entity_id), (None, None))
-        return f"planning de {MONTHS_FR[m - 1]} {y}" if m else "un planning"
+        if not m:
+            return "un planning"
+        name = MONTHS_FR[m - 1]
+        return f"planning {'d’' if name[0] in 'ao' else 'de '}{name} {y}"
     if "person_id" in values and "day" in values:
         day = _value_fr("day", values["day"])
         return f"{names.person(values['person_id'])}, {day}"
