@@ -46,9 +46,28 @@ def main(argv: list[str] | None = None) -> int:
     ctx = CliContext(db_url=args.db, user=args.user)
     if args.command:
         return run_command(args, table, ctx)
-    from ui.app import run_gui
+    return _run_window(ctx, args)
 
-    return run_gui(ctx, view=args.view, month=args.month, screenshot=args.screenshot, lang=args.lang)
+
+def _run_window(ctx, args) -> int:
+    """Build the services the window works on, then hand them over (the window gets no CLI
+    context: only the services, the date and who acts)."""
+    from ui.app import check_arguments, run_gui
+
+    if (refusal := check_arguments(args.view, args.month)) is not None:
+        print(f"Erreur : {refusal}", file=ctx.err)
+        return 2
+    from sas_roster.demo.loader import ensure_demo
+    from sas_roster.domain.errors import DomainError
+
+    try:
+        services = ctx.services()
+        ensure_demo(services, ctx.today)
+    except DomainError as exc:
+        print(f"Erreur : {exc}", file=ctx.err)
+        return 2
+    return run_gui(services, today=ctx.today, actor=ctx.actor, view=args.view, month=args.month,
+                   screenshot=args.screenshot, lang=args.lang)
 
 
 if __name__ == "__main__":

@@ -7,14 +7,15 @@ retiree quotas counted against the hours already worked this year, availability,
 duties (including the night before the month, for rest), the last week of the previous
 month (rest and weekly limits), pins, the CPTS rota, and the current roster as reference —
 into a self-contained `SasProblem` (plain data: the worker thread gets only that).
-`apply_solution` turns the solver's assignments into domain assignments and stores them as
-the month's draft, never touching pinned, CPTS or published assignments.
+`to_domain_assignments` turns the solver's assignments back into domain assignments; the
+solving use case (`services.solving`) stores them, in one transaction.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date, time, timedelta
+from typing import TYPE_CHECKING, Protocol
 
 from solver import sas
 
@@ -26,6 +27,34 @@ from .domain.person import Person
 from .domain.quotas import quota_status
 from .domain.roster import Assignment
 from .domain.settings import AssociationSettings
+
+if TYPE_CHECKING:
+    from .services.amendments import AmendmentService
+    from .services.availability import AvailabilityService, PdsaService
+    from .services.history import HistoryService
+    from .services.persons import PersonService
+    from .services.rosters import RosterService
+    from .services.settings import SettingsService
+
+
+class MonthReads(Protocol):
+    """The reads a month's problem needs: the `Services` facade, or a view of it whose reads
+    are remembered (`month_view.ReadOnce`)."""
+
+    @property
+    def settings(self) -> SettingsService: ...
+    @property
+    def persons(self) -> PersonService: ...
+    @property
+    def availability(self) -> AvailabilityService: ...
+    @property
+    def pdsa(self) -> PdsaService: ...
+    @property
+    def rosters(self) -> RosterService: ...
+    @property
+    def history(self) -> HistoryService: ...
+    @property
+    def amendments(self) -> AmendmentService: ...
 
 HISTORY_DAYS = 7
 _STATUS = {
@@ -61,7 +90,7 @@ class MonthProblem:
     persons: dict[str, Person]  # solver person id → stored person
 
 
-def hourly_demand(services, cal: MonthCalendar) -> dict[tuple[Role, date, int], int]:
+def hourly_demand(services: MonthReads, cal: MonthCalendar) -> dict[tuple[Role, date, int], int]:
     """Required headcount per (role, day, hour) over the month's open hours, dated overrides applied."""
     curves = services.settings.demand_curves()
     overrides = services.settings.demand_overrides()
@@ -124,7 +153,7 @@ def solver_assignment(a: Assignment) -> sas.Assignment:
     )
 
 
-def build_problem(services, year: int, month: int, *, with_reference: bool | None = None) -> MonthProblem:
+def build_problem(services: MonthReads, year: int, month: int, *, with_reference: bool | None = None) -> MonthProblem:
     """The month's `SasProblem` from stored data.
 
     `with_reference`: use the stored roster as the reference (few changes when re-solving);
@@ -132,7 +161,8 @@ def build_problem(services, year: int, month: int, *, with_reference: bool | Non
     """
     settings = services.settings.get()
     if settings is None:
-        raise NotFoundError("Aucune association n'est configurée dans cette base (lancez « sas-roster demo »)")
+        raise NotFoundError("Aucune association n'est configurée dans cette base : créez-la (assistant de "
+                            "la fenêtre, ou « sas-roster settings import ») ou ouvrez la démonstration")
     first, last = _month_bounds(year, month)
     cal = month_calendar(settings, year, month)
     if not cal.days:
@@ -180,12 +210,19 @@ def build_problem(services, year: int, month: int, *, with_reference: bool | Non
 
     roster = services.rosters.get(year, month)
     stored = roster.assignments or [] if roster else []
+    # Settings may have changed since these were stored (a bridge day, shorter hours): what
+    # the calendar no longer has is left to the month view's warnings, not given to the engine.
+    open_days = {d.day: d for d in cal.days}
+    stored = [a for a in stored if a.day in open_days and a.role in open_days[a.day].hours]
     cpts_rota = [solver_assignment(a) for a in stored if a.fixed_by_cpts and a.territory in cpts_codes]
     pins = [solver_assignment(a) for a in stored if a.pinned and not a.fixed_by_cpts]
     # A CPTS that sends its rota vouches for its doctors' availability on those days: they do
     # not answer the association's availability forms.
     availability += [sas.Availability(str(a.person_id), a.day, _minutes(a.start), _minutes(a.end), "available")
                      for a in stored if a.fixed_by_cpts and a.territory in cpts_codes]
+    # Whoever withdrew from a slot stays off it in every later re-solve of the month.
+    if roster is not None:
+        availability += _withdrawals(services, year, month, persons)
     if with_reference is None:
         with_reference = roster is not None and roster.status is RosterStatus.PUBLISHED
     reference = [solver_assignment(a) for a in stored if not a.fixed_by_cpts] if with_reference else []
@@ -199,7 +236,21 @@ def build_problem(services, year: int, month: int, *, with_reference: bool | Non
     return MonthProblem(year, month, problem, persons)
 
 
-def to_domain_assignments(services, mp: MonthProblem, assignments: list[sas.Assignment]) -> list[Assignment]:
+def _withdrawals(services: MonthReads, year: int, month: int, persons: dict[str, Person]) -> list[sas.Availability]:
+    templates = {t.code: t for t in services.settings.shift_templates()}
+    out = []
+    for c in services.amendments.changes(year, month):
+        if c.action != "withdraw" or str(c.person_id) not in persons:
+            continue
+        t = templates.get(c.template_code) if c.template_code else None
+        if t is not None and t.role is not Role.EFFECTOR:
+            out.append(sas.Availability(str(c.person_id), c.day, _minutes(t.start), _minutes(t.end), "unavailable"))
+        else:  # the whole day, or an on-call duty (which spans the day)
+            out.append(sas.Availability(str(c.person_id), c.day, 0, 1440, "unavailable"))
+    return out
+
+
+def to_domain_assignments(services: MonthReads, mp: MonthProblem, assignments: list[sas.Assignment]) -> list[Assignment]:
     """Solver assignments → domain assignments (on-call duties get the effector template of the weekday)."""
     effector_templates = services.settings.shift_templates(Role.EFFECTOR)
     templates = {t.code: t for t in services.settings.shift_templates()}
@@ -222,34 +273,6 @@ def to_domain_assignments(services, mp: MonthProblem, assignments: list[sas.Assi
     return out
 
 
-def apply_solution(services, mp: MonthProblem, solution: sas.SasSolution, actor: str | None = None) -> list[Assignment]:
-    """Store the solution as the month's draft: pinned and CPTS assignments stay as they are."""
-    if not solution.has_roster:
-        raise DomainError("Le moteur n'a trouvé aucun planning à enregistrer")
-    roster = services.rosters.get_or_create(mp.year, mp.month, actor=actor)
-    if roster.status is not RosterStatus.DRAFT:
-        raise DomainError(
-            f"Le planning {mp.year:04d}-{mp.month:02d} est {'publié' if roster.status is RosterStatus.PUBLISHED else 'validé'} : "
-            "il ne se modifie plus que par avenant")
-    kept = {(a.person, a.day, a.template, a.territory) for a in mp.problem.pins + mp.problem.cpts_rota}
-    fresh = [a for a in solution.assignments if (a.person, a.day, a.template, a.territory) not in kept]
-    return services.rosters.replace_draft(mp.year, mp.month, to_domain_assignments(services, mp, fresh), actor=actor)
-
-
 def current_solution(assignments: list[Assignment]) -> sas.SasSolution:
     """The stored roster as a solver solution (for ranking candidates and re-solving)."""
     return sas.SasSolution("feasible", [solver_assignment(a) for a in assignments])
-
-
-def apply_replacement(services, mp: MonthProblem, stored: list[Assignment], person_id: int,
-                      result, actor: str | None = None) -> list[Assignment]:
-    """Store a cancellation's re-solve (`solver.sas.replace.replace` result): the cancelled
-    assignment goes even when it was pinned, the re-solved rest becomes the draft."""
-    cancelled = {(a.day, a.template, a.territory) for a in result.cancelled}
-    for a in stored:
-        sa = solver_assignment(a)
-        if a.person_id == person_id and a.pinned and (sa.day, sa.template, sa.territory) in cancelled:
-            services.rosters.remove(a.id, actor=actor)
-    if not result.solution.has_roster:
-        return services.rosters.assignments(mp.year, mp.month)
-    return apply_solution(services, mp, result.solution, actor=actor)

@@ -4,31 +4,34 @@ from __future__ import annotations
 
 import os
 import sys
+from datetime import date
 
 from sas_roster.domain.calendar import parse_month
 from sas_roster.domain.errors import DomainError
+from sas_roster.services import Services
 
 SCREENSHOT_SIZE = (1600, 1000)
 WIDE_SCREENSHOT = {"roster": (2100, 1040)}  # every column of the demo's roster in the picture
 VIEWS = ("pools", "availability", "roster", "attendance", "claims", "governance", "settings")
 
 
-def _fail(ctx, message: str) -> int:
-    print(f"Erreur : {message}", file=ctx.err)
-    return 2
-
-
-def run_gui(ctx, *, view: str = "roster", month: str | None = None, screenshot: str | None = None,
-            lang: str | None = None) -> int:
-    """Open the main window on `ctx`'s database; with `screenshot`, render `view` to that PNG
-    file offscreen and return 0 (1 if the file could not be written) instead of running."""
+def check_arguments(view: str, month: str | None) -> str | None:
+    """Why the window cannot open on `view` and `month` (French), or None."""
     if view not in VIEWS:
-        return _fail(ctx, f"vue « {view} » inconnue (au choix : {', '.join(VIEWS)})")
+        return f"vue « {view} » inconnue (au choix : {', '.join(VIEWS)})"
     if month:
         try:
             parse_month(month)
         except DomainError as exc:
-            return _fail(ctx, str(exc))
+            return str(exc)
+    return None
+
+
+def run_gui(services: Services, *, today: date, actor: str, view: str = "roster", month: str | None = None,
+            screenshot: str | None = None, lang: str | None = None) -> int:
+    """Open the main window on `services`; with `screenshot`, render `view` to that PNG
+    file offscreen and return 0 (1 if the file could not be written) instead of running.
+    `actor` is who the window's changes are recorded as."""
     if screenshot and "QT_QPA_PLATFORM" not in os.environ:
         os.environ["QT_QPA_PLATFORM"] = "offscreen"  # before the QApplication exists
 
@@ -45,16 +48,15 @@ def run_gui(ctx, *, view: str = "roster", month: str | None = None, screenshot: 
     lang = i18n.install(lang or str(ui_settings().value("language", i18n.DEFAULT_LANGUAGE)))
     i18n.install_qt_translator(app, lang)
     app.setStyleSheet(STYLE_SHEET)
-    try:
-        services = ctx.services(create_demo_if_empty=True)
-    except DomainError as exc:
-        return _fail(ctx, str(exc))
     if not screenshot:
         from .dialogs.login_dialog import sign_in_if_needed
 
         if not sign_in_if_needed(services):
             return 0  # sign-in cancelled: nothing opened, nothing changed
-    app_ctx = AppContext(services, today=ctx.today, month=month, lang=lang, database_label=database_label(services))
+        if services.current_user is not None:
+            actor = services.current_user.name
+    app_ctx = AppContext(services, today=today, month=month, lang=lang, actor=actor,
+                         database_label=database_label(services))
     window = MainWindow(app_ctx)
     window.resize(*(WIDE_SCREENSHOT.get(view, SCREENSHOT_SIZE) if screenshot else (1440, 900)))
     window.show()

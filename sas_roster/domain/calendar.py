@@ -132,3 +132,15 @@ def parse_month(text: str) -> tuple[int, int]:
     except ValueError:
         raise ValidationError(f"Mois « {text} » invalide : format attendu AAAA-MM, par ex. 2027-05") from None
     return year, month
+
+
+MONTH_NAMES_FR = ("janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août",
+                  "septembre", "octobre", "novembre", "décembre")
+
+
+def day_fr(day: date, with_year: bool = False) -> str:
+    """``vendredi 8 janvier`` (``vendredi 8 janvier 2027`` with the year)."""
+    from .settings import WEEKDAY_NAMES_FR
+
+    text = f"{WEEKDAY_NAMES_FR[day.weekday()]} {day.day} {MONTH_NAMES_FR[day.month - 1]}"
+    return f"{text} {day.year}" if with_year else text

@@ -7,6 +7,7 @@ records what really changed, not a delete-and-reinsert of everything.
 
 from __future__ import annotations
 
+import uuid
 from collections.abc import Callable, Hashable, Iterable
 from typing import Any, TypeVar
 
@@ -16,6 +17,7 @@ from ..domain.person import Contract, Person, RemoteAuthorisation, RetireeQuota,
 from ..domain.rates import DatedRate, Indicator9Tier
 from ..domain.roster import Assignment, AttendanceLine, Roster
 from ..domain.settings import AssociationSettings, BridgeDay, TimeRange
+from ..domain.versions import RosterVersion
 from .models import (
     AssignmentRow,
     AttendanceRow,
@@ -33,10 +35,12 @@ from .models import (
     PersonSkillRow,
     RateRow,
     RosterRow,
+    RosterVersionRow,
     SettingsRow,
     ShiftTemplateRow,
     TerritoryRow,
     TrainingRow,
+    VersionShiftRow,
 )
 
 R = TypeVar("R")
@@ -258,6 +262,7 @@ def assignment_to_domain(row: AssignmentRow) -> Assignment:
     return Assignment(
         row.person_id, row.day, row.template_code, row.role, row.start, row.end, row.presence,
         row.pinned, row.territory.code if row.territory is not None else None, row.fixed_by_cpts, id=row.id,
+        uid=row.uid,
     )
 
 
@@ -265,8 +270,35 @@ def assignment_row(a: Assignment, roster_id: int, territory_id: int | None) -> A
     return AssignmentRow(
         roster_id=roster_id, person_id=a.person_id, day=a.day, template_code=a.template_code,
         role=a.role, start=a.start, end=a.end, presence=a.presence, pinned=a.pinned,
-        territory_id=territory_id, fixed_by_cpts=a.fixed_by_cpts,
+        territory_id=territory_id, fixed_by_cpts=a.fixed_by_cpts, uid=a.uid or new_uid(),
     )
+
+
+def new_uid() -> str:
+    return str(uuid.uuid4())
+
+
+def version_shift_to_domain(row: VersionShiftRow) -> Assignment:
+    return Assignment(
+        row.person_id, row.day, row.template_code, row.role, row.start, row.end, row.presence,
+        row.pinned, row.territory.code if row.territory is not None else None, row.fixed_by_cpts,
+        id=None, uid=row.uid,
+    )
+
+
+def version_shift_row(row: AssignmentRow, version_id: int) -> VersionShiftRow:
+    """The snapshot of a working-copy assignment in a published version."""
+    return VersionShiftRow(
+        version_id=version_id, uid=row.uid, person_id=row.person_id, day=row.day,
+        template_code=row.template_code, role=row.role, start=row.start, end=row.end,
+        presence=row.presence, pinned=row.pinned, territory_id=row.territory_id,
+        fixed_by_cpts=row.fixed_by_cpts,
+    )
+
+
+def version_to_domain(row: RosterVersionRow, year: int, month: int, with_shifts: bool = True) -> RosterVersion:
+    shifts = tuple(version_shift_to_domain(s) for s in row.shifts) if with_shifts else ()
+    return RosterVersion(year, month, row.number, row.published_at, row.published_by, row.reason, shifts)
 
 
 def attendance_to_domain(row: AttendanceRow) -> AttendanceLine:

@@ -2,27 +2,33 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from types import TracebackType
 
 from sqlalchemy import Engine, delete
+from sqlalchemy.orm import Session
 
+from ..domain.accounts import User
+from ..persistence import audit_chain
 from ..persistence.base import Base
 from ..persistence.engine import database_url, make_engine, make_session_factory
 from ..persistence.migrate import upgrade_database
 from ..persistence.repositories import AuditRepository
-from ..domain.accounts import User
-from ..persistence import audit_chain
 from .accounts import UserService
+from .amendments import AmendmentService
 from .attendance import AttendanceService
 from .audit_view import AuditViewService
 from .availability import AvailabilityService, PdsaService
 from .base import ServiceBase
-from .history import HistoryService
 from .data_protection import DataProtectionService
+from .history import HistoryService
+from .permissions import guard_services
 from .persons import PersonService
 from .registry import RegistryService
 from .rosters import RosterService
 from .settings import SettingsService
+from .solving import SolvingService
 
 
 KEPT_ON_RESET = frozenset({"audit_log", "users", "user_roles", "data_protection_settings"})
@@ -46,6 +52,15 @@ class Services(ServiceBase):
         self.registry = RegistryService(self._sessions)
         self.audit_view = AuditViewService(self._sessions)
         self.data_protection = DataProtectionService(self._sessions)
+        self.amendments = AmendmentService(self._sessions)
+        self.solving = SolvingService(self)
+        guard_services(self)  # last: rights checked before each writing use case starts
+
+    @contextmanager
+    def transaction(self, actor: str | None) -> Iterator[Session]:
+        """One transaction for a use case that spans several services (the solve store)."""
+        with self._tx(actor) as session:
+            yield session
 
     @classmethod
     def open(cls, url: str | None = None, *, migrate: bool = True) -> Services:

@@ -12,16 +12,18 @@ Public API (see ``docs/solver-format.md``)::
   changes; who can take a single slot, ranked.
 """
 
+from .evaluation import evaluate_uncovered
 from .problem import SasProblem
 from .records import (EFFECTOR, ONCALL, OSNP, REGULATOR, Assignment, Availability,
                       ContinuityDay, HourDemand, OnCallDemand, PastShift, PdsaDuty, Person,
                       Settings, Template, Territory, Weights)
+from .replace import Candidate, Replacement, rank_candidates, replace
 from .solution import Clash, Cost, Excuse, Phase, SasSolution, Uncovered
 from .solve import SasOptions, SasSolver, solve_sas
 
 __all__ = [
-    "Assignment", "Availability", "Clash", "ContinuityDay", "Cost", "EFFECTOR", "Excuse",
+    "Assignment", "Availability", "Candidate", "Replacement", "rank_candidates", "replace", "Clash", "ContinuityDay", "Cost", "EFFECTOR", "Excuse",
     "HourDemand", "ONCALL", "OSNP", "OnCallDemand", "PastShift", "PdsaDuty", "Person",
     "Phase", "REGULATOR", "SasOptions", "SasProblem", "SasSolution", "SasSolver", "Settings",
-    "Template", "Territory", "Uncovered", "Weights", "solve_sas",
+    "Template", "Territory", "Uncovered", "Weights", "evaluate_uncovered", "solve_sas",
 ]

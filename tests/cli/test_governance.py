@@ -45,8 +45,17 @@ def test_a_treasurer_cannot_solve_nor_amend(accounts, monkeypatch) -> None:
     before = _dump(cli.url)
     code, out, err = cli("--user", "treso", "solve", "2026-12", "--time-limit", "2")
     assert code != 0 and "Action refusée" in err and "trésorier" in err and "Rien n'a été modifié" in err
-    code, out, err = cli("--user", "treso", "replace", "2026-12", "--person", "10000000009", "--date", "2026-12-07")
-    assert code != 0 and "Action refusée" in err
+    for command in (
+        ["replace", "2026-12", "--person", "1", "--date", "2026-12-07"],
+        ["amend", "2026-11", "assign", "--person", "1", "--date", "2026-11-09", "--shift", "REG-M", "--reason", "x"],
+        ["amend", "2026-11", "publish", "--reason", "avenant"],
+        ["validate", "2026-12"],
+        ["publish", "2026-12"],
+    ):
+        code, out, err = cli("--user", "treso", *command)
+        assert code == 1 and "Action refusée" in err and "trésorier" in err, command
+    code, out, err = cli("--user", "treso", "amend", "2026-11", "status")  # reading is allowed
+    assert code == 0, err
     assert _dump(cli.url) == before
 
 

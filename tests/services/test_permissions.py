@@ -59,6 +59,7 @@ def _roster_changes(sv: Services) -> dict[str, Callable[[], object]]:
     p1 = may[0].person_id
     return {
         "get_or_create": lambda: sv.rosters.get_or_create(2027, 6),
+        "validate": lambda: sv.rosters.validate(2027, 5),
         "replace_draft": lambda: sv.rosters.replace_draft(2027, 5, [samples.assignment(p1, 10)]),
         "add": lambda: sv.rosters.add(2027, 5, samples.assignment(p1, 11)),
         "remove": lambda: sv.rosters.remove(may[1].id),
@@ -90,21 +91,53 @@ def _writers(sv: Services) -> list[tuple[str, Callable[[], object]]]:
     return calls
 
 
-def test_every_roster_writing_method_is_covered_here(world: Services) -> None:
-    """A new roster use case must be added to the treasurer test below."""
-    writing = {
-        name for name, fn in inspect.getmembers(world.rosters, inspect.ismethod)
-        if not name.startswith("_") and "actor" in inspect.signature(fn).parameters
-    }
-    assert writing == set(_roster_changes(world))
+def _planning_writers(sv: Services) -> list[tuple[str, Callable[..., object]]]:
+    """Every writing use case of the services that change rosters (found, not listed)."""
+    from sas_roster.services.permissions import _writers
+
+    return [(f"{name}.{attr}", getattr(getattr(sv, name), attr))
+            for name in ("rosters", "amendments", "solving") for attr in _writers(name, getattr(sv, name))]
 
 
-@pytest.mark.parametrize("method", ["get_or_create", "replace_draft", "add", "remove", "pin", "publish"])
+def test_a_treasurer_is_refused_by_every_roster_use_case_before_it_starts(world: Services) -> None:
+    """Whatever the arguments: the check comes before the work (a solve is not run first)."""
+    writers = _planning_writers(world)
+    assert {"rosters.publish", "rosters.validate", "amendments.assign", "amendments.publish", "solving.prepare",
+            "solving.store", "solving.prepare_withdrawal"} <= {n for n, _f in writers}
+    world.sign_in("treso", PASSWORD)
+    before = _dump(world)
+    for name, method in writers:
+        params = [p for p in inspect.signature(method).parameters.values()
+                  if p.default is inspect.Parameter.empty and p.kind is p.POSITIONAL_OR_KEYWORD]
+        with pytest.raises(PermissionDenied, match="trésorier"):
+            method(*[None] * len(params))
+            pytest.fail(name)
+    assert _dump(world) == before
+
+
+@pytest.mark.parametrize("method", ["get_or_create", "validate", "replace_draft", "add", "remove", "pin", "publish"])
 def test_a_treasurer_cannot_change_a_roster(world: Services, method: str) -> None:
     world.sign_in("treso", PASSWORD)
     before = _dump(world)
     with pytest.raises(PermissionDenied, match="trésorier.*plannings"):
         _roster_changes(world)[method]()
+    assert _dump(world) == before
+
+
+def test_a_treasurer_cannot_amend_a_published_month(world: Services) -> None:
+    april = world.rosters.assignments(2027, 4)
+    p2 = next(p for p in world.persons.list() if p.id != april[0].person_id)
+    world.sign_in("coord", PASSWORD)  # a coordinator amends...
+    world.amendments.assign(2027, 4, p2.id, date(2027, 4, 7), "R-M", "renfort", None)
+    world.sign_in("treso", PASSWORD)  # ...a treasurer cannot, nor publish the amendment
+    before = _dump(world)
+    for call in (
+        lambda: world.amendments.publish(2027, 4, "avenant", None),
+        lambda: world.amendments.remove(2027, 4, april[0].uid, "erreur", None),
+        lambda: world.amendments.pin(2027, 4, april[0].uid, True, "garder", None),
+    ):
+        with pytest.raises(PermissionDenied):
+            call()
     assert _dump(world) == before
 
 

@@ -34,6 +34,7 @@ def test_reset_empties_every_table_but_keeps_the_audit_log(services) -> None:
     [a] = services.rosters.replace_draft(2027, 5, [samples.assignment(p, 3)])
     services.rosters.publish(2027, 5)
     services.attendance.record([AttendanceLine(a.id, AttendanceStatus.PRESENT)])
+    services.amendments.pin(2027, 5, a.uid, True, "gardé quoi qu'il arrive", actor="test")
     filled = {t.name for t in Base.metadata.sorted_tables} - GOVERNANCE_TABLES
     with services._sessions() as s:
         empty_before = [n for n in filled if not s.scalar(select(func.count()).select_from(Base.metadata.tables[n]))]

@@ -29,14 +29,11 @@ def demo_file(tmp_path_factory):
 @pytest.fixture(scope="session")
 def solved_file(demo_file, tmp_path_factory):
     """The demo with May 2027 solved once (5 s) and stored as a draft."""
-    from sas_roster.planning import apply_solution, build_problem
-    from solver.sas import solve_sas
-
     path = tmp_path_factory.mktemp("solved") / "solved.db"
     shutil.copyfile(demo_file, path)
     with Services.open(f"sqlite:///{path}") as services:
-        mp = build_problem(services, 2027, 5)
-        apply_solution(services, mp, solve_sas(mp.problem, 5.0, num_workers=2, seed=0))
+        job = services.solving.prepare(2027, 5, time_limit=5.0, seed=0)
+        services.solving.store(job, job.run(), actor="test")
     return path
 
 
@@ -54,7 +51,8 @@ def solved_window(solved_services, qtbot):
     from ui.context import AppContext
     from ui.main_window import MainWindow
 
-    w = MainWindow(AppContext(solved_services, today=DEMO_TODAY, month=MONTH, database_label="solved.db"))
+    w = MainWindow(AppContext(solved_services, today=DEMO_TODAY, month=MONTH, database_label="solved.db",
+                              actor="test-coordinatrice"))
     qtbot.addWidget(w)
     w.resize(1280, 800)
     w.show()
@@ -88,7 +86,7 @@ def services(demo_file, tmp_path):
 def ctx(services, qapp):
     from ui.context import AppContext
 
-    return AppContext(services, today=DEMO_TODAY, month=MONTH, database_label="test.db")
+    return AppContext(services, today=DEMO_TODAY, month=MONTH, database_label="test.db", actor="test-coordinatrice")
 
 
 @pytest.fixture

@@ -7,7 +7,7 @@ from datetime import date
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QMessageBox
+from PySide6.QtWidgets import QInputDialog, QMessageBox
 
 from sas_roster.domain.enums import Role, RosterStatus
 from ui.views.roster.model import ASSIGNMENTS_ROLE, COVERAGE_ROLE, STATE_ROLE, WARNING_MARK
@@ -178,15 +178,22 @@ def test_cancel_a_running_solve_keeps_the_best_roster(window, services, qtbot):
     assert view.solve_button.isEnabled()
 
 
-def test_publish_makes_the_grid_read_only(window, services, monkeypatch):
-    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Yes)
+def test_publish_asks_with_no_as_default_and_makes_the_grid_read_only(window, services, monkeypatch):
     view = _roster(window)
     row, column = view.model.row_of(MAY_4), _column(view, "slot", Role.REGULATOR, 8)
     view.assign(row, column, _undeclared_regulator(view, MAY_4))
+    monkeypatch.setattr(QMessageBox, "exec", lambda box: QMessageBox.StandardButton.No)
+    view.publish()  # the coordinator answers « Non » (the default): nothing happens
+    assert view.dialog.defaultButton() is view.dialog.button(QMessageBox.StandardButton.No)
+    assert f"{view.state.uncovered_hours} heure(s) demandée(s) non couverte(s)" in view.dialog.text()
+    assert services.rosters.get(2027, 5).status is RosterStatus.DRAFT
+    monkeypatch.setattr(QMessageBox, "exec", lambda box: QMessageBox.StandardButton.Yes)
     view.publish()
     assert services.rosters.get(2027, 5).status is RosterStatus.PUBLISHED
+    assert services.rosters.version(2027, 5).published_by == "test-coordinatrice"
     assert "publié (version 1)" in view.status_label.text()
-    assert not view.solve_button.isEnabled() and not view.publish_button.isEnabled()
+    assert not view.solve_button.isEnabled() and view.publish_button.isHidden()
+    assert view.amend_button.isEnabled() and not view.publish_amendment_button.isEnabled()
     assert not view.assign(row, column, _undeclared_regulator(view, MAY_4))
     assert view.cell_menu(row, column).isEmpty()
 
@@ -269,3 +276,35 @@ def test_drag_a_name_onto_another_cell_moves_it(window, services):
     # a coverage column takes nobody
     coverage = _column(view, "coverage", Role.REGULATOR)
     assert not view._can_drop(row, coverage)
+
+
+@pytest.mark.slow
+def test_a_withdrawal_after_publication_becomes_version_two(solved_window, solved_services, qtbot, monkeypatch):
+    view = _roster(solved_window)
+    monkeypatch.setattr(QMessageBox, "exec", lambda box: QMessageBox.StandardButton.Yes)
+    qtbot.mouseClick(view.publish_button, Qt.MouseButton.LeftButton)
+    v1 = solved_services.rosters.version(2027, 5)
+    assert v1.number == 1
+    monkeypatch.setattr(QInputDialog, "getText", lambda *a, **k: ("Désistement (enfant malade)", True))
+    qtbot.mouseClick(view.amend_button, Qt.MouseButton.LeftButton)
+    assert view.editable and "avenant en cours" in view.status_label.text()
+    a = _regulator_assignment(view)
+    dialog = view.open_replace_dialog(a)
+    with qtbot.waitSignal(view.replacement_ready, timeout=60_000):
+        qtbot.mouseClick(dialog.resolve, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(dialog.apply, Qt.MouseButton.LeftButton)
+    assert solved_services.rosters.version(2027, 5) == v1  # nothing published yet
+    qtbot.mouseClick(view.publish_amendment_button, Qt.MouseButton.LeftButton)
+    v2 = solved_services.rosters.version(2027, 5)
+    assert (v2.number, v2.reason, v2.published_by) == (2, "Désistement (enfant malade)", "test-coordinatrice")
+    diff = solved_services.rosters.diff(2027, 5, 1, 2)
+    lost = diff.for_person(a.person_id).lost
+    assert [(x.day, x.template_code) for x in lost] == [(a.day, a.template_code)]
+    takers = [c.person_id for c in diff.persons if any((g.day, g.template_code) == (a.day, a.template_code)
+                                                       for g in c.gained)]
+    assert a.person_id not in takers
+    assert not view.publish_amendment_button.isEnabled() and "publié (version 2)" in view.status_label.text()
+    view.show_versions()
+    assert "version 2" in view.dialog.history.text() and "Désistement (enfant malade)" in view.dialog.history.text()
+    assert view.dialog.describe(diff).count("\n") >= 1
+    view.dialog.close()

@@ -20,6 +20,7 @@ from .governance import (
 from .money import Indicator9TierRow, RateRow
 from .people import ContractRow, PersonRoleRow, PersonRow, PersonSkillRow, TrainingRow
 from .planning import AssignmentRow, AttendanceRow, AvailabilityRow, PdsaDutyRow, RosterRow
+from .versions import RosterChangeRow, RosterVersionRow, VersionShiftRow
 from .settings import (
     BridgeDayRow,
     DemandOverridePointRow,
@@ -62,9 +63,12 @@ __all__ = [
     "PersonRow",
     "PersonSkillRow",
     "RateRow",
+    "RosterChangeRow",
     "RosterRow",
+    "RosterVersionRow",
     "SettingsRow",
     "ShiftTemplateRow",
     "TerritoryRow",
     "TrainingRow",
+    "VersionShiftRow",
 ]

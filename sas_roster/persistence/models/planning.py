@@ -60,6 +60,7 @@ class AssignmentRow(Base):
     __table_args__ = (
         Index("ix_assignments_roster_day", "roster_id", "day"),
         Index("ix_assignments_person_day", "person_id", "day"),
+        Index("ix_assignments_uid", "uid"),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -74,6 +75,8 @@ class AssignmentRow(Base):
     pinned: Mapped[bool] = mapped_column(Boolean)
     territory_id: Mapped[int | None] = mapped_column(ForeignKey("territories.id", ondelete="RESTRICT"))
     fixed_by_cpts: Mapped[bool] = mapped_column(Boolean)
+    # Stable identifier of the planned shift (UUID), kept across versions (see domain.versions).
+    uid: Mapped[str] = mapped_column(String(36))
 
     roster: Mapped[RosterRow] = relationship(back_populates="assignments")
     territory: Mapped[TerritoryRow | None] = relationship(lazy="joined")

@@ -20,8 +20,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from solver.sas.replace import rank_candidates
-
 from ... import labels
 from ...i18n import _
 
@@ -69,15 +67,12 @@ class CandidateTable(QTableWidget):
 
 def candidates_for(view, row: int, column: int, assignments) -> list:
     """Ranked candidates for the grid cell (row, column), given the current roster."""
-    from sas_roster.planning import current_solution
-    from solver import sas
-
     model = view.model
     col = model.columns[column]
     tpl = model.template_for(row, column)
-    shift = sas.ONCALL if col.kind == "oncall" else tpl.code
-    return rank_candidates(view.state.problem.problem, current_solution(assignments), model.days[row], shift,
-                           col.territory)
+    shift = None if col.kind == "oncall" else tpl.code
+    return view.ctx.services.solving.candidates(view.state.problem, assignments, model.days[row], shift,
+                                                col.territory)
 
 
 class AssignDialog(QDialog):

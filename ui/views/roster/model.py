@@ -96,7 +96,7 @@ class RosterGridModel(QAbstractTableModel):
         self.editable = True
 
     def set_state(self, state, editable: bool = True) -> None:
-        """Show a `MonthState` (sas_roster.services.ui_support)."""
+        """Show a `MonthState` (sas_roster.services.month_view)."""
         self.beginResetModel()
         self.state = state
         self.editable = editable

@@ -12,6 +12,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLabel,
+    QInputDialog,
     QMessageBox,
     QProgressBar,
     QPushButton,
@@ -23,7 +24,8 @@ from PySide6.QtWidgets import (
 from sas_roster.domain.enums import Role, RosterStatus
 from sas_roster.domain.errors import DomainError
 from sas_roster.domain.roster import Assignment
-from sas_roster.services.ui_support import explain_gaps, month_grid, month_state
+from sas_roster.services.editing import MonthEditor
+from sas_roster.services.month_view import explain_gaps, month_grid, month_state
 
 from ... import labels
 from ...context import AppContext
@@ -87,12 +89,33 @@ class RosterView(EditMixin, SolveMixin, View):
         self.cancel_button = QPushButton(_("Arrêter le calcul"))
         self.cancel_button.setEnabled(False)
         self.publish_button = QPushButton(_("Publier…"))
+        # After publication: changes go into an amendment (with its reason), published as a new version.
+        self.amendment_reason = ""
+        self.amend_button = QPushButton(_("Avenant…"))
+        self.amend_button.setToolTip(_("Modifier le planning publié : désistements, affectations, retraits"))
+        self.publish_amendment_button = QPushButton(_("Publier l'avenant…"))
+        self.versions_button = QPushButton(_("Versions…"))
         for w in (self.status_label, self.undo_button, self.redo_button, QLabel(_("Limite :")), self.time_limit,
-                  self.solve_button, self.cancel_button, self.publish_button):
+                  self.solve_button, self.cancel_button, self.publish_button, self.amend_button,
+                  self.publish_amendment_button, self.versions_button):
             self.header.addWidget(w)
         self.solve_button.clicked.connect(self.solve)
         self.cancel_button.clicked.connect(self.cancel_solve)
         self.publish_button.clicked.connect(self.publish)
+        self.amend_button.clicked.connect(self.start_amendment)
+        self.publish_amendment_button.clicked.connect(self.publish_amendment)
+        self.versions_button.clicked.connect(self.show_versions)
+        # What no longer matches the calendar in the published version (settings changed since).
+        self.conflicts_label = QLabel(wordWrap=True, objectName="warning")
+        self.conflicts_label.setStyleSheet("color: #8a4b00; font-weight: bold;")
+        self.drop_conflicts_button = QPushButton(_("Retirer ces affectations par avenant…"))
+        self.drop_conflicts_button.clicked.connect(self.drop_conflicts)
+        warn = QHBoxLayout()
+        warn.addWidget(self.conflicts_label, 1)
+        warn.addWidget(self.drop_conflicts_button)
+        self.conflicts_label.hide()
+        self.drop_conflicts_button.hide()
+        self.body.addLayout(warn)
 
         self.progress = QProgressBar(textVisible=False, maximumHeight=10)
         self.progress_label = QLabel()
@@ -141,6 +164,8 @@ class RosterView(EditMixin, SolveMixin, View):
         if (self.ctx.year, self.ctx.month) != (self.roster_year, self.roster_month):
             self.undo_stack.clear()  # the commands belong to the month they were made on
             self.roster_year, self.roster_month = self.ctx.year, self.ctx.month
+            self.amendment_reason = ""
+            self.progress_label.clear()  # messages belong to the month they were about
         self.moving = None
         self._generation += 1
         try:
@@ -210,8 +235,17 @@ class RosterView(EditMixin, SolveMixin, View):
 
     @property
     def editable(self) -> bool:
+        """A draft, or a published month with an amendment started."""
         roster = self.state.roster if self.state else None
-        return not self.job.running and (roster is None or roster.status is RosterStatus.DRAFT)
+        if self.job.running:
+            return False
+        if roster is None or roster.status is RosterStatus.DRAFT:
+            return True
+        return roster.status is RosterStatus.PUBLISHED and bool(self.amendment_reason)
+
+    def month_editor(self) -> MonthEditor:
+        return MonthEditor(self.ctx.services, self.roster_year, self.roster_month, self.ctx.actor,
+                           self.amendment_reason)
 
     def _layout_grid(self) -> None:
         header = self.grid.horizontalHeader().fontMetrics()
@@ -249,10 +283,31 @@ class RosterView(EditMixin, SolveMixin, View):
                 missing=s.uncovered_hours, total=s.demand_hours, oncall=oncall_missing, needed=oncall_needed,
                 violations=len(s.violations)))
         draft = roster is None or roster.status is RosterStatus.DRAFT
-        self.publish_button.setEnabled(draft and bool(s.assignments) and not self.job.running)
-        self.solve_button.setEnabled(draft and not self.job.running)
-        if not draft:
-            self.progress_label.setText(_("Planning publié : les modifications passeront par un avenant (à venir)."))
+        published = roster is not None and roster.status is RosterStatus.PUBLISHED
+        idle = not self.job.running
+        self.publish_button.setVisible(not published)
+        self.publish_button.setEnabled(not published and bool(s.assignments) and idle)
+        self.solve_button.setEnabled(draft and idle)
+        self.amend_button.setVisible(published)
+        self.amend_button.setEnabled(published and idle and not self.amendment_reason)
+        self.publish_amendment_button.setVisible(published)
+        self.publish_amendment_button.setEnabled(published and idle and bool(self.amendment_reason))
+        self.versions_button.setEnabled(published)
+        if published and self.amendment_reason:
+            status += " · " + _("avenant en cours : {reason}").format(reason=self.amendment_reason)
+            self.status_label.setText(_("{month} : {status}").format(month=labels.month_title(s.year, s.month),
+                                                                      status=status))
+        elif published:
+            self.progress_label.setText(_("Planning publié : pour le modifier, ouvrez un avenant (bouton « Avenant… »)."))
+        self._show_conflicts(published)
+
+    def _show_conflicts(self, published: bool) -> None:
+        conflicts = self.ctx.services.amendments.calendar_conflicts(self.roster_year, self.roster_month) \
+            if published else []
+        self.conflicts_label.setText("\n".join(c.message for c in conflicts))
+        self.conflicts_label.setVisible(bool(conflicts))
+        self.drop_conflicts_button.setVisible(bool(conflicts))
+        self.drop_conflicts_button.setEnabled(bool(conflicts) and not self.job.running)
 
     def after_change(self) -> None:
         """A command changed the draft: re-read and re-check the month at once."""
@@ -277,23 +332,86 @@ class RosterView(EditMixin, SolveMixin, View):
         self.grid.scrollTo(index, QAbstractItemView.ScrollHint.PositionAtCenter)
         self.grid.setCurrentIndex(index)
 
-    # --- publication ----------------------------------------------------------------------------
+    # --- publication and amendments ------------------------------------------------------------
 
     def publish(self) -> None:
+        """First publication. Asked with « Non » as the default: there is no un-publishing."""
         if self.state is None or self.job.running:
             return
         s = self.state
-        text = _("Publier le planning de {month} ? Il ne pourra plus être modifié que par avenant.").format(
-            month=labels.month_title(s.year, s.month))
-        if s.gaps or s.violations:
-            text += "\n\n" + _("Attention : {gaps} manque(s) et {violations} règle(s) enfreinte(s).").format(
-                gaps=len(s.gaps), violations=len(s.violations))
-        if QMessageBox.question(self, _("Publier"), text) != QMessageBox.StandardButton.Yes:
+        text = _("Publier le planning de {month} ? Il ne pourra plus être modifié que par avenant, "
+                 "et une publication ne s'annule pas.").format(month=labels.month_title(s.year, s.month))
+        text += "\n\n" + _("{n} affectation(s) ; {hours} heure(s) demandée(s) non couverte(s) ; "
+                            "{oncall} astreinte(s) non pourvue(s) ; {violations} règle(s) enfreinte(s).").format(
+            n=len(s.assignments), hours=s.uncovered_hours, oncall=sum(g.missing for g in s.gaps if g.hour is None),
+            violations=len(s.violations))
+        if not self._confirm(_("Publier"), text):
             return
         try:
-            self.ctx.services.rosters.publish(s.year, s.month)
+            self.ctx.services.rosters.publish(s.year, s.month, actor=self.ctx.actor)
         except DomainError as exc:
             QMessageBox.warning(self, _("Publier"), str(exc))
             return
         self.undo_stack.clear()
         self.after_change()
+
+    def _confirm(self, title: str, text: str) -> bool:
+        box = QMessageBox(QMessageBox.Icon.Question, title, text,
+                          QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, self)
+        box.button(QMessageBox.StandardButton.Yes).setText(_("Oui"))
+        box.button(QMessageBox.StandardButton.No).setText(_("Non"))
+        box.setDefaultButton(QMessageBox.StandardButton.No)
+        self.dialog = box
+        return box.exec() == QMessageBox.StandardButton.Yes
+
+    def ask_reason(self, title: str, prompt: str, default: str = "") -> str:
+        text, ok = QInputDialog.getText(self, title, prompt, text=default)
+        return text.strip() if ok else ""
+
+    def start_amendment(self) -> None:
+        """Open an amendment on the published month: edits then go into it, with this reason."""
+        reason = self.ask_reason(_("Avenant"), _("Motif de l'avenant (il figurera dans l'historique des versions) :"))
+        if not reason:
+            return
+        self.amendment_reason = reason
+        self.undo_stack.clear()
+        self.refresh_now()
+
+    def publish_amendment(self) -> None:
+        if not self.amendment_reason:
+            return
+        pending = self.ctx.services.amendments.pending(self.roster_year, self.roster_month)
+        reason = self.ask_reason(_("Publier l'avenant"),
+                                 _("{n} personne(s) concernée(s). Motif de la nouvelle version :").format(
+                                     n=len(pending.persons)), self.amendment_reason)
+        if not reason:
+            return
+        try:
+            version = self.ctx.services.amendments.publish(self.roster_year, self.roster_month, reason,
+                                                           actor=self.ctx.actor)
+        except DomainError as exc:
+            QMessageBox.warning(self, _("Publier l'avenant"), str(exc))
+            return
+        self.amendment_reason = ""
+        self.undo_stack.clear()
+        self.after_change()
+        self.progress_label.setText(_("Version {n} publiée.").format(n=version.number))
+
+    def drop_conflicts(self) -> None:
+        reason = self.ask_reason(_("Avenant"), _("Motif de l'avenant :"),
+                                 self.amendment_reason or _("changement du calendrier"))
+        if not reason:
+            return
+        try:
+            self.ctx.services.amendments.drop_conflicts(self.roster_year, self.roster_month, reason, self.ctx.actor)
+        except DomainError as exc:
+            QMessageBox.warning(self, _("Avenant"), str(exc))
+            return
+        self.amendment_reason = reason
+        self.after_change()
+
+    def show_versions(self) -> None:
+        from .versions_dialog import VersionsDialog
+
+        self.dialog = VersionsDialog(self.ctx, self.roster_year, self.roster_month, self)
+        self.dialog.open()

@@ -1,6 +1,7 @@
-"""What the roster window reads and writes beyond single use cases: a stored month evaluated
-as a whole (demand against assignments per hour, uncovered hours explained in French, rule
-violations, hours per person), and the storing of a cancellation's minimal re-solve.
+"""The month view: a stored month evaluated as a whole — demand against assignments per
+hour, uncovered hours explained in French, rule violations, hours per person, the
+published version and what no longer fits the calendar. The read model the roster window
+shows and the exports read.
 
 Plain functions on the `Services` facade, no Qt: the window calls them on its main thread
 and hands the solver only the immutable `MonthProblem` snapshot they build.
@@ -13,9 +14,6 @@ from dataclasses import dataclass
 from datetime import date
 
 from solver import sas
-from solver.sas.context import Context
-from solver.sas.explain import uncovered_of
-from solver.sas.state import RosterState
 
 from ..domain.calendar import MonthCalendar, month_calendar
 from ..domain.demand import RotaSource, ShiftTemplate, Territory
@@ -73,22 +71,6 @@ class MonthState:
         return sum(self.required.values())
 
 
-def solver_keys(ctx: Context, assignments: list[Assignment]) -> list[tuple[str, int, str]]:
-    """Stored assignments as the solver's (person, day index, slot) keys; assignments the
-    solver cannot place (a person no longer active, a day without continuity) are left out."""
-    keys = []
-    for a in assignments:
-        sa = solver_assignment(a)
-        d = ctx.index.get(sa.day)
-        if d is None or d not in ctx.cday or sa.person not in ctx.people:
-            continue
-        try:
-            keys.append((sa.person, d, ctx.slot_of(sa.template, sa.remote, d)))
-        except KeyError:
-            continue
-    return keys
-
-
 class _Reads:
     """One service's reads, each asked once: building the problem, checking the rules and
     showing the grid all read the same persons, availability and duties of the month."""
@@ -122,7 +104,7 @@ class ReadOnce:
     """Read-only view of the `Services` facade whose reads are remembered (one evaluation)."""
 
     def __init__(self, services) -> None:
-        for name in ("settings", "availability", "pdsa", "rosters", "history"):
+        for name in ("settings", "availability", "pdsa", "rosters", "history", "amendments"):
             setattr(self, name, _Reads(getattr(services, name)))
         self.persons = _PersonReads(services.persons)
 
@@ -144,11 +126,9 @@ def month_state(services, year: int, month: int, *, explain: bool = True) -> Mon
     mp = build_problem(services, year, month)
     roster = services.rosters.get(year, month)
     assignments = list(roster.assignments or []) if roster else []
-    ctx = Context(mp.problem)
-    state = RosterState(ctx, solver_keys(ctx, assignments))
     required = {(ROLE_OF[h.role], _day(h.day), h.hour): h.required for h in mp.problem.demand}
     gaps = [Gap(ROLE_OF[u.role], _day(u.day), u.hour, u.territory, u.required, u.missing, u.explanation)
-            for u in uncovered_of(ctx, state, explain=explain)]
+            for u in sas.evaluate_uncovered(mp.problem, _engine_assignments(assignments), explain=explain)]
     return MonthState(
         year=year, month=month, calendar=month_calendar(settings, year, month), roster=roster,
         assignments=assignments, persons={p.id: p for p in services.persons.list()},
@@ -205,10 +185,13 @@ def _covered(assignments: list[Assignment]) -> dict[tuple[Role, date, int], int]
 
 def explain_gaps(state: MonthState) -> list[Gap]:
     """The state's gaps with their French explanations (pure: reads only the state)."""
-    ctx = Context(state.problem.problem)
-    roster = RosterState(ctx, solver_keys(ctx, state.assignments))
+    assert state.problem is not None, "explain_gaps needs a complete state (month_state)"
     return [Gap(ROLE_OF[u.role], _day(u.day), u.hour, u.territory, u.required, u.missing, u.explanation)
-            for u in uncovered_of(ctx, roster, explain=True)]
+            for u in sas.evaluate_uncovered(state.problem.problem, _engine_assignments(state.assignments))]
+
+
+def _engine_assignments(assignments: list[Assignment]) -> list[sas.Assignment]:
+    return [solver_assignment(a) for a in assignments]
 
 
 def solver_shift(a: Assignment) -> str:

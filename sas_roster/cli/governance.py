@@ -15,8 +15,10 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from .domain.accounts import Area, parse_role
-from .domain.errors import PermissionDenied, ValidationError
+from .base import CliCommand
+
+from ..domain.accounts import Area, parse_role
+from ..domain.errors import PermissionDenied, ValidationError
 
 PASSWORD_ENV = "SAS_ROSTER_PASSWORD"
 EXIT_OK, EXIT_ERROR = 0, 1
@@ -48,10 +50,13 @@ def sign_in(services: Any, name: str) -> None:
     services.sign_in(name, read_password(f"Mot de passe de {name} : "))
 
 
-def check_command(services: Any, command: str, dry_run: bool = False) -> None:
+READ_ONLY_ACTIONS = {("amend", "status")}
+
+
+def check_command(services: Any, command: str, dry_run: bool = False, action: str | None = None) -> None:
     """Refuse a writing command the signed-in user may not run, before it starts its work."""
     area = COMMAND_AREAS.get(command)
-    if area is None or dry_run:
+    if area is None or dry_run or (command, action) in READ_ONLY_ACTIONS:
         return
     user = services.current_user
     if user is None:
@@ -111,7 +116,7 @@ def _users(args: argparse.Namespace, ctx: Any) -> int:
 
 
 def _filters(p: argparse.ArgumentParser) -> None:
-    from .services.audit_view import KINDS
+    from ..services.audit_view import KINDS
 
     p.add_argument("--person", type=int, metavar="ID", help="une personne (n° de fiche)")
     p.add_argument("--kind", choices=[*KINDS, "other"], help="domaine")
@@ -134,7 +139,7 @@ def _audit_args(p: argparse.ArgumentParser) -> None:
 
 
 def _audit(args: argparse.Namespace, ctx: Any) -> int:
-    from .services.audit_view import write_csv
+    from ..services.audit_view import write_csv
 
     services = ctx.services()
     if args.audit_action == "verify":
@@ -196,9 +201,7 @@ def _governance(args: argparse.Namespace, ctx: Any) -> int:
     return EXIT_OK
 
 
-def commands() -> list[Any]:
-    from .cli import CliCommand
-
+def commands() -> list[CliCommand]:
     return [
         CliCommand("users", "comptes utilisateurs : add, list, passwd, disable", _users_args, _users),
         CliCommand("audit", "journal d'audit : verify, checkpoint, show, export", _audit_args, _audit),
