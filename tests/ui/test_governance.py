@@ -108,6 +108,17 @@ def test_login_dialog(services, qtbot) -> None:
     assert dialog.try_sign_in() and services.current_user.name == "admin"
 
 
+def test_versions_tab_compares_the_months_versions(window) -> None:
+    services = window.ctx.services
+    view = _governance(window)
+    ctx = window.ctx
+    published = [r for r in services.rosters.list() if services.rosters.versions(r.year, r.month)]
+    assert published
+    ctx.set_month(published[0].year, published[0].month)
+    tab = view.show_tab("versions")
+    assert "version 1" in tab.panel.history.text()
+
+
 def test_other_work_adds_a_tab(ctx, qtbot) -> None:
     from PySide6.QtWidgets import QLabel
 

@@ -1,6 +1,6 @@
-"""The Gouvernance page: one tab per register (audit log, accounts, members and dues, bodies
-and meetings, documents, complaints). Other work adds its own tabs with `register_tab` (the
-versions comparison of the lifecycle work, for instance) without editing this package."""
+"""The Gouvernance page: one tab per register (audit log, the month's versions and their
+comparison, accounts, members and dues, bodies and meetings, documents, complaints). Other
+work adds its own tabs with `register_tab` without editing this package."""
 
 from __future__ import annotations
 
@@ -26,9 +26,11 @@ def _tabs() -> list[tuple[str, str, TabFactory]]:
     from .audit_tab import AuditTab
     from .registry_tabs import ComplaintsTab, DocumentsTab, MeetingsTab, MembersTab
     from .users_tab import UsersTab
+    from .versions_tab import VersionsTab
 
     return [
         ("audit", N_("Journal"), AuditTab),
+        ("versions", N_("Versions du mois"), VersionsTab),
         ("users", N_("Comptes"), UsersTab),
         ("members", N_("Adhérents et cotisations"), MembersTab),
         ("meetings", N_("Instances et réunions"), MeetingsTab),
@@ -52,6 +54,7 @@ class GovernanceView(View):
             self.pages[key] = page
             self.tabs.addTab(page, _(title))
         self.tabs.currentChanged.connect(lambda _i: self.reload())
+        ctx.month_changed.connect(lambda *_a: self.mark_dirty())  # the versions tab follows the month
         self.body.addWidget(self.tabs, 1)
 
     def reload(self) -> None:
