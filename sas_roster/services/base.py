@@ -63,8 +63,12 @@ class ServiceBase:
         """Who is signed in (None: nobody, or single-user mode)."""
         return self._principal.user
 
+    def authorise(self, permission: Permission) -> None:
+        """Refuse (PermissionDenied, French) an action that writes nothing but is restricted:
+        exporting statements, certifying attendance, exporting personal data..."""
+        self._authorise(permission)
+
     def _authorise(self, permission: Permission) -> None:
-        """Refuse an action that writes nothing but is restricted (export statements...)."""
         user = self.current_user
         if user is None:
             with self._sessions() as s:

@@ -188,11 +188,11 @@ def test_the_treasurer_keeps_the_money_and_the_coordinator_the_planning(world: S
     with pytest.raises(PermissionDenied, match="présences"):
         world.attendance.record([AttendanceLine(april[0].id, AttendanceStatus.PRESENT)])
     with pytest.raises(PermissionDenied, match="exporter les états"):
-        world.rosters._authorise(Permission.EXPORT_STATEMENTS)
+        world.authorise(Permission.EXPORT_STATEMENTS)
     world.sign_in("treso", PASSWORD)
     world.attendance.record([AttendanceLine(april[0].id, AttendanceStatus.PRESENT)])
-    world.rosters._authorise(Permission.EXPORT_STATEMENTS)
-    world.rosters._authorise(Permission.CERTIFY_ATTENDANCE)
+    world.authorise(Permission.EXPORT_STATEMENTS)
+    world.authorise(Permission.CERTIFY_ATTENDANCE)
 
 
 def test_the_actor_is_the_signed_in_user_whatever_the_caller_says(world: Services) -> None:
