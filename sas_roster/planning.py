@@ -140,7 +140,7 @@ def _solver_person(p: Person, first: date, last: date, worked_before: int) -> sa
         max_minutes=p.monthly_max_hours * 60 if p.monthly_max_hours is not None else None,
         quota_minutes=quota,
         contract_days=locum_days,
-        weekly_minutes=round(osnp.weekly_hours * 60) if osnp and Role.OSNP in p.roles else None,
+        weekly_minutes=round(osnp.weekly_hours * 60) if osnp and osnp.weekly_hours and Role.OSNP in p.roles else None,
     )
 
 
@@ -167,24 +167,25 @@ def build_problem(services: MonthReads, year: int, month: int, *, with_reference
     cal = month_calendar(settings, year, month)
     if not cal.days:
         raise DomainError(f"Aucun jour de continuité en {year:04d}-{month:02d}")
-    days = [sas.ContinuityDay(d.day, {r.value: (_minutes(rg.start), _minutes(rg.end)) for r, rg in d.hours.items()})
+    days = [sas.ContinuityDay(d.day.isoformat(), {r.value: (_minutes(rg.start), _minutes(rg.end)) for r, rg in d.hours.items()})
             for d in cal.days]
     templates = [
         sas.Template(t.code, t.role.value, _minutes(t.start), _minutes(t.end), tuple(sorted(t.weekdays)), t.skill, t.label)
         for t in services.settings.shift_templates() if t.role in (Role.REGULATOR, Role.OSNP)
     ]
-    demand = [sas.HourDemand(role.value, day, hour, need)
+    demand = [sas.HourDemand(role.value, day.isoformat(), hour, need)
               for (role, day, hour), need in hourly_demand(services, cal).items()]
     territories = services.settings.territories()
     solver_territories = [sas.Territory(t.code, t.name, t.rota_source is RotaSource.CPTS) for t in territories]
-    oncall = [sas.OnCallDemand(t.code, d.day, t.oncall_per_day) for t in territories
+    oncall = [sas.OnCallDemand(t.code, d.day.isoformat(), t.oncall_per_day) for t in territories
               if t.rota_source is RotaSource.ASSOCIATION and t.oncall_per_day > 0
               for d in cal.days if Role.EFFECTOR in d.hours]
 
     persons = {str(p.id): p for p in services.persons.list(active=True)
                if any(p.is_active_on(d.day) for d in cal.days)}
     worked = services.history.minutes_in_year_before(year, first)
-    people = [_solver_person(p, first, last, worked.get(p.id, 0)) for p in persons.values()]
+    people = [_solver_person(p, first, last, worked.get(p.id, 0) if p.id is not None else 0)
+              for p in persons.values()]
     cpts_codes = {t.code for t in territories if t.rota_source is RotaSource.CPTS}
     for sp in people:
         # The monthly commitment is what a doctor gives the association's own rostering; an
@@ -192,19 +193,20 @@ def build_problem(services: MonthReads, year: int, month: int, *, with_reference
         if sp.roles == (Role.EFFECTOR.value,) and sp.territory in cpts_codes:
             sp.max_shifts = sp.max_minutes = None
 
-    availability = [sas.Availability(str(e.person_id), e.day, _minutes(e.range.start), _minutes(e.range.end), e.kind.value)
+    availability = [sas.Availability(str(e.person_id), e.day.isoformat(), _minutes(e.range.start), _minutes(e.range.end), e.kind.value)
                     for e in services.availability.list_month(year, month) if str(e.person_id) in persons]
     # Days a person is not active are unavailable whatever they said.
     for pid, p in persons.items():
         for d in cal.days:
             if not p.is_active_on(d.day):
-                availability.append(sas.Availability(pid, d.day, 0, 1440, "unavailable"))
-    pdsa = [sas.PdsaDuty(str(x.person_id), x.start, x.end, x.kind.value)
+                availability.append(sas.Availability(pid, d.day.isoformat(), 0, 1440, "unavailable"))
+    pdsa = [sas.PdsaDuty(str(x.person_id), x.start.isoformat(timespec="minutes"),
+                         x.end.isoformat(timespec="minutes"), x.kind.value)
             for x in services.pdsa.list_period(first - timedelta(days=1), last + timedelta(days=1))
             if str(x.person_id) in persons]
 
     py, pm = (year - 1, 12) if month == 1 else (year, month - 1)
-    history = [sas.PastShift(str(a.person_id), a.day, _minutes(a.start), _minutes(a.end), a.role.value)
+    history = [sas.PastShift(str(a.person_id), a.day.isoformat(), _minutes(a.start), _minutes(a.end), a.role.value)
                for a in services.rosters.assignments(py, pm)
                if a.day >= first - timedelta(days=HISTORY_DAYS) and str(a.person_id) in persons]
 
@@ -218,7 +220,7 @@ def build_problem(services: MonthReads, year: int, month: int, *, with_reference
     pins = [solver_assignment(a) for a in stored if a.pinned and not a.fixed_by_cpts]
     # A CPTS that sends its rota vouches for its doctors' availability on those days: they do
     # not answer the association's availability forms.
-    availability += [sas.Availability(str(a.person_id), a.day, _minutes(a.start), _minutes(a.end), "available")
+    availability += [sas.Availability(str(a.person_id), a.day.isoformat(), _minutes(a.start), _minutes(a.end), "available")
                      for a in stored if a.fixed_by_cpts and a.territory in cpts_codes]
     # Whoever withdrew from a slot stays off it in every later re-solve of the month.
     if roster is not None:
@@ -244,9 +246,9 @@ def _withdrawals(services: MonthReads, year: int, month: int, persons: dict[str,
             continue
         t = templates.get(c.template_code) if c.template_code else None
         if t is not None and t.role is not Role.EFFECTOR:
-            out.append(sas.Availability(str(c.person_id), c.day, _minutes(t.start), _minutes(t.end), "unavailable"))
+            out.append(sas.Availability(str(c.person_id), c.day.isoformat(), _minutes(t.start), _minutes(t.end), "unavailable"))
         else:  # the whole day, or an on-call duty (which spans the day)
-            out.append(sas.Availability(str(c.person_id), c.day, 0, 1440, "unavailable"))
+            out.append(sas.Availability(str(c.person_id), c.day.isoformat(), 0, 1440, "unavailable"))
     return out
 
 

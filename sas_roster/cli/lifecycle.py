@@ -65,15 +65,15 @@ def _amend(args: argparse.Namespace, ctx: CliContext) -> int:
     if args.action == "withdraw":
         return run_withdrawal(args, ctx, published=True)
     if args.action in ("assign", "unassign"):
-        person = find_person(services, args.person)
+        person_id, person = find_person(services, args.person)
         if (args.date.year, args.date.month) != (year, month):
             raise ValidationError(f"La date {args.date.isoformat()} n'est pas dans le mois {args.month}")
         if args.action == "assign":
-            a = services.amendments.assign(year, month, person.id, args.date, args.shift, args.reason, ctx.actor)
+            a = services.amendments.assign(year, month, person_id, args.date, args.shift, args.reason, ctx.actor)
             ctx.print(f"{person.display_name} prend {a.template_code} le {day_fr(a.day, True)} "
                       f"({a.start:%H:%M}–{a.end:%H:%M}) — avenant en cours.")
         else:
-            removed = services.amendments.unassign(year, month, person.id, args.date, args.shift, args.reason,
+            removed = services.amendments.unassign(year, month, person_id, args.date, args.shift, args.reason,
                                                    ctx.actor)
             ctx.print(f"{person.display_name} quitte {', '.join(a.template_code for a in removed)} le "
                       f"{day_fr(args.date, True)} — avenant en cours (sans re-calcul).")

@@ -89,8 +89,8 @@ def run_withdrawal(args: argparse.Namespace, ctx: CliContext, *, published: bool
             f"« amend {args.month} withdraw … --reason … »." if not published else
             f"Le planning {args.month} n'est pas publié : appliquez le désistement au brouillon, "
             f"« replace {args.month} … ».")
-    person = find_person(services, args.person)
-    job = services.solving.prepare_withdrawal(year, month, person.id, args.date, args.shift,
+    person_id, _person = find_person(services, args.person)
+    job = services.solving.prepare_withdrawal(year, month, person_id, args.date, args.shift,
                                               time_limit=args.time_limit)
     result = job.run()
     outcome = services.solving.store_withdrawal(job, result, args.reason, actor=ctx.actor)

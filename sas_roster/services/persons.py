@@ -3,6 +3,8 @@ delete (only when never rostered), pseudonymise; reads return domain Persons."""
 
 from __future__ import annotations
 
+import builtins
+
 import dataclasses
 from collections.abc import Sequence
 from datetime import date
@@ -42,9 +44,9 @@ def normalised(person: Person) -> Person:
     )
 
 
-def person_problems(person: Person, row: int | None = None) -> list[Problem]:
+def person_problems(person: Person, row: int | None = None) -> builtins.list[Problem]:
     """Every rule a person record breaks (pure: no database), with the French field name."""
-    p: list[Problem] = []
+    p: builtins.list[Problem] = []
     if not person.last_name.strip():
         p.append(Problem("nom manquant", row, "nom"))
     if not person.roles:
@@ -96,10 +98,10 @@ class PersonService(ServiceBase):
         status: PersonStatus | None = None,
         territory: str | None = None,
         active: bool | None = None,
-    ) -> list[Person]:
+    ) -> builtins.list[Person]:
         return self.repo.list(role=role, status=status, territory=territory, active=active)
 
-    def validate(self, persons: Sequence[Person]) -> list[Problem]:
+    def validate(self, persons: Sequence[Person]) -> builtins.list[Problem]:
         """Problems `add_many(persons)` would refuse, rows numbered from 1 (for importers' previews)."""
         with self._sessions() as s:
             return self._problems(s, [normalised(p) for p in persons], numbered=True)
@@ -109,7 +111,7 @@ class PersonService(ServiceBase):
     def add(self, person: Person, actor: str | None = None) -> Person:
         return self.add_many([person], actor)[0]
 
-    def add_many(self, persons: Sequence[Person], actor: str | None = None) -> list[Person]:
+    def add_many(self, persons: Sequence[Person], actor: str | None = None) -> builtins.list[Person]:
         """Add every person or none: one bad record refuses the whole batch."""
         wanted = [normalised(p) for p in persons]
         with self._tx(actor) as s:
@@ -192,8 +194,8 @@ class PersonService(ServiceBase):
 
     # --- helpers --------------------------------------------------------------------------
 
-    def _problems(self, s: Session, persons: list[Person], numbered: bool) -> list[Problem]:
-        problems: list[Problem] = []
+    def _problems(self, s: Session, persons: builtins.list[Person], numbered: bool) -> builtins.list[Problem]:
+        problems: builtins.list[Problem] = []
         territories = _territory_ids(s)
         seen: dict[str, int] = {}
         for i, p in enumerate(persons, start=1):

@@ -9,6 +9,8 @@ amendment (`services.amendments`), and its published versions (`roster_versions`
 
 from __future__ import annotations
 
+import builtins
+
 from collections.abc import Sequence
 from datetime import UTC, datetime
 
@@ -43,14 +45,14 @@ class RosterService(ServiceBase):
         amendment's working copy (equal to the last version while nothing is pending)."""
         return self.repo.roster(year, month, with_assignments)
 
-    def list(self) -> list[Roster]:
+    def list(self) -> builtins.list[Roster]:
         """Every roster (without assignments), oldest month first."""
         return self.repo.rosters()
 
-    def assignments(self, year: int, month: int, person_id: int | None = None) -> list[Assignment]:
+    def assignments(self, year: int, month: int, person_id: int | None = None) -> builtins.list[Assignment]:
         return self.repo.assignments(year, month, person_id)
 
-    def versions(self, year: int, month: int) -> list[RosterVersion]:
+    def versions(self, year: int, month: int) -> builtins.list[RosterVersion]:
         """Every published version of the month, oldest first, with its shifts."""
         with self._sessions() as s:
             roster = _find(s, year, month)
@@ -80,7 +82,7 @@ class RosterService(ServiceBase):
         newest = new if new is not None else (self.repo.roster(year, month, False) or Roster(year, month)).version + 1
         return compare(year, month, old, before, newest, after)
 
-    def _shifts_of(self, year: int, month: int, number: int | None) -> list[Assignment]:
+    def _shifts_of(self, year: int, month: int, number: int | None) -> builtins.list[Assignment]:
         if number is None:
             return self.repo.assignments(year, month)
         if number == 0:
@@ -103,7 +105,7 @@ class RosterService(ServiceBase):
 
     def replace_draft(
         self, year: int, month: int, assignments: Sequence[Assignment], actor: str | None = None
-    ) -> list[Assignment]:
+    ) -> builtins.list[Assignment]:
         """Save a solved (or edited) draft: pinned assignments and those fixed by a CPTS rota
         already stored are kept, every other stored assignment is replaced by `assignments`
         (an incoming one identical to a kept one is not duplicated). Refused unless the roster
@@ -291,14 +293,14 @@ def _territory_ids(s: Session) -> dict[str, int]:
 
 def _assignment_problems(
     s: Session, roster: RosterRow, assignments: Sequence[Assignment], numbered: bool = True
-) -> list[Problem]:
+) -> builtins.list[Problem]:
     first, last = month_bounds(roster.year, roster.month)
     persons = {
         row.id: {r.role for r in row.roles}
         for row in s.scalars(select(PersonRow).where(PersonRow.id.in_({a.person_id for a in assignments})))
     }
     territories = _territory_ids(s)
-    problems: list[Problem] = []
+    problems: builtins.list[Problem] = []
     for i, a in enumerate(assignments, 1):
         row = i if numbered else None
         if not first <= a.day <= last:

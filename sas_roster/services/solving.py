@@ -41,8 +41,8 @@ if TYPE_CHECKING:
 
 # What the engine hands back, re-exported so that callers need not import the engine.
 Solution = sas.SasSolution
-Progress = sas.Phase
-ProgressCallback = Callable[[sas.Phase], None]
+Progress = sas.Progress
+ProgressCallback = Callable[[sas.Progress], None]
 
 
 @dataclass

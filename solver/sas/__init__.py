@@ -12,6 +12,7 @@ Public API (see ``docs/solver-format.md``)::
   changes; who can take a single slot, ranked.
 """
 
+from ..core.solution import Progress
 from .evaluation import evaluate_uncovered
 from .problem import SasProblem
 from .records import (EFFECTOR, ONCALL, OSNP, REGULATOR, Assignment, Availability,
@@ -24,6 +25,6 @@ from .solve import SasOptions, SasSolver, solve_sas
 __all__ = [
     "Assignment", "Availability", "Candidate", "Replacement", "rank_candidates", "replace", "Clash", "ContinuityDay", "Cost", "EFFECTOR", "Excuse",
     "HourDemand", "ONCALL", "OSNP", "OnCallDemand", "PastShift", "PdsaDuty", "Person",
-    "Phase", "REGULATOR", "SasOptions", "SasProblem", "SasSolution", "SasSolver", "Settings",
+    "Phase", "Progress", "REGULATOR", "SasOptions", "SasProblem", "SasSolution", "SasSolver", "Settings",
     "Template", "Territory", "Uncovered", "Weights", "evaluate_uncovered", "solve_sas",
 ]

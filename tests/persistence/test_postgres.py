@@ -165,7 +165,7 @@ def test_services_round_trip_persons_and_assignments(pg_url: str) -> None:
         again = sv.rosters.replace_draft(2027, 5, [samples.assignment(full.id, 6)])
         assert {a.day.day for a in again} == {5, 6}  # the pinned remote shift stayed
         published = sv.rosters.publish(2027, 5)
-        assert published.version == 1 and published.published_at.tzinfo is not None
+        assert published.number == 1 and published.published_at.tzinfo is not None
         assert sv.history.minutes_worked(reg.id, 2027, date(2027, 6, 1)) == 240
         assert sv.audit.entries(entity="persons", entity_id=full.id)[-1].actor == "coordinatrice"
 

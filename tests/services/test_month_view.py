@@ -80,7 +80,7 @@ def test_engine_keys_leave_out_what_the_engine_cannot_place(services):
 
 
 def test_a_withdrawal_removes_a_pinned_cancelled_shift(services):
-    job = services.solving.prepare(2027, 5, time_limit=3.0)
+    job = services.solving.prepare(2027, 5, time_limit=5.0, deterministic=True)
     services.solving.store(job, job.run(), actor="test")
     stored = services.rosters.assignments(2027, 5)
     a = next(x for x in stored if x.role is Role.REGULATOR)

@@ -32,7 +32,7 @@ def solved_file(demo_file, tmp_path_factory):
     path = tmp_path_factory.mktemp("solved") / "solved.db"
     shutil.copyfile(demo_file, path)
     with Services.open(f"sqlite:///{path}") as services:
-        job = services.solving.prepare(2027, 5, time_limit=5.0, seed=0)
+        job = services.solving.prepare(2027, 5, time_limit=5.0, seed=0, deterministic=True)
         services.solving.store(job, job.run(), actor="test")
     return path
 

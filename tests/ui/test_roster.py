@@ -308,3 +308,31 @@ def test_a_withdrawal_after_publication_becomes_version_two(solved_window, solve
     assert "version 2" in view.dialog.history.text() and "Désistement (enfant malade)" in view.dialog.history.text()
     assert view.dialog.describe(diff).count("\n") >= 1
     view.dialog.close()
+
+
+def test_a_bridge_day_after_publication_warns_and_offers_the_amendment(window, services, monkeypatch):
+    import dataclasses
+
+    from sas_roster.domain.settings import BridgeDay
+
+    view = _roster(window)
+    friday = date(2027, 5, 14)
+    row, column = view.model.row_of(friday), _column(view, "slot", Role.REGULATOR, 8)
+    view.assign(row, column, _undeclared_regulator(view, friday))
+    monkeypatch.setattr(QMessageBox, "exec", lambda box: QMessageBox.StandardButton.Yes)
+    view.publish()
+    v1 = services.rosters.version(2027, 5)
+    settings = services.settings.get()
+    services.settings.save(dataclasses.replace(settings, bridge_days=[*settings.bridge_days, BridgeDay(friday)]))
+    view.ctx.notify(view.ctx.SETTINGS)
+    view.reload()
+    view.refresh_now()
+    assert services.rosters.version(2027, 5) == v1  # the published version is as it was
+    assert view.conflicts_label.isVisible()
+    assert "vendredi 14 mai est désormais sans continuité" in view.conflicts_label.text()
+    assert "un avenant est nécessaire" in view.conflicts_label.text()
+    monkeypatch.setattr(QInputDialog, "getText", lambda *a, **k: ("pont du 14 mai", True))
+    view.drop_conflicts_button.click()
+    assert friday not in {a.day for a in services.rosters.assignments(2027, 5) if not a.fixed_by_cpts}
+    assert services.rosters.version(2027, 5) == v1
+    assert view.publish_amendment_button.isEnabled()
