@@ -116,3 +116,27 @@ def test_minutes_pdf(cli, tmp_path) -> None:
     assert "Procès-verbal — Assemblée générale" in text and "samedi 12 juin 2027" in text
     assert "représenté par Alix Membre0" in text and "1 siège(s) vacant(s)" in text
     assert "Quorum atteint" in text and "adoptée" in text and "Journal d'audit — empreinte" in text
+
+
+def test_read_only_changes_nothing_from_the_command_line(accounts, monkeypatch, tmp_path) -> None:
+    cli = accounts
+    assert cli("--user", "admin", "users", "add", "lecteur", "--role", "read_only", "--password", "secret-lect")[0] == 0
+    monkeypatch.setenv("SAS_ROSTER_PASSWORD", "secret-lect")
+    before = _dump(cli.url)
+    for command in (["solve", "2026-12", "--time-limit", "1"], ["validate", "2026-12"],
+                    ["users", "add", "x", "--role", "administrator", "--password", "secret-xxxx"],
+                    ["users", "disable", "treso"], ["governance", "retention", "12"],
+                    ["governance", "erase-expired"], ["demo", "--today", "2026-11-23"]):
+        code, _out, err = cli("--user", "lecteur", *command)
+        assert code == 1 and ("refusée" in err or "ne peut pas" in err), (command, err)
+    assert cli("--user", "lecteur", "audit", "verify")[0] == 0  # reading is allowed
+    assert _dump(cli.url) == before
+
+
+def test_without_signing_in_a_database_with_accounts_writes_nothing(accounts, monkeypatch) -> None:
+    cli = accounts
+    monkeypatch.delenv("SAS_ROSTER_PASSWORD")
+    before = _dump(cli.url)
+    code, _out, err = cli("users", "add", "intrus", "--role", "administrator", "--password", "secret-intrus")
+    assert code == 1 and "Connexion requise" in err
+    assert _dump(cli.url) == before
