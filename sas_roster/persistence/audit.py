@@ -165,14 +165,6 @@ def _drop_pending(session: Session) -> None:
     session.info.pop(_PENDING_KEY, None)
 
 
-def record(session: Session, entity: str, entity_id: str, action: str, before: Any = None, after: Any = None) -> None:
-    """An explicit, chained audit entry for an event that is not a row change (sign-in refused...)."""
-    audit_chain.append(session.connection(), [{
-        "actor": session.info.get(ACTOR_KEY, DEFAULT_ACTOR), "entity": entity, "entity_id": entity_id,
-        "action": action, "before": before, "after": after,
-    }])
-
-
 def erase_fields(
     session: Session, entity: str, entity_id: str, fields: set[str], keep: dict[str, Any] | None = None
 ) -> int:

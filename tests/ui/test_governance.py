@@ -94,6 +94,22 @@ def test_a_read_only_account_sees_a_refusal(window, qtbot, monkeypatch) -> None:
     assert "lecture seule" in shown[0] and services.registry.members() == []
 
 
+def test_data_protection_tab(window, tmp_path) -> None:
+    import json
+
+    services = window.ctx.services
+    tab = _governance(window).show_tab("data_protection")
+    assert tab.retention.value() == 60
+    assert tab.save_retention(24) and services.data_protection.retention_months() == 24
+    tab.person.setCurrentIndex(0)
+    assert tab.export_person(str(tmp_path / "acces.json"))
+    data = json.loads((tmp_path / "acces.json").read_text(encoding="utf-8"))
+    assert data["personne"]["id"] == tab.person.currentData()
+    erased = tab.erase()
+    assert erased is not None and "pseudonymisée" in tab.status.text()
+    assert all(services.persons.get(i).pseudonymised for i in erased)
+
+
 def test_login_dialog(services, qtbot) -> None:
     from ui.dialogs.login_dialog import LoginDialog, sign_in_if_needed
 

@@ -24,6 +24,7 @@ def register_tab(key: str, title: str, factory: TabFactory) -> None:
 
 def _tabs() -> list[tuple[str, str, TabFactory]]:
     from .audit_tab import AuditTab
+    from .data_protection_tab import DataProtectionTab
     from .registry_tabs import ComplaintsTab, DocumentsTab, MeetingsTab, MembersTab
     from .users_tab import UsersTab
     from .versions_tab import VersionsTab
@@ -36,6 +37,7 @@ def _tabs() -> list[tuple[str, str, TabFactory]]:
         ("meetings", N_("Instances et réunions"), MeetingsTab),
         ("documents", N_("Documents"), DocumentsTab),
         ("complaints", N_("Réclamations et événements indésirables"), ComplaintsTab),
+        ("data_protection", N_("Protection des données"), DataProtectionTab),
         *_EXTRA_TABS,
     ]
 
