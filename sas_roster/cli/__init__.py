@@ -28,10 +28,12 @@ __all__ = [
 # Command groups, in the order `--help` lists them.
 _GROUPS = (
     "setup_demo",
+    "setup",
     "month_calendar",
     "imports",
     "solving",
     "lifecycle",
+    "money",
     "governance",
 )
 
@@ -50,6 +52,9 @@ class FrenchArgumentParser(argparse.ArgumentParser):
 
 
 def build_parser(groups: list[list[CliCommand]]) -> tuple[argparse.ArgumentParser, dict[str, CliCommand]]:
+    from .french import install
+
+    install()  # argparse's own words in French, before any parser is built (titles are read then)
     parser = FrenchArgumentParser(
         prog="sas-roster",
         description="Plannings, présences et états de régulation d'une association SAS.",
@@ -73,7 +78,9 @@ def run_command(args: argparse.Namespace, table: dict[str, CliCommand], ctx: Cli
         from .governance import COMMAND_AREAS, check_command
 
         if args.command in COMMAND_AREAS:  # a writing command: refused before it starts its work
-            check_command(ctx.services(), args.command, getattr(args, "dry_run", False), getattr(args, "action", None))
+            action = getattr(args, "action", None) or next(
+                (v for k, v in vars(args).items() if k.endswith("_cmd")), None)
+            check_command(ctx.services(), args.command, getattr(args, "dry_run", False), action)
         return table[args.command].handler(args, ctx)
     except DomainError as exc:
         print(f"Erreur : {exc}", file=ctx.err)

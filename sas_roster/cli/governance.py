@@ -28,6 +28,7 @@ EXIT_OK, EXIT_ERROR = 0, 1
 COMMAND_AREAS: dict[str, Area] = {
     "solve": Area.PLANNING, "replace": Area.PLANNING, "amend": Area.PLANNING, "publish": Area.PLANNING,
     "validate": Area.PLANNING, "import": Area.PLANNING, "demo": Area.ACCOUNTS,
+    "export": Area.FINANCE, "budget": Area.FINANCE, "indemnity": Area.FINANCE,
 }
 
 
@@ -50,7 +51,7 @@ def sign_in(services: Any, name: str) -> None:
     services.sign_in(name, read_password(f"Mot de passe de {name} : "))
 
 
-READ_ONLY_ACTIONS = {("amend", "status")}
+READ_ONLY_ACTIONS = {("amend", "status"), ("budget", "show"), ("indemnity", "list")}
 
 
 def check_command(services: Any, command: str, dry_run: bool = False, action: str | None = None) -> None:

@@ -32,6 +32,7 @@ from ..persistence.models import (
     MemberRow,
     PdsaDutyRow,
     PersonRow,
+    StatementRow,
 )
 from .base import ServiceBase
 from .persons import PersonService
@@ -126,9 +127,17 @@ class DataProtectionService(ServiceBase):
                                    .order_by(AssignmentRow.day, AssignmentRow.start))
             ]
             attendance = [
-                {"affectation": r.assignment_id, "statut": r.status.value, "note": r.note}
-                for r in s.scalars(select(AttendanceRow).join(AssignmentRow)
-                                   .where(AssignmentRow.person_id == person_id))
+                {"jour": r.day.isoformat(), "début": r.start.isoformat("minutes"), "fin": r.end.isoformat("minutes"),
+                 "statut": _plain(r.status), "remplaçant": r.replaced_by == person_id, "note": r.note}
+                for r in s.scalars(select(AttendanceRow).where(
+                    (AttendanceRow.person_id == person_id) | (AttendanceRow.replaced_by == person_id))
+                    .order_by(AttendanceRow.day, AttendanceRow.start))
+            ]
+            statements = [
+                {"numéro": r.number, "type": _plain(r.kind), "période": r.period, "montant": str(r.total),
+                 "minutes": r.total_minutes, "émis le": r.issued_at.isoformat() if r.issued_at else None}
+                for r in s.scalars(select(StatementRow).where(StatementRow.person_id == person_id)
+                                   .order_by(StatementRow.id))
             ]
             availability = [
                 {"jour": r.day.isoformat(), "type": _plain(r.kind)}
@@ -146,7 +155,7 @@ class DataProtectionService(ServiceBase):
             ]
         return {
             "personne": _plain(person), "affectations": shifts, "présences": attendance,
-            "disponibilités": availability, "gardes_pdsa": pdsa, "historique": history,
+            "états": statements, "disponibilités": availability, "gardes_pdsa": pdsa, "historique": history,
         }
 
     def export_person(self, person_id: int, path: str | Path) -> Path:

@@ -10,9 +10,10 @@ from sqlalchemy import Engine, delete
 from sqlalchemy.orm import Session
 
 from ..domain.accounts import User
+from ..domain.versions import RosterVersion
 from ..persistence import audit_chain
 from ..persistence.base import Base
-from ..persistence.engine import database_url, make_engine, make_session_factory
+from ..persistence.engine import database_url, is_zero_byte_file, make_engine, make_session_factory
 from ..persistence.migrate import upgrade_database
 from ..persistence.repositories import AuditRepository
 from .accounts import UserService
@@ -21,6 +22,8 @@ from .attendance import AttendanceService
 from .audit_view import AuditViewService
 from .availability import AvailabilityService, PdsaService
 from .base import ServiceBase
+from .budget import BudgetService
+from .claims import ClaimsService
 from .data_protection import DataProtectionService
 from .history import HistoryService
 from .permissions import guard_services
@@ -28,6 +31,7 @@ from .persons import PersonService
 from .registry import RegistryService
 from .rosters import RosterService
 from .settings import SettingsService
+from .setup import SetupService
 from .solving import SolvingService
 
 
@@ -45,9 +49,13 @@ class Services(ServiceBase):
         self.availability = AvailabilityService(self._sessions)
         self.pdsa = PdsaService(self._sessions)
         self.rosters = RosterService(self._sessions)
-        self.attendance = AttendanceService(self._sessions)
+        self.attendance = AttendanceService(self._sessions, self._published_version)
+        self.claims = ClaimsService(self._sessions, self.attendance)
+        self.budget = BudgetService(self._sessions, self.claims)
         self.history = HistoryService(self._sessions)
+        self.setup = SetupService(self._sessions)
         self.audit = AuditRepository(self._sessions)
+        self.opened_zero_byte_file = False
         self.users = UserService(self._sessions)
         self.registry = RegistryService(self._sessions)
         self.audit_view = AuditViewService(self._sessions)
@@ -62,14 +70,22 @@ class Services(ServiceBase):
         with self._tx(actor) as session:
             yield session
 
+    def _published_version(self, year: int, month: int) -> RosterVersion | None:
+        """The latest published version of the month (attendance lines come from it)."""
+        return self.rosters.version(year, month)
+
     @classmethod
     def open(cls, url: str | None = None, *, migrate: bool = True) -> Services:
         """Services on `url` (``--db``, else ``$SAS_ROSTER_DB_URL``, else the user's data file),
         after bringing the schema to the latest revision (backing up a SQLite file first)."""
         resolved = database_url(url)
+        zero_byte = is_zero_byte_file(resolved)
         if migrate:
             upgrade_database(resolved)
-        return cls(make_engine(resolved))
+        services = cls(make_engine(resolved))
+        # A 0-byte file is a database lost or mistyped, not a first start: never fill it silently.
+        services.opened_zero_byte_file = zero_byte
+        return services
 
     def reset_database(self, actor: str | None = None) -> None:
         """Empty every table (the demo loader starts from a clean slate), in one transaction.

@@ -24,7 +24,8 @@ from .base import ServiceBase
 # flush guard.
 SERVICE_AREAS: dict[str, Area] = {
     "persons": Area.PLANNING, "availability": Area.PLANNING, "pdsa": Area.PLANNING, "rosters": Area.PLANNING,
-    "amendments": Area.PLANNING, "solving": Area.PLANNING, "attendance": Area.FINANCE,
+    "amendments": Area.PLANNING, "solving": Area.PLANNING, "attendance": Area.FINANCE, "claims": Area.FINANCE,
+    "budget": Area.FINANCE,
     "registry": Area.REGISTRY,
 }
 NOT_WRAPPED = {"users", "settings", "audit", "audit_view", "history", "data_protection"}

@@ -23,7 +23,6 @@ from sas_roster.domain.registry import (
     Meeting,
     Member,
 )
-from sas_roster.domain.roster import AttendanceLine
 from sas_roster.services import Services
 from tests.persistence import samples
 
@@ -40,9 +39,12 @@ def test_an_audit_entry_for_each_kind_of_change(services: Services) -> None:
     sv.persons.update(dataclasses.replace(p, phone="07 12 12 12 12"))
     sv.availability.set_month(p.id, 2027, 5, samples.availability(p.id))
     sv.pdsa.add_many(samples.duties(p.id))
-    [a] = sv.rosters.replace_draft(2027, 5, [samples.assignment(p.id, 3)])
+    sv.rosters.replace_draft(2027, 5, [samples.assignment(p.id, 3)])
     sv.rosters.publish(2027, 5)
-    sv.attendance.record([AttendanceLine(a.id, AttendanceStatus.PRESENT)])
+    [line] = sv.attendance.open_month(2027, 5)
+    sv.attendance.record([line.with_status(AttendanceStatus.PRESENT)])
+    sv.attendance.confirm(2027, 5)
+    sv.claims.issue(sv.claims.regulation(2027, 5))
     m = sv.registry.save_member(Member("Durand", "Camille"))
     sv.registry.save_due(Due(m.id, 2027, Decimal("20")))
     body = sv.registry.save_body(Body("BUR", "Bureau", BodyKind.BUREAU, (College("bureau", 3, Decimal("0.5"), (m.id,)),)))
@@ -58,7 +60,7 @@ def test_an_audit_entry_for_each_kind_of_change(services: Services) -> None:
     kinds = {(e.entity, e.action) for e in entries}
     for table in ("association_settings", "territories", "shift_templates", "dated_rates", "persons",
                   "person_roles", "availability_entries", "pdsa_duties", "rosters", "assignments",
-                  "attendance_lines", "members", "member_dues", "bodies", "body_colleges", "body_seats", "meetings",
+                  "attendance_lines", "attendance_confirmations", "statements", "roster_versions", "members", "member_dues", "bodies", "body_colleges", "body_seats", "meetings",
                   "meeting_attendees", "documents", "document_versions", "complaints", "data_protection_settings",
                   "users", "user_roles"):
         assert (table, "insert") in kinds, table
@@ -77,20 +79,27 @@ def test_erasing_people_after_retention_keeps_hours_and_statements(services: Ser
     sv.settings.save(samples.settings())
     sv.settings.save_territories(samples.territories())
     sv.settings.save_shift_templates(samples.templates())
-    gone = sv.persons.add(samples.regulator(1, active=False, active_until=date(2027, 5, 31)))
+    sv.settings.save_rates(default_rates())
+    gone = sv.persons.add(samples.regulator(1, active_until=date(2027, 5, 31)))
     stays = sv.persons.add(samples.regulator(2))
-    shifts = sv.rosters.replace_draft(2027, 5, [samples.assignment(gone.id, d) for d in (3, 4, 5)]
-                                      + [samples.assignment(stays.id, 6)])
+    sv.rosters.replace_draft(2027, 5, [samples.assignment(gone.id, d) for d in (3, 4, 5)]
+                             + [samples.assignment(stays.id, 6)])
     sv.rosters.publish(2027, 5)
-    sv.attendance.record([AttendanceLine(a.id, AttendanceStatus.PRESENT) for a in shifts])
+    sv.attendance.record([line.with_status(AttendanceStatus.PRESENT) for line in sv.attendance.open_month(2027, 5)])
+    sv.attendance.confirm(2027, 5)
+    issued = sv.claims.issue(sv.claims.regulation(2027, 5))
+    sv.persons.deactivate(gone.id, until=date(2027, 5, 31))
 
     def totals() -> tuple:
         minutes = sv.history.minutes_between(date(2027, 5, 1), date(2027, 6, 1))
         per_person = sorted((a.person_id, a.day, a.start, a.end) for a in sv.rosters.assignments(2027, 5))
-        att = sorted((x.assignment_id, x.status) for x in sv.attendance.list_month(2027, 5))
-        return minutes, per_person, att
+        att = sorted((x.shift_uid, x.person_id, x.status) for x in sv.attendance.list_month(2027, 5))
+        statements = sorted((st.person_id, st.total_minutes, st.total, st.payer) for st in sv.claims.regulation(2027, 5))
+        frozen = sorted((st.number, st.person_id, st.total_minutes, st.total) for st in sv.claims.issued())
+        return minutes, per_person, att, statements, frozen
 
     before = totals()
+    assert len(before[3]) == 2 and before[3][0][2] > 0 and len(issued) == 2
     sv.data_protection.set_retention_months(12)
     assert sv.data_protection.due_for_erasure(date(2028, 4, 1)) == []  # not yet 12 months
     assert sv.data_protection.erase_expired(date(2028, 7, 1)) == [gone.id]

@@ -7,6 +7,7 @@ import dataclasses
 import inspect
 from collections.abc import Callable
 from datetime import date
+from decimal import Decimal
 
 import pytest
 from sqlalchemy import func, select
@@ -15,7 +16,8 @@ from sas_roster.domain.accounts import AccountRole, Area, Permission
 from sas_roster.domain.enums import AttendanceStatus
 from sas_roster.domain.errors import PermissionDenied
 from sas_roster.domain.rates import default_rates
-from sas_roster.domain.roster import AttendanceLine
+from sas_roster.domain.budget import BudgetLine, FundingSource
+from sas_roster.domain.claims import StatementKind
 from sas_roster.persistence.base import Base
 from sas_roster.persistence.guard import table_area
 from sas_roster.services import Services
@@ -71,7 +73,6 @@ def _roster_changes(sv: Services) -> dict[str, Callable[[], object]]:
 def _writers(sv: Services) -> list[tuple[str, Callable[[], object]]]:
     """Writing use cases of every area (roster ones, plus the others) with valid arguments."""
     p1 = sv.persons.list()[0]
-    april = sv.rosters.assignments(2027, 4)
     calls = list(_roster_changes(sv).items())
     calls += [
         ("persons.add", lambda: sv.persons.add(samples.regulator(7))),
@@ -83,7 +84,9 @@ def _writers(sv: Services) -> list[tuple[str, Callable[[], object]]]:
         ("settings.save", lambda: sv.settings.save(dataclasses.replace(samples.settings(), name="Autre"))),
         ("settings.save_demand_curve", lambda: sv.settings.save_demand_curve(samples.curve())),
         ("settings.save_rates", lambda: sv.settings.save_rates([dataclasses.replace(default_rates()[0], note="modifié")])),
-        ("attendance.record", lambda: sv.attendance.record([AttendanceLine(april[0].id, AttendanceStatus.PRESENT)])),
+        ("attendance.open_month", lambda: sv.attendance.open_month(2027, 4)),
+        ("claims.add_indemnity", lambda: sv.claims.add_indemnity(p1.id, StatementKind.TRAINING, date(2027, 4, 2), 60)),
+        ("budget.set", lambda: sv.budget.set(BudgetLine(2027, FundingSource.FIR, Decimal("1000")))),
         ("users.add", lambda: sv.users.add("nouveau", {A.READ_ONLY}, PASSWORD)),
         ("users.disable", lambda: sv.users.disable("coord")),
         ("reset_database", lambda: sv.reset_database()),
@@ -185,12 +188,20 @@ def test_the_treasurer_keeps_the_money_and_the_coordinator_the_planning(world: S
     april = world.rosters.assignments(2027, 4)
     world.sign_in("coord", PASSWORD)
     world.rosters.add(2027, 5, samples.assignment(april[0].person_id, 12))
-    with pytest.raises(PermissionDenied, match="présences"):
-        world.attendance.record([AttendanceLine(april[0].id, AttendanceStatus.PRESENT)])
+    before = _dump(world)
+    for call in (lambda: world.attendance.open_month(2027, 4), lambda: world.attendance.confirm(2027, 4),
+                 lambda: world.claims.issue([])):
+        with pytest.raises(PermissionDenied, match="présences"):
+            call()
     with pytest.raises(PermissionDenied, match="exporter les états"):
         world.authorise(Permission.EXPORT_STATEMENTS)
-    world.sign_in("treso", PASSWORD)
-    world.attendance.record([AttendanceLine(april[0].id, AttendanceStatus.PRESENT)])
+    assert _dump(world) == before
+    world.sign_in("treso", PASSWORD)  # the treasurer records, certifies and issues
+    lines = world.attendance.open_month(2027, 4)
+    world.attendance.record([line.with_status(AttendanceStatus.PRESENT) for line in lines])
+    world.attendance.confirm(2027, 4)
+    issued = world.claims.issue(world.claims.regulation(2027, 4))
+    assert issued and issued[0].number
     world.authorise(Permission.EXPORT_STATEMENTS)
     world.authorise(Permission.CERTIFY_ATTENDANCE)
 

@@ -1,5 +1,14 @@
 """ORM models (SQLAlchemy 2.x typed mappings). Import from here so every table is registered."""
 
+from .attendance import (
+    AttendanceConfirmationRow,
+    AttendanceRow,
+    BudgetLineRow,
+    IndemnityRow,
+    Indicator8Row,
+    SnpCountRow,
+    StatementRow,
+)
 from .audit import AuditRow
 from .governance import (
     BodyRow,
@@ -17,9 +26,10 @@ from .governance import (
     UserRoleRow,
     UserRow,
 )
+from .onboarding import WorkedHoursRow
 from .money import Indicator9TierRow, RateRow
 from .people import ContractRow, PersonRoleRow, PersonRow, PersonSkillRow, TrainingRow
-from .planning import AssignmentRow, AttendanceRow, AvailabilityRow, PdsaDutyRow, RosterRow
+from .planning import AssignmentRow, AvailabilityRow, PdsaDutyRow, RosterRow
 from .versions import RosterChangeRow, RosterVersionRow, VersionShiftRow
 from .settings import (
     BridgeDayRow,
@@ -48,7 +58,13 @@ __all__ = [
     "UserRoleRow",
     "UserRow",
     "AssignmentRow",
+    "AttendanceConfirmationRow",
     "AttendanceRow",
+    "BudgetLineRow",
+    "IndemnityRow",
+    "Indicator8Row",
+    "SnpCountRow",
+    "StatementRow",
     "AuditRow",
     "AvailabilityRow",
     "BridgeDayRow",
@@ -71,4 +87,5 @@ __all__ = [
     "TerritoryRow",
     "TrainingRow",
     "VersionShiftRow",
+    "WorkedHoursRow",
 ]
