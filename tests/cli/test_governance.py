@@ -140,3 +140,32 @@ def test_without_signing_in_a_database_with_accounts_writes_nothing(accounts, mo
     code, _out, err = cli("users", "add", "intrus", "--role", "administrator", "--password", "secret-intrus")
     assert code == 1 and "Connexion requise" in err
     assert _dump(cli.url) == before
+
+
+def test_statements_export_is_the_treasurers_and_prints_the_audit_checkpoint(accounts, monkeypatch, tmp_path) -> None:
+    from sas_roster.domain.enums import AttendanceStatus
+
+    cli = accounts
+    assert cli("--user", "admin", "users", "add", "coord", "--role", "coordinator", "--password", "secret-coord")[0] == 0
+    with Services.open(cli.url) as sv:
+        sv.sign_in("admin", "secret-admin")
+        published = sorted((r.year, r.month) for r in sv.rosters.list() if sv.rosters.versions(r.year, r.month))
+        year, month = published[-1]
+        lines = sv.attendance.open_month(year, month)
+        sv.attendance.record([line.with_status(AttendanceStatus.PRESENT) for line in lines])
+        sv.attendance.confirm(year, month)
+    period = f"{year:04d}-{month:02d}"
+    monkeypatch.setenv("SAS_ROSTER_PASSWORD", "secret-coord")
+    before = _dump(cli.url)
+    code, _out, err = cli("--user", "coord", "export", "claims", period, "--out", str(tmp_path / "coord"))
+    assert code == 1 and "Action refusée" in err and "coordinateur" in err
+    assert _dump(cli.url) == before and not (tmp_path / "coord").exists()
+
+    monkeypatch.setenv("SAS_ROSTER_PASSWORD", "secret-treso")
+    code, out, err = cli("--user", "treso", "export", "claims", period, "--out", str(tmp_path / "treso"))
+    assert code == 0, err
+    pdf = next((tmp_path / "treso").glob("etat-*.pdf"))
+    text = PdfReader(pdf).pages[0].extract_text()
+    printed = text.split("Journal d'audit — empreinte ")[1].split()[0]
+    code, out, _ = cli("audit", "verify", "--expect", printed)
+    assert code == 0 and "intègre" in out
