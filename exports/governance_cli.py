@@ -21,7 +21,7 @@ class Command:
 
 def _minutes_args(p: argparse.ArgumentParser) -> None:
     p.add_argument("meeting", type=int, metavar="ID", help="n° de la réunion")
-    p.add_argument("--out", required=True, metavar="FICHIER.pdf")
+    p.add_argument("--out", required=True, metavar="FICHIER.pdf", help="fichier PDF à écrire")
 
 
 def _minutes(args: argparse.Namespace, ctx: Any) -> int:

@@ -24,10 +24,11 @@ PASSWORD_ENV = "SAS_ROSTER_PASSWORD"
 EXIT_OK, EXIT_ERROR = 0, 1
 
 # What each writing command changes: checked right after sign-in, before any work (a treasurer's
-# `solve` is refused at once, not after minutes of solving). The services refuse anyway.
+# `solve` is refused at once, not after minutes of solving). The services refuse anyway (`demo`
+# is left to them: it may open a database file of its own, and a 0-byte file must stay as it is).
 COMMAND_AREAS: dict[str, Area] = {
     "solve": Area.PLANNING, "replace": Area.PLANNING, "amend": Area.PLANNING, "publish": Area.PLANNING,
-    "validate": Area.PLANNING, "import": Area.PLANNING, "demo": Area.ACCOUNTS,
+    "validate": Area.PLANNING, "import": Area.PLANNING,
     "export": Area.FINANCE, "budget": Area.FINANCE, "indemnity": Area.FINANCE,
 }
 
@@ -121,10 +122,10 @@ def _filters(p: argparse.ArgumentParser) -> None:
 
     p.add_argument("--person", type=int, metavar="ID", help="une personne (n° de fiche)")
     p.add_argument("--kind", choices=[*KINDS, "other"], help="domaine")
-    p.add_argument("--from", dest="start", type=date.fromisoformat, metavar="AAAA-MM-JJ")
-    p.add_argument("--to", dest="end", type=date.fromisoformat, metavar="AAAA-MM-JJ")
+    p.add_argument("--from", dest="start", type=date.fromisoformat, metavar="AAAA-MM-JJ", help="depuis ce jour")
+    p.add_argument("--to", dest="end", type=date.fromisoformat, metavar="AAAA-MM-JJ", help="jusqu'à ce jour inclus")
     p.add_argument("--by", dest="by", metavar="COMPTE", help="modifications faites par ce compte")
-    p.add_argument("--limit", type=int, default=200)
+    p.add_argument("--limit", type=int, default=200, help="nombre d'entrées au plus (200)")
 
 
 def _audit_args(p: argparse.ArgumentParser) -> None:
@@ -171,10 +172,10 @@ def _governance_args(p: argparse.ArgumentParser) -> None:
     ret = sub.add_parser("retention", help="durée de conservation des données (mois)")
     ret.add_argument("months", type=int, nargs="?", help="nouvelle durée (sinon : afficher)")
     erase = sub.add_parser("erase-expired", help="effacer les données personnelles échues")
-    erase.add_argument("--today", type=date.fromisoformat, metavar="AAAA-MM-JJ")
+    erase.add_argument("--today", type=date.fromisoformat, metavar="AAAA-MM-JJ", help="date de référence")
     access = sub.add_parser("export-person", help="exporter les données d'une personne (droit d'accès)")
     access.add_argument("person", type=int, metavar="ID")
-    access.add_argument("--out", required=True, metavar="FICHIER.json")
+    access.add_argument("--out", required=True, metavar="FICHIER.json", help="fichier JSON à écrire")
     sub.add_parser("documents", help="registre des documents, copies vérifiées (SHA-256)")
 
 
