@@ -129,7 +129,7 @@ def test_amounts_read_the_same_on_every_page(lang, regulation, consultation, ctx
     qtbot.addWidget(window)
     claims = window.show_view("claims")
     claims.reload()
-    shown = {claims.table.item(r, 1).text() for r in range(claims.table.rowCount())}
+    shown = {claims.rates.item(r, 1).text() for r in range(claims.rates.rowCount())}
     rates = window.show_view("settings").rates.rates
     listed = {rates.table.item(r, 1).text() for r in range(rates.table.rowCount())}
     assert {regulation, consultation} <= shown and {regulation, consultation} <= listed

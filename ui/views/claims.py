@@ -12,13 +12,16 @@ from sas_roster.domain.errors import DomainError
 
 from .. import labels
 from ..context import AppContext
-from ..i18n import _
+from ..i18n import _, language
 from .base import View
 from .coming_soon import RATE_LABELS, fill, read_only_table
 
 
 def _money(value: object) -> str:
-    return f"{value:,.2f} €".replace(",", "\u202f").replace(".", ",")
+    """An amount in euros in the interface's language ('1 234,50 €' / '€1,234.50')."""
+    from babel.numbers import format_currency
+
+    return format_currency(value, "EUR", locale=language())
 
 
 class ClaimsView(View):
@@ -63,7 +66,7 @@ class ClaimsView(View):
         for st in computed:
             number = issued[st.person_id].number if st.person_id in issued else _("non exporté")
             rows.append([number or "", st.person_name, st.rpps or "", st.payer_name,
-                         f"{st.total_minutes / 60:.2f}".replace(".", ","), _money(st.total)])
+                         labels.number(st.total_minutes / 60, 2), _money(st.total)])
         fill(self.statements, rows)
         fill(self.budget, [[b.source.label_fr, _money(b.planned), _money(b.committed), _money(b.spent),
                             (f"{labels.short_date(b.copil_date)} {b.copil_decision}" if b.copil_date else "")]
@@ -72,7 +75,7 @@ class ClaimsView(View):
         for r in sorted(sv.settings.rates(), key=lambda r: r.valid_from):
             if r.valid_from <= self.ctx.today:
                 latest[r.kind] = r
-        fill(self.rates, [[_(RATE_LABELS[k]), f"{r.value:.2f}".replace(".", ","), labels.short_date(r.valid_from), r.note]
+        fill(self.rates, [[_(RATE_LABELS[k]), labels.amount(r.value), labels.short_date(r.valid_from), r.note]
                           for k, r in latest.items()])
 
     def _choose_and_export(self) -> None:
