@@ -21,6 +21,9 @@ def _command_groups() -> list:
         pass
     else:
         groups.append(exports_cli.commands())
+    from exports import governance_cli
+
+    groups.append(governance_cli.commands())
     return groups
 
 
@@ -41,7 +44,7 @@ def main(argv: list[str] | None = None) -> int:
     parser, table = build_parser(_command_groups())
     _gui_arguments(parser)
     args = parser.parse_args(argv)
-    ctx = CliContext(db_url=args.db)
+    ctx = CliContext(db_url=args.db, user=args.user)
     if args.command:
         return run_command(args, table, ctx)
     return _run_window(ctx, args)

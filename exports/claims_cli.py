@@ -15,6 +15,8 @@ from pathlib import Path
 from typing import Any
 
 from sas_roster.cli import EXIT_ERROR, EXIT_OK, CliCommand, CliContext
+from sas_roster.domain.accounts import Permission
+from sas_roster.domain.audit import checkpoint_label
 from sas_roster.domain.calendar import parse_month
 from sas_roster.domain.claims import Statement, StatementKind, parse_period
 from sas_roster.domain.errors import ValidationError
@@ -132,18 +134,21 @@ def compute(sv: Any, kind: str, period: str) -> list[Statement]:
 
 
 def export_statements(sv: Any, kind: str, period: str, out: Path, actor: str | None = None) -> tuple[list[Statement], list[Path]]:
-    """Compute, number (first time) or reuse (frozen), and write the PDFs and the recap."""
+    """Compute, number (first time) or reuse (frozen), and write the PDFs and the recap, each
+    with the audit chain's checkpoint in its footer. Refused to accounts that may not export."""
+    sv.authorise(Permission.EXPORT_STATEMENTS)
     statements = sv.claims.issue(compute(sv, kind, period), actor=actor)
     out.mkdir(parents=True, exist_ok=True)
     association = _association(sv)
-    written = [write_statement_pdf(out / f"etat-{st.number}.pdf", st, association) for st in statements]
+    checkpoint = checkpoint_label(sv.audit_checkpoint())
+    written = [write_statement_pdf(out / f"etat-{st.number}.pdf", st, association, checkpoint) for st in statements]
     names = {"claims": "regulation", "indemnities": "indemnites", "effectors": "effecteurs"}
     label = {"claims": "Récapitulatif des états de régulation", "indemnities": "Récapitulatif des indemnités",
              "effectors": "Récapitulatif effecteurs (estimation de l'association)"}[kind]
     title = f"{label} — {period_title(period.upper())}"
     stem = f"recapitulatif-{names[kind]}-{period.upper()}"
     written.append(write_recap_xlsx(out / f"{stem}.xlsx", statements, title))
-    written.append(write_recap_pdf(out / f"{stem}.pdf", statements, title, association))
+    written.append(write_recap_pdf(out / f"{stem}.pdf", statements, title, association, checkpoint))
     return statements, written
 
 

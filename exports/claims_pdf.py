@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from decimal import Decimal
+from typing import Any
 from pathlib import Path
 
 from reportlab.lib import colors
@@ -91,17 +92,30 @@ def _story(st: Statement, association: str) -> list[object]:
     return story
 
 
-def write_statement_pdf(path: str | Path, st: Statement, association: str) -> Path:
+def _footer(checkpoint: str) -> Any:
+    """Prints the audit chain's checkpoint at the foot of each page (nothing when empty)."""
+
+    def draw(canvas: Any, doc: Any) -> None:
+        if checkpoint:
+            canvas.setFont(REGULAR, 7)
+            canvas.drawString(doc.leftMargin, 8 * mm, checkpoint)
+
+    return draw
+
+
+def write_statement_pdf(path: str | Path, st: Statement, association: str, checkpoint: str = "") -> Path:
+    """`checkpoint`: the audit chain's line (``sas_roster.domain.audit.checkpoint_label``)."""
     register()
     out = Path(path)
     doc = SimpleDocTemplate(str(out), pagesize=A4, leftMargin=18 * mm, rightMargin=18 * mm, topMargin=16 * mm,
                             bottomMargin=16 * mm, title=f"{st.kind.label_fr} {st.period} {st.number or ''}".strip(),
                             author=association)
-    doc.build(_story(st, association))
+    doc.build(_story(st, association), onFirstPage=_footer(checkpoint), onLaterPages=_footer(checkpoint))
     return out
 
 
-def write_recap_pdf(path: str | Path, statements: Sequence[Statement], title: str, association: str) -> Path:
+def write_recap_pdf(path: str | Path, statements: Sequence[Statement], title: str, association: str,
+                    checkpoint: str = "") -> Path:
     """The treasurer's recap: one row per statement, the grand total (sum of the statements)."""
     register()
     out = Path(path)
@@ -117,5 +131,6 @@ def write_recap_pdf(path: str | Path, statements: Sequence[Statement], title: st
     rows.append(["Total", "", f"{len(statements)} état(s)", "", "", "", f.hours(minutes) if minutes else "", f.money(total)])
     table = Table(rows, repeatRows=1, colWidths=[24 * mm, 24 * mm, 48 * mm, 26 * mm, 18 * mm, 82 * mm, 18 * mm, 28 * mm])
     table.setStyle(TableStyle(GRID + [("FONT", (0, -1), (-1, -1), BOLD, 9), ("ALIGN", (-2, 1), (-1, -1), "RIGHT")]))
-    doc.build([Paragraph(title, TITLE), Paragraph(association, SUB), Spacer(1, 5 * mm), table])
+    doc.build([Paragraph(title, TITLE), Paragraph(association, SUB), Spacer(1, 5 * mm), table],
+              onFirstPage=_footer(checkpoint), onLaterPages=_footer(checkpoint))
     return out

@@ -82,6 +82,13 @@ def run_gui(services: Services, *, today: date, actor: str, view: str = "roster"
     if opened is None:  # the coordinator left the first-start choice
         return 0
     services, demo = opened
+    if not screenshot:
+        from .dialogs.login_dialog import sign_in_if_needed
+
+        if not sign_in_if_needed(services):
+            return 0  # sign-in cancelled: nothing opened, nothing changed
+        if services.current_user is not None:
+            actor = services.current_user.name
     app_ctx = AppContext(services, today=today, month=month, lang=lang, actor=actor,
                          database_label=database_label(services), demo=demo)
     window = MainWindow(app_ctx)

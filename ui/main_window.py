@@ -30,7 +30,7 @@ def _page_factories() -> list[tuple[str, str, Callable[[AppContext], View]]]:
     from .views.availability import AvailabilityView
     from .views.attendance import AttendanceView
     from .views.claims import ClaimsView
-    from .views.coming_soon import GovernanceView
+    from .views.governance import GovernanceView
     from .views.indicators import IndicatorsView
     from .views.pools import PoolsView
     from .views.roster import RosterView
@@ -120,6 +120,9 @@ class MainWindow(QMainWindow):
         self.database_status = QLabel(text.format(db=self.ctx.database_label))
         self.month_status = QLabel()
         self.statusBar().addWidget(self.database_status, 1)
+        user = self.ctx.services.current_user
+        if user is not None:
+            self.statusBar().addPermanentWidget(QLabel(_("Connecté : {name}").format(name=user.name)))
         self.statusBar().addPermanentWidget(self.month_status)
 
     def _show_month(self, year: int, month: int) -> None:

@@ -34,6 +34,7 @@ _GROUPS = (
     "lifecycle",
     "capacity",
     "money",
+    "governance",
 )
 
 
@@ -62,6 +63,8 @@ def build_parser(groups: list[list[CliCommand]]) -> tuple[argparse.ArgumentParse
                         "sinon SAS_ROSTER_DB_URL, sinon le fichier SQLite de l'utilisateur")
     parser.add_argument("--debug", action="store_true",
                         help="afficher aussi le détail technique d'une erreur (masqué comme dans le journal)")
+    parser.add_argument("--user", metavar="NOM", help="se connecter sous ce compte (mot de passe : "
+                        "SAS_ROSTER_PASSWORD, sinon demandé)")
     sub = parser.add_subparsers(dest="command", metavar="COMMANDE", parser_class=FrenchArgumentParser)
     table: dict[str, CliCommand] = {}
     for group in groups:
@@ -80,6 +83,12 @@ def run_command(args: argparse.Namespace, table: dict[str, CliCommand], ctx: Cli
 
     setup_logging()
     try:
+        from .governance import COMMAND_AREAS, check_command
+
+        if args.command in COMMAND_AREAS:  # a writing command: refused before it starts its work
+            action = getattr(args, "action", None) or next(
+                (v for k, v in vars(args).items() if k.endswith("_cmd")), None)
+            check_command(ctx.services(), args.command, getattr(args, "dry_run", False), action)
         return table[args.command].handler(args, ctx)
     except Exception as exc:  # noqa: BLE001 - the one place where every failure becomes a message
         print(f"Erreur : {report_failure(exc)}", file=ctx.err)

@@ -35,14 +35,22 @@ class CliContext:
     err: TextIO = field(default_factory=lambda: sys.stderr)
     today: date = field(default_factory=date.today)
     actor: str = field(default_factory=system_user)
+    user: str | None = None  # --user: signed in when the database is first opened
     _services: Services | None = None
 
     def services(self) -> Services:
-        """The services on the chosen database, migrated to the current schema."""
+        """The services on the chosen database, migrated to the current schema; signed in as
+        `user` when one was given (then that account is who acts)."""
         if self._services is None:
             from ..services import Services
 
-            self._services = Services.open(self.db_url)
+            services = Services.open(self.db_url)
+            if self.user:
+                from .governance import sign_in
+
+                sign_in(services, self.user)
+                self.actor = self.user
+            self._services = services
         return self._services
 
     def print(self, text: str = "") -> None:

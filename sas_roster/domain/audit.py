@@ -17,3 +17,11 @@ class AuditEntry:
     before: dict[str, Any] | None
     after: dict[str, Any] | None
     id: int | None = None
+
+
+def checkpoint_label(chain_hash: str | None) -> str:
+    """The line published exports print (planning footer, statements, minutes): the audit
+    chain's newest hash, shortened, an outside checkpoint for `audit verify --expect`."""
+    if not chain_hash:
+        return ""
+    return f"Journal d'audit — empreinte {chain_hash[:16]}"

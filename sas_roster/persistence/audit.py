@@ -6,26 +6,34 @@ versioned_history example) because rows removed by a delete-orphan cascade only 
 during the flush. Rows are collected per session and written in one executemany at the end
 of the flush, on the same connection, so they commit or roll back with the change itself.
 
-Bulk DML (``session.execute(delete(...))``) bypasses these events: services write through
-ORM objects, and the one bulk operation (``reset_database``) records its own audit row.
+Bulk DML run through the session (``session.execute(delete(table))``) is caught by the
+``do_orm_execute`` event and recorded as one entry per statement. The entries are chained by a
+keyed hash (``audit_chain``). Everything here is generic over the mapper registry: a table
+added later is audited without any code; ``EXCLUDED_TABLES`` lists those that are not.
 """
 
 from __future__ import annotations
 
+import hashlib
 from datetime import date, datetime, time
 from decimal import Decimal
 from enum import Enum
 from typing import Any
 
-from sqlalchemy import event, insert, inspect
-from sqlalchemy.orm import Mapper, Session, object_session
+from sqlalchemy import event, inspect, select
+from sqlalchemy.orm import Mapper, ORMExecuteState, Session, object_session
+from sqlalchemy.sql import Delete, Insert, Update
 
-from .base import Base, utc_now
+from . import audit_chain
+from .audit_key import audit_key
+from .base import Base
 from .models.audit import AuditRow
 
 ACTOR_KEY = "audit_actor"
 DEFAULT_ACTOR = "système"
 _PENDING_KEY = "_audit_pending"
+# Tables whose rows are not audited: the log itself. Add a table here only with a reason.
+EXCLUDED_TABLES: set[str] = {"audit_log"}
 
 
 class AuditedSession(Session):
@@ -40,6 +48,9 @@ def json_value(value: Any) -> Any:
         return value.isoformat()
     if isinstance(value, Decimal):
         return str(value)
+    if isinstance(value, (bytes, bytearray, memoryview)):  # a stored file: its size and digest, not its bytes
+        data = bytes(value)
+        return {"octets": len(data), "sha256": hashlib.sha256(data).hexdigest()}
     return value
 
 
@@ -76,12 +87,13 @@ def _entity_id(target: Any, mapper: Mapper[Any]) -> str:
 
 def _queue(target: Any, mapper: Mapper[Any], action: str, before: Any, after: Any) -> None:
     session = object_session(target)
-    if session is None or not isinstance(session, AuditedSession):
+    table = str(getattr(mapper.local_table, "name", ""))
+    if session is None or not isinstance(session, AuditedSession) or table in EXCLUDED_TABLES:
         return
     session.info.setdefault(_PENDING_KEY, []).append(
         {
             "actor": session.info.get(ACTOR_KEY, DEFAULT_ACTOR),
-            "entity": mapper.local_table.name,
+            "entity": table,
             "entity_id": _entity_id(target, mapper),
             "action": action,
             "before": before,
@@ -124,10 +136,28 @@ def _write_pending(session: Session, _ctx: Any) -> None:
     pending = session.info.pop(_PENDING_KEY, None)
     if not pending:
         return
-    now = utc_now()
-    for row in pending:
-        row["at"] = now
-    session.connection().execute(insert(AuditRow.__table__), pending)
+    audit_chain.append(session.connection(), pending)
+
+
+@event.listens_for(AuditedSession, "do_orm_execute")
+def _bulk_statement(state: ORMExecuteState) -> None:
+    """A bulk INSERT/UPDATE/DELETE run through the session: one entry naming the table and the filter."""
+    stmt = state.statement
+    if not isinstance(stmt, (Insert, Update, Delete)):
+        return
+    table = getattr(stmt.table, "name", None)
+    if table is None or table in EXCLUDED_TABLES:
+        return
+    where = getattr(stmt, "whereclause", None)
+    action = "bulk_insert" if isinstance(stmt, Insert) else "bulk_update" if isinstance(stmt, Update) else "bulk_delete"
+    detail: dict[str, Any] = {"where": str(where) if where is not None else None}
+    if isinstance(stmt, Insert):
+        params = state.parameters
+        detail = {"rows": len(params) if isinstance(params, list) else 1}
+    audit_chain.append(state.session.connection(), [
+        {"actor": state.session.info.get(ACTOR_KEY, DEFAULT_ACTOR), "entity": table, "entity_id": "*",
+         "action": action, "before": None, "after": detail}
+    ])
 
 
 @event.listens_for(AuditedSession, "after_rollback")
@@ -135,19 +165,27 @@ def _drop_pending(session: Session) -> None:
     session.info.pop(_PENDING_KEY, None)
 
 
-def record(session: Session, entity: str, entity_id: str, action: str, before: Any = None, after: Any = None) -> None:
-    """An explicit audit row, for changes made outside the ORM unit of work (bulk reset)."""
-    session.connection().execute(
-        insert(AuditRow.__table__),
-        [
-            {
-                "at": utc_now(),
-                "actor": session.info.get(ACTOR_KEY, DEFAULT_ACTOR),
-                "entity": entity,
-                "entity_id": entity_id,
-                "action": action,
-                "before": before,
-                "after": after,
+def erase_fields(
+    session: Session, entity: str, entity_id: str, fields: set[str], keep: dict[str, Any] | None = None
+) -> int:
+    """Replace `fields` in every audit entry of one row by their erased form (right to erasure):
+    the value is gone, its keyed digest stays so the chain still verifies. Values equal to
+    `keep` (the pseudonymised ones now stored) stay readable. Returns the count."""
+    keep = keep or {}
+    key = audit_key()
+    changed = 0
+    for entry in session.scalars(
+        select(AuditRow).where(AuditRow.entity == entity, AuditRow.entity_id == str(entity_id))
+    ):
+        for side in ("before", "after"):
+            values = getattr(entry, side)
+            if not values:
+                continue
+            new = {
+                k: (audit_chain.erased(key, v) if k in fields and (k not in keep or keep[k] != v) else v)
+                for k, v in values.items()
             }
-        ],
-    )
+            if new != values:
+                setattr(entry, side, new)
+                changed += 1
+    return changed

@@ -145,9 +145,11 @@ def _install_postgres_hooks(engine: Engine) -> None:
 
 
 def make_session_factory(engine: Engine) -> sessionmaker[Session]:
-    """Audited sessions that keep loaded values after commit, so detached reads stay usable."""
+    """Audited, guarded sessions that keep loaded values after commit (detached reads stay usable)."""
     from . import lengths
     from .audit import AuditedSession  # late: audit imports the models, engine stays light
+    from .guard import PRINCIPAL_KEY, Principal
 
     lengths.install(AuditedSession)
-    return sessionmaker(engine, class_=AuditedSession, expire_on_commit=False)
+    # One Principal per factory: every session (and so every service) sees who is signed in.
+    return sessionmaker(engine, class_=AuditedSession, expire_on_commit=False, info={PRINCIPAL_KEY: Principal()})

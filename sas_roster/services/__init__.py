@@ -1,4 +1,5 @@
-"""Use cases: the only code that writes. One transaction per call; every change is audited.
+"""Use cases: the only code that writes. One transaction per call; every change is audited
+(automatically, at flush) and checked against the signed-in account's rights.
 
 Build once, at the composition root (``main.py``, the CLI, a test)::
 
@@ -112,6 +113,33 @@ or ``NotFoundError`` — nothing is written when it raises. Batch methods are al
     apply(result, start, end, label=None) → the dated demand curves stored
 
 ``services.reset_database(actor=None)`` empties every table (demo loader).
+``services.audit_view``
+    lines(person_id=, kind=, start=, end=, user=, limit=500) → list[AuditLine] (French: names,
+    dates, fields; newest first) · users() → accounts seen in the log · write_csv(lines, path)
+
+``services.verify_audit(expect=None)`` → VerifyResult (ok, first_bad, reason, last_hash) ·
+``services.audit_checkpoint()`` → newest chain hash, for exports (``domain.audit.checkpoint_label``)
+
+``services.users`` (accounts; Argon2id) · ``services.sign_in(name, password)`` · ``sign_out()`` ·
+``current_user`` · ``single_user`` (no account: nothing restricted) · ``authorise(Permission.X)``
+    add(name, roles, password) (the first must be an administrator) · list() · get(name) ·
+    set_roles · set_password (anyone their own) · disable · enable · authenticate
+    Rights: see docs/governance.md; every write is checked at flush (persistence/guard.py) and
+    every writing use case before it starts (services/permissions.py); PermissionDenied.
+
+``services.registry``
+    members() · save_member · dues(year) · save_due · bodies() · body(id) · save_body (colleges,
+    seats, statutes' rules) · meetings(body_id) · meeting(id) · quorum(meeting_id) → QuorumResult ·
+    save_meeting (decisions' outcome computed) · minutes_data(meeting_id) · documents() ·
+    add_document · add_version(document_id, file_name, bytes) · version_content (SHA-256 checked)
+    · check_documents() · complaints() · save_complaint
+
+``services.data_protection``
+    retention_months() · set_retention_months · due_for_erasure(today) · erase_expired(today) ·
+    person_data(person_id) · export_person(person_id, path) (JSON, right of access)
+
+``services.reset_database(actor=None)`` empties every table but the audit log and the
+accounts (demo loader).
 """
 
 from .facade import Services

@@ -11,9 +11,11 @@ from datetime import date
 from sqlalchemy.exc import DBAPIError, IntegrityError
 from sqlalchemy.orm import Session, sessionmaker
 
-from ..domain.errors import Problem, ValidationError
+from ..domain.accounts import Permission, User
+from ..domain.errors import PermissionDenied, Problem, ValidationError
 from ..persistence.audit import ACTOR_KEY, DEFAULT_ACTOR
 from ..persistence.errors import storage_error
+from ..persistence.guard import PRINCIPAL_KEY, Principal, accounts_exist
 from ..persistence.transactions import one_transaction, write_session
 
 # Unique constraints users can run into, and what to tell them (the services check these
@@ -53,14 +55,47 @@ class ServiceBase:
     def __init__(self, sessions: sessionmaker[Session]) -> None:
         self._sessions = sessions
 
+    @property
+    def _principal(self) -> Principal:
+        principal = self._sessions.kw.get("info", {}).get(PRINCIPAL_KEY)
+        if not isinstance(principal, Principal):  # a factory not made by make_session_factory
+            principal = Principal()
+            self._sessions.kw.setdefault("info", {})[PRINCIPAL_KEY] = principal
+        return principal
+
+    @property
+    def current_user(self) -> User | None:
+        """Who is signed in (None: nobody, or single-user mode)."""
+        return self._principal.user
+
+    def authorise(self, permission: Permission) -> None:
+        """Refuse (PermissionDenied, French) an action that writes nothing but is restricted:
+        exporting statements, certifying attendance, exporting personal data..."""
+        self._authorise(permission)
+
+    def _authorise(self, permission: Permission) -> None:
+        user = self.current_user
+        if user is None:
+            with self._sessions() as s:
+                if accounts_exist(s):
+                    raise PermissionDenied(f"Connexion requise pour {permission.label_fr}.")
+            return
+        if not user.can(permission):
+            raise PermissionDenied(
+                f"Action refusée : le compte « {user.name} » ({user.roles_fr}) ne peut pas {permission.label_fr}."
+            )
+
     @contextmanager
     def _tx(self, actor: str | None) -> Iterator[Session]:
         """One use case = one transaction: committed at the end, rolled back on any error
-        (or the enclosing `transaction()`'s, when there is one)."""
+        (or the enclosing `transaction()`'s, when there is one). Every write in it is checked
+        against the signed-in user's rights at flush (guard) and audited under that user's
+        name (`actor` when nobody is signed in)."""
+        user = self.current_user
         try:
             with write_session(self._sessions) as session:
                 previous = session.info.get(ACTOR_KEY)
-                session.info[ACTOR_KEY] = actor or DEFAULT_ACTOR
+                session.info[ACTOR_KEY] = user.name if user is not None else (actor or DEFAULT_ACTOR)
                 try:
                     yield session
                 finally:
@@ -74,9 +109,10 @@ class ServiceBase:
     @contextmanager
     def transaction(self, actor: str | None = None) -> Iterator[Session]:
         """Run several use cases as one transaction: all of them are kept, or none."""
+        user = self.current_user
         try:
             with one_transaction(self._sessions) as session:
-                session.info[ACTOR_KEY] = actor or DEFAULT_ACTOR
+                session.info[ACTOR_KEY] = user.name if user is not None else (actor or DEFAULT_ACTOR)
                 yield session
         except IntegrityError as exc:
             raise translate_integrity_error(exc) from exc

@@ -6,16 +6,19 @@ from types import TracebackType
 
 from sqlalchemy import Engine, delete
 
+from ..domain.accounts import User
 from ..domain.versions import RosterVersion
-from ..persistence import audit
+from ..persistence import audit_chain
 from ..persistence.base import Base
 from ..persistence.engine import database_url, is_zero_byte_file, make_engine, make_session_factory
 from ..persistence.migrate import upgrade_database
 from ..persistence.repositories import AuditRepository
 from .activity import ActivityService
 from .addressing import AddressingService
+from .accounts import UserService
 from .amendments import AmendmentService
 from .attendance import AttendanceService
+from .audit_view import AuditViewService
 from .availability import AvailabilityService, PdsaService
 from .base import ServiceBase
 from .capacity import CapacityService
@@ -25,11 +28,18 @@ from .documents import DocumentService
 from .history import HistoryService
 from .indicators import IndicatorsService
 from .mailing import MailService
+from .data_protection import DataProtectionService
+from .history import HistoryService
+from .permissions import guard_services
 from .persons import PersonService
+from .registry import RegistryService
 from .rosters import RosterService
 from .settings import SettingsService
 from .setup import SetupService
 from .solving import SolvingService
+
+
+KEPT_ON_RESET = frozenset({"audit_log", "users", "user_roles", "data_protection_settings"})
 
 
 class Services(ServiceBase):
@@ -53,11 +63,16 @@ class Services(ServiceBase):
         self.setup = SetupService(self._sessions)
         self.audit = AuditRepository(self._sessions)
         self.opened_zero_byte_file = False
+        self.users = UserService(self._sessions)
+        self.registry = RegistryService(self._sessions)
+        self.audit_view = AuditViewService(self._sessions)
+        self.data_protection = DataProtectionService(self._sessions)
         self.amendments = AmendmentService(self._sessions)
         self.solving = SolvingService(self)
         self.addressing = AddressingService(self._sessions)
         self.mailing = MailService(self._sessions)
         self.documents = DocumentService(self)  # read models of the exports
+        guard_services(self)  # last: rights checked before each writing use case starts
 
     # transaction(actor): ServiceBase's — one transaction that the use cases called inside it
     # join (the solve store, the demo loader).
@@ -81,11 +96,37 @@ class Services(ServiceBase):
 
     def reset_database(self, actor: str | None = None) -> None:
         """Empty every table (the demo loader starts from a clean slate), in one transaction.
-        The audit log is emptied too, then records the reset itself."""
+        The audit log (append-only) and the user accounts stay; each emptied table gets its entry."""
         with self._tx(actor) as s:
             for table in reversed(Base.metadata.sorted_tables):
-                s.execute(delete(table))
-            audit.record(s, "*", "*", "reset")
+                if table.name not in KEPT_ON_RESET:
+                    s.execute(delete(table))
+
+    # --- accounts and the audit chain --------------------------------------------------
+
+    def sign_in(self, name: str, password: str) -> User:
+        """Check the password and act as this user from now on (every service, every write)."""
+        user = self.users.authenticate(name, password)
+        self._principal.user = user
+        return user
+
+    def sign_out(self) -> None:
+        self._principal.user = None
+
+    @property
+    def single_user(self) -> bool:
+        """No account in the database: nobody signs in, nothing is restricted."""
+        return not self.users.exist()
+
+    def verify_audit(self, expect: str | None = None) -> audit_chain.VerifyResult:
+        """Walk the keyed chain of the audit log; names the first entry that does not verify."""
+        with self.engine.connect() as conn:
+            return audit_chain.verify(conn, expect)
+
+    def audit_checkpoint(self) -> str | None:
+        """The newest audit chain hash, for published exports (planning footer, statements)."""
+        with self.engine.connect() as conn:
+            return audit_chain.last_hash(conn)
 
     def close(self) -> None:
         self.engine.dispose()

@@ -8,7 +8,6 @@ import builtins
 import dataclasses
 from collections.abc import Sequence
 from datetime import date
-from typing import Any
 
 from sqlalchemy import exists, select
 from sqlalchemy.orm import Session, sessionmaker
@@ -18,11 +17,11 @@ from ..domain.errors import NotFoundError, Problem, ValidationError
 from ..domain.person import Person
 from ..domain.person_rules import person_rule_problems
 from ..domain.rpps import normalise_rpps, rpps_problem
+from ..persistence import audit
 from ..persistence import mapping as m
 from ..persistence.models import (
     AssignmentRow,
     AttendanceRow,
-    AuditRow,
     AvailabilityRow,
     PdsaDutyRow,
     PersonRow,
@@ -189,12 +188,9 @@ class PersonService(ServiceBase):
                 extra={}, consent_contact=False, active=False, pseudonymised=True,
             )
             m.apply_person(row, erased, row.territory_id)
-            s.flush()  # writes the audit row of this very change, scrubbed below with the older ones
-            for entry in s.scalars(
-                select(AuditRow).where(AuditRow.entity == "persons", AuditRow.entity_id == str(person_id))
-            ):
-                entry.before = _scrubbed(entry.before)
-                entry.after = _scrubbed(entry.after)
+            s.flush()  # writes the audit row of this very change, erased below with the older ones
+            now = {k: audit.json_value(getattr(row, k)) for k in PERSONAL_FIELDS if hasattr(row, k)}
+            audit.erase_fields(s, "persons", str(person_id), set(PERSONAL_FIELDS), keep=now)
             return m.person_to_domain(row)
 
     # --- helpers --------------------------------------------------------------------------
@@ -222,13 +218,6 @@ class PersonService(ServiceBase):
 
 
 PERSONAL_FIELDS = ("last_name", "first_name", "rpps", "phone", "email", "remote_place", "extra")
-
-
-def _scrubbed(values: dict[str, Any] | None) -> dict[str, Any] | None:
-    """An audit snapshot without the personal fields (the erasure must reach the history too)."""
-    if values is None:
-        return None
-    return {k: ("[effacé]" if k in PERSONAL_FIELDS and v not in (None, "", {}) else v) for k, v in values.items()}
 
 
 def _refusal(n_problems: int, n_persons: int) -> str:

@@ -1,4 +1,5 @@
-"""reset_database empties every table (the demo loader starts from there)."""
+"""reset_database empties every table but the audit log and the accounts (the demo loader
+starts from there)."""
 
 from __future__ import annotations
 
@@ -15,10 +16,17 @@ from sas_roster.domain.budget import BudgetLine, FundingSource
 from sas_roster.domain.claims import StatementKind
 from sas_roster.services.claims import import_snp_rows
 from sas_roster.persistence.base import Base
+from sas_roster.services.facade import KEPT_ON_RESET
 from tests.persistence import samples
 
+GOVERNANCE_TABLES = {
+    "audit_log", "users", "user_roles", "members", "member_dues", "bodies", "body_colleges", "body_seats",
+    "meetings", "meeting_attendees", "meeting_decisions", "documents", "document_versions", "complaints",
+    "data_protection_settings",
+}
 
-def test_reset_empties_every_table_and_records_itself(services) -> None:
+
+def test_reset_empties_every_table_but_keeps_the_audit_log(services) -> None:
     services.settings.save(samples.settings())
     services.settings.save_territories(samples.territories())
     services.settings.save_shift_templates(samples.templates())
@@ -45,18 +53,23 @@ def test_reset_empties_every_table_and_records_itself(services) -> None:
     services.amendments.pin(2027, 5, a.uid, True, "gardé quoi qu'il arrive", actor="test")
     services.activity.save([ActivityRecord(date(2027, 5, 1), date(2027, 5, 31), calls_received=12)])
     _fill_outreach(services, p)
+    filled = {t.name for t in Base.metadata.sorted_tables} - GOVERNANCE_TABLES
     with services._sessions() as s:
-        empty_before = [t.name for t in Base.metadata.sorted_tables if not s.scalar(select(func.count()).select_from(t))]
-    assert empty_before == []  # the test really filled every table
+        empty_before = [n for n in filled if not s.scalar(select(func.count()).select_from(Base.metadata.tables[n]))]
+        audit_before = s.scalar(select(func.count()).select_from(Base.metadata.tables["audit_log"]))
+    assert empty_before == []  # the test really filled every table (but the governance ones)
 
     services.reset_database(actor="démo")
 
     with services._sessions() as s:
         counts = {t.name: s.scalar(select(func.count()).select_from(t)) for t in Base.metadata.sorted_tables}
-    assert counts.pop("audit_log") == 1
+    # The audit log is append-only: it keeps its history and records one bulk entry per table.
+    bulk = [e for e in services.audit.entries(limit=None) if e.action == "bulk_delete"]
+    assert counts.pop("audit_log") == audit_before + len(bulk)
+    assert {e.entity for e in bulk} == {t.name for t in Base.metadata.sorted_tables} - KEPT_ON_RESET
+    assert {e.actor for e in bulk} == {"démo"}
     assert set(counts.values()) == {0}
-    [entry] = services.audit.entries()
-    assert (entry.action, entry.actor) == ("reset", "démo")
+    assert services.verify_audit().ok
     # The database is usable again right away.
     assert services.persons.add(samples.regulator(1)).id is not None
 

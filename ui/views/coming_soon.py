@@ -1,21 +1,13 @@
-"""Pages whose full work arrives with later issues (governance), and the small table helpers
-the other views share.
-
-Each says plainly what is coming and shows what already exists for it, rather than an
-empty panel: the month's roster status, the rates in force, the audit log.
-"""
+"""Helpers the views share: the rates' labels, a "coming soon" banner, read-only tables.
+(Every page that once waited here now has its own module.)"""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QAbstractItemView, QFrame, QHeaderView, QLabel, QTableWidget, QTableWidgetItem, QVBoxLayout
 
 from sas_roster.domain.enums import RateKind
 
-from .. import labels
-from ..context import AppContext
 from ..i18n import N_, _
-from .base import View
 
 RATE_LABELS = {
     RateKind.REGULATION_HOURLY: N_("Régulation (par heure)"),
@@ -55,24 +47,4 @@ def fill(table: QTableWidget, rows: list[list[str]]) -> None:
         for j, value in enumerate(row):
             table.setItem(i, j, QTableWidgetItem(value))
 
-
-class GovernanceView(View):
-    key = "governance"
-    topics = (AppContext.PERSONS, AppContext.ROSTER, AppContext.SETTINGS, AppContext.AVAILABILITY)
-    follows_month = False
-
-    def __init__(self, ctx: AppContext) -> None:
-        super().__init__(ctx, _("Gouvernance"))
-        self.body.addWidget(coming_soon_banner(_(
-            "Adhérents et cotisations, réunions (bureau, assemblée générale, copil paritaire), décisions, "
-            "registre des documents et indicateurs d'activité arrivent avec un prochain lot. "
-            "Le journal des modifications, lui, est déjà tenu :")))
-        self.table = read_only_table([_("Date"), _("Par"), _("Objet"), _("Action")])
-        self.body.addWidget(self.table, 1)
-
-    def reload(self) -> None:
-        actions = {"insert": _("ajout"), "update": _("modification"), "delete": _("suppression"), "reset": _("remise à zéro")}
-        entries = self.ctx.services.audit.entries(limit=200)
-        fill(self.table, [[e.at.strftime("%d/%m/%Y %H:%M"), e.actor, f"{e.entity} {e.entity_id}",
-                           actions.get(e.action, e.action)] for e in entries])
 

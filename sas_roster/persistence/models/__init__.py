@@ -11,6 +11,22 @@ from .attendance import (
     StatementRow,
 )
 from .audit import AuditRow
+from .governance import (
+    BodyRow,
+    CollegeRow,
+    ComplaintRow,
+    DataProtectionRow,
+    DecisionRow,
+    DocumentRow,
+    DocumentVersionRow,
+    DueRow,
+    MeetingAttendeeRow,
+    MeetingRow,
+    MemberRow,
+    SeatRow,
+    UserRoleRow,
+    UserRow,
+)
 from .onboarding import WorkedHoursRow
 from .outreach import AddressingLevelRow, MailLogRow, MailSettingsRow
 from .money import Indicator9TierRow, RateRow
@@ -33,6 +49,20 @@ __all__ = [
     "AddressingLevelRow",
     "MailLogRow",
     "MailSettingsRow",
+    "BodyRow",
+    "CollegeRow",
+    "ComplaintRow",
+    "DataProtectionRow",
+    "DecisionRow",
+    "DocumentRow",
+    "DocumentVersionRow",
+    "DueRow",
+    "MeetingAttendeeRow",
+    "MeetingRow",
+    "MemberRow",
+    "SeatRow",
+    "UserRoleRow",
+    "UserRow",
     "AssignmentRow",
     "AttendanceConfirmationRow",
     "AttendanceRow",

@@ -18,7 +18,7 @@ class AuditRow(Base):
         Index("ix_audit_log_at", "at"),
     )
 
-    id: Mapped[int] = mapped_column(primary_key=True)
+    id: Mapped[int] = mapped_column(primary_key=True)  # given by the chain (consecutive)
     at: Mapped[datetime] = mapped_column(UtcDateTime)
     actor: Mapped[str] = mapped_column(String(120))
     entity: Mapped[str] = mapped_column(String(60))  # table name
@@ -26,3 +26,5 @@ class AuditRow(Base):
     action: Mapped[str] = mapped_column(String(20))  # insert, update, delete, reset
     before: Mapped[dict[str, Any] | None] = mapped_column(JSON)
     after: Mapped[dict[str, Any] | None] = mapped_column(JSON)
+    # HMAC of the previous entry's chain and this entry (audit_chain); never updated.
+    chain: Mapped[str | None] = mapped_column(String(64))
