@@ -18,11 +18,11 @@ from sqlalchemy.orm import Session
 
 from ..domain.errors import Problem, ValidationError
 from ..domain.person import Person
+from . import audit_chain
 from .audit import ACTOR_KEY, DEFAULT_ACTOR, json_value
-from .base import utc_now
 from .lengths import FIELD_FR
 from .mapping import person_values
-from .models import AuditRow, ContractRow, PersonRoleRow, PersonRow, PersonSkillRow, TrainingRow
+from .models import ContractRow, PersonRoleRow, PersonRow, PersonSkillRow, TrainingRow
 
 
 def _table(model: type[Any]) -> Table:
@@ -48,22 +48,25 @@ def _insert(session: Session, model: type[Any], rows: list[dict[str, Any]], audi
     if not rows:
         return []
     table = _table(model)
+    # On the session's connection, not through the session: the rows are audited one by one
+    # below, as the ORM would, not as one bulk statement.
+    conn = session.connection()
     ids: list[int] = []
     if returning_id and session.get_bind().dialect.name == "sqlite":
         # SQLite answers RETURNING in order only row by row; the write lock is ours (BEGIN
         # IMMEDIATE), so the next ids are known: SQLite gives max(id) + 1 itself.
-        first = int(session.execute(select(func.max(table.c.id))).scalar() or 0) + 1
+        first = int(conn.execute(select(func.max(table.c.id))).scalar() or 0) + 1
         ids = list(range(first, first + len(rows)))
         for row, id_ in zip(rows, ids, strict=True):
             row["id"] = id_
-        session.execute(insert(table), rows)
+        conn.execute(insert(table), rows)
     elif returning_id:
-        result = session.execute(insert(table).returning(table.c.id, sort_by_parameter_order=True), rows)
+        result = conn.execute(insert(table).returning(table.c.id, sort_by_parameter_order=True), rows)
         ids = [int(i) for i in result.scalars()]
         for row, id_ in zip(rows, ids, strict=True):
             row["id"] = id_
     else:
-        session.execute(insert(table), rows)
+        conn.execute(insert(table), rows)
     keys = [c.name for c in table.columns]
     pk = [c.name for c in table.primary_key.columns]
     for row in rows:
@@ -109,9 +112,8 @@ def _insert_batch(session: Session, persons: Sequence[tuple[Person, int | None]]
     _insert(session, PersonSkillRow, skills, audit, returning_id=False)
     _insert(session, TrainingRow, trainings, audit, returning_id=True)
     _insert(session, ContractRow, contracts, audit, returning_id=True)
-    now, actor = utc_now(), session.info.get(ACTOR_KEY, DEFAULT_ACTOR)
+    actor = session.info.get(ACTOR_KEY, DEFAULT_ACTOR)
     for entry in audit:
-        entry.update(at=now, actor=actor)
-    if audit:
-        session.execute(insert(_table(AuditRow)), audit)
+        entry.update(actor=actor)
+    audit_chain.append(session.connection(), audit)  # chained like every other entry
     return ids

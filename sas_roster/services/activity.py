@@ -27,6 +27,7 @@ from ..importers.parsing import Line, ParseResult
 from ..importers.report import ImportReport
 from ..persistence.models import ActivityRow
 from .base import ServiceBase
+from ..persistence.transactions import read_session
 
 _FIELDS = [f.name for f in fields(ActivityRecord) if f.name != "id"]
 
@@ -42,7 +43,7 @@ def to_row(record: ActivityRecord) -> ActivityRow:
 class ActivityService(ServiceBase):
     def records(self, start: date, end: date, territory: str | None = None) -> list[ActivityRecord]:
         """Lines whose whole period lies within [start, end] (a month's lines for a quarter)."""
-        with self._sessions() as s:
+        with read_session(self._sessions) as s:
             query = select(ActivityRow).where(ActivityRow.start >= start, ActivityRow.end <= end)
             if territory is not None:
                 query = query.where(ActivityRow.territory == territory)
@@ -60,7 +61,7 @@ class ActivityService(ServiceBase):
             return report.added
 
     def periods(self) -> list[tuple[date, date]]:
-        with self._sessions() as s:
+        with read_session(self._sessions) as s:
             return [(a, b) for a, b in s.execute(
                 select(ActivityRow.start, ActivityRow.end).distinct().order_by(ActivityRow.start, ActivityRow.end))]
 

@@ -11,6 +11,7 @@ from ..domain.addressing import AddressingLevel, LevelKind
 from ..domain.errors import NotFoundError, Problem
 from ..persistence.models import AddressingLevelRow, TerritoryRow
 from .base import ServiceBase, refuse
+from ..persistence.transactions import read_session
 
 
 def _to_domain(row: AddressingLevelRow) -> AddressingLevel:
@@ -24,7 +25,7 @@ class AddressingService(ServiceBase):
     def charters(self) -> dict[str, list[AddressingLevel]]:
         """Every territory's charter (territory code → levels by rank); a territory without
         levels is absent."""
-        with self._sessions() as s:
+        with read_session(self._sessions) as s:
             rows = s.scalars(select(AddressingLevelRow).join(AddressingLevelRow.territory)
                              .order_by(TerritoryRow.code, AddressingLevelRow.rank))
             found: dict[str, list[AddressingLevel]] = {}

@@ -23,6 +23,7 @@ from ..domain.versions import RosterVersion
 from ..persistence.base import utc_now
 from ..persistence.models import AttendanceConfirmationRow, AttendanceRow, PersonRow
 from .base import ServiceBase, refuse
+from ..persistence.transactions import read_session
 
 VersionSource = Callable[[int, int], RosterVersion | None]
 
@@ -61,11 +62,11 @@ class AttendanceService(ServiceBase):
     # ---------------------------------------------------------------- reading
 
     def list_month(self, year: int, month: int) -> list[AttendanceLine]:
-        with self._sessions() as s:
+        with read_session(self._sessions) as s:
             return [_to_domain(r) for r in s.scalars(self._month_query(year, month))]
 
     def confirmation(self, year: int, month: int) -> Confirmation | None:
-        with self._sessions() as s:
+        with read_session(self._sessions) as s:
             row = self._confirmation_row(s, year, month)
             return None if row is None else Confirmation(year, month, row.confirmed_at, row.confirmed_by)
 
@@ -142,7 +143,7 @@ class AttendanceService(ServiceBase):
         if not lines:
             raise ValidationError(f"Aucune ligne de présence pour {month_label(year, month)} : "
                                   "éditez d'abord la feuille du mois (attendance sheet).")
-        with self._sessions() as s:
+        with read_session(self._sessions) as s:
             persons = {r.id: m.person_to_domain(r) for r in s.scalars(select(PersonRow))}
         filled = read_attendance_sheet(path, lines, persons)
         if dry_run or not filled:

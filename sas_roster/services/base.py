@@ -16,7 +16,7 @@ from ..domain.errors import PermissionDenied, Problem, ValidationError
 from ..persistence.audit import ACTOR_KEY, DEFAULT_ACTOR
 from ..persistence.errors import storage_error
 from ..persistence.guard import PRINCIPAL_KEY, Principal, accounts_exist
-from ..persistence.transactions import one_transaction, write_session
+from ..persistence.transactions import one_transaction, read_session, write_session
 
 # Unique constraints users can run into, and what to tell them (the services check these
 # first; this catches a concurrent write from another coordinator on a shared database).
@@ -76,7 +76,7 @@ class ServiceBase:
     def _authorise(self, permission: Permission) -> None:
         user = self.current_user
         if user is None:
-            with self._sessions() as s:
+            with read_session(self._sessions) as s:
                 if accounts_exist(s):
                     raise PermissionDenied(f"Connexion requise pour {permission.label_fr}.")
             return

@@ -23,6 +23,7 @@ from ..domain.errors import DomainError, Problem
 from ..persistence.models import BudgetLineRow
 from .base import ServiceBase, refuse
 from .claims import ClaimsService
+from ..persistence.transactions import read_session
 
 
 def source_of(st: Statement) -> FundingSource:
@@ -50,7 +51,7 @@ class BudgetService(ServiceBase):
         return line
 
     def lines(self, year: int) -> list[BudgetLine]:
-        with self._sessions() as s:
+        with read_session(self._sessions) as s:
             return [BudgetLine(r.year, r.source, r.planned, r.copil_date, r.copil_decision)
                     for r in s.scalars(select(BudgetLineRow).where(BudgetLineRow.year == year))]
 

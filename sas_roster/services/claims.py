@@ -37,6 +37,7 @@ from ..persistence.models import (
 )
 from .attendance import AttendanceService, month_label
 from .base import ServiceBase, refuse
+from ..persistence.transactions import read_session
 
 
 def _persons(s: Session) -> dict[int, Person]:
@@ -96,7 +97,7 @@ class ClaimsService(ServiceBase):
             raise ValidationError(f"Présences de {month_label(year, month)} non confirmées{detail} : "
                                   "les états se font sur les présences confirmées par le trésorier, jamais sur le planning.")
         lines = self.attendance.list_month(year, month)
-        with self._sessions() as s:
+        with read_session(self._sessions) as s:
             return regulation_statements(year, month, lines, _persons(s), self._rates(s), self._tz(s))
 
     def add_indemnity(self, person_id: int, kind: StatementKind, day: date, minutes: int, label: str = "",
@@ -119,7 +120,7 @@ class ClaimsService(ServiceBase):
         """Training (3C per hour, C dated) and coordination statements per person and kind."""
         start, end = _month_range(year, months)
         period = _period(year, months)
-        with self._sessions() as s:
+        with read_session(self._sessions) as s:
             rates, persons = self._rates(s), _persons(s)
             rows = s.scalars(select(IndemnityRow).where(IndemnityRow.day >= start, IndemnityRow.day <= end)
                              .order_by(IndemnityRow.day, IndemnityRow.id))
@@ -143,7 +144,7 @@ class ClaimsService(ServiceBase):
         15 € SNP majorations (at most 20 a week). The association's estimate."""
         months = [3 * quarter - 2, 3 * quarter - 1, 3 * quarter]
         _, end = _month_range(year, months)
-        with self._sessions() as s:
+        with read_session(self._sessions) as s:
             rates, persons = self._rates(s), _persons(s)
             tiers = [m.tier_to_domain(r) for r in s.scalars(select(Indicator9TierRow))]
             counts: dict[int, list[SnpCountRow]] = defaultdict(list)
@@ -174,7 +175,7 @@ class ClaimsService(ServiceBase):
     # ---------------------------------------------------------------- issuing
 
     def issued(self, period: str | None = None, kind: StatementKind | None = None) -> list[Statement]:
-        with self._sessions() as s:
+        with read_session(self._sessions) as s:
             q = select(StatementRow).order_by(StatementRow.id)
             if period is not None:
                 q = q.where(StatementRow.period == period)

@@ -12,6 +12,7 @@ from ..domain.errors import Problem
 from ..domain.mailing import AssociationContact, MailRecord, SmtpSecurity, SmtpSettings
 from ..persistence.models import MailLogRow, MailSettingsRow
 from .base import ServiceBase, refuse
+from ..persistence.transactions import read_session
 
 
 class MailService(ServiceBase):
@@ -21,12 +22,12 @@ class MailService(ServiceBase):
     # --- settings ------------------------------------------------------------------------
 
     def contact(self) -> AssociationContact:
-        with self._sessions() as s:
+        with read_session(self._sessions) as s:
             row = _row(s)
             return AssociationContact(row.address, row.phone, row.email) if row else AssociationContact()
 
     def smtp(self) -> SmtpSettings:
-        with self._sessions() as s:
+        with read_session(self._sessions) as s:
             row = _row(s)
             if row is None:
                 return SmtpSettings()
@@ -60,11 +61,11 @@ class MailService(ServiceBase):
 
     def sent_keys(self, year: int, month: int) -> set[str]:
         """Keys of the messages of a month already accepted by the SMTP server."""
-        with self._sessions() as s:
+        with read_session(self._sessions) as s:
             return set(s.scalars(select(MailLogRow.key).where(MailLogRow.year == year, MailLogRow.month == month)))
 
     def log(self, year: int, month: int) -> list[MailRecord]:
-        with self._sessions() as s:
+        with read_session(self._sessions) as s:
             rows = s.scalars(select(MailLogRow).where(MailLogRow.year == year, MailLogRow.month == month)
                              .order_by(MailLogRow.sent_at, MailLogRow.id))
             return [MailRecord(r.key, r.person_id, r.year, r.month, r.kind, r.sent_at) for r in rows]

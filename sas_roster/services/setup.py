@@ -34,6 +34,7 @@ from ..persistence.models import (
 from ..persistence.repositories import SettingsRepository
 from .base import ServiceBase, check_period, refuse
 from .settings import curve_problems, settings_problems, template_problems
+from ..persistence.transactions import read_session
 
 
 class DatabaseKind(StrEnum):
@@ -114,7 +115,7 @@ class SetupService(ServiceBase):
     def current(self) -> AssociationSetup | None:
         """The stored setup (what `settings export` writes), or None before any."""
         repo = SettingsRepository(self._sessions)
-        with self._sessions() as s:
+        with read_session(self._sessions) as s:
             settings = repo.get(session=s)
             if settings is None:
                 return None
@@ -132,7 +133,7 @@ class SetupService(ServiceBase):
     def database_kind(self) -> DatabaseKind:
         """Empty (first start), the demo, or a real association. Anything stored without
         settings (people imported first, a roster) counts as a real association."""
-        with self._sessions() as s:
+        with read_session(self._sessions) as s:
             row = s.scalars(select(SettingsRow).order_by(SettingsRow.id)).first()
             if row is not None:
                 return DatabaseKind.DEMO if row.is_demo else DatabaseKind.ASSOCIATION

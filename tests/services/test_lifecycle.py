@@ -78,7 +78,7 @@ def test_a_store_prepared_before_publication_is_refused_after_it(services):
     from sas_roster.demo.loader import load_demo
 
     load_demo(services, date(2027, 4, 12))
-    job = services.solving.prepare(2027, 5, time_limit=2.0)
+    job = services.solving.prepare(2027, 5, time_limit=5.0, deterministic=True)
     solution = job.run()
     services.solving.store(job, solution, actor="coord")
     services.rosters.publish(2027, 5, actor="coord")
