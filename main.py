@@ -31,6 +31,7 @@ def _gui_arguments(parser) -> None:
                         help="vue à afficher : pools, availability, roster, settings …")
     parser.add_argument("--month", metavar="AAAA-MM", help="mois affiché")
     parser.add_argument("--lang", choices=["fr", "en"], help="langue de l'interface")
+    parser.add_argument("--size", metavar="LxH", help="taille de la fenêtre d'une capture, par ex. 1366x768")
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -51,21 +52,19 @@ def _run_window(ctx, args) -> int:
     context: only the services, the date and who acts)."""
     from ui.app import check_arguments, run_gui
 
-    if (refusal := check_arguments(args.view, args.month)) is not None:
+    if (refusal := check_arguments(args.view, args.month, args.size)) is not None:
         print(f"Erreur : {refusal}", file=ctx.err)
         return 2
-    from sas_roster.demo.loader import ensure_demo
     from sas_roster.logs import report_failure, setup_logging
 
     setup_logging()  # the window's workers log there too, masked
     try:
-        services = ctx.services()
-        ensure_demo(services, ctx.today)
+        services = ctx.services()  # an empty one: the window asks (create the association, or the demo)
     except Exception as exc:  # noqa: BLE001 - a French message, never a traceback with data
         print(f"Erreur : {report_failure(exc)}", file=ctx.err)
         return 2
     return run_gui(services, today=ctx.today, actor=ctx.actor, view=args.view, month=args.month,
-                   screenshot=args.screenshot, lang=args.lang)
+                   screenshot=args.screenshot, lang=args.lang, size=args.size)
 
 
 if __name__ == "__main__":

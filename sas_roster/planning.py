@@ -119,8 +119,9 @@ def solver_settings(s: AssociationSettings) -> sas.Settings:
     )
 
 
-def _solver_person(p: Person, first: date, last: date, worked_before: int) -> sas.Person:
-    quota = quota_status(p, first, worked_before).minutes_left
+def _solver_person(p: Person, first: date, last: date, worked_before: int,
+                   default_quota_hours: int | None = None) -> sas.Person:
+    quota = quota_status(p, first, worked_before, default_yearly_hours=default_quota_hours).minutes_left
     locum_days = None
     if p.status is PersonStatus.LOCUM:
         locum_days = tuple(
@@ -144,6 +145,22 @@ def _solver_person(p: Person, first: date, last: date, worked_before: int) -> sa
     )
 
 
+def _eligibility_ends(people: list[sas.Person], persons: dict[str, Person], cal: MonthCalendar) -> bool:
+    """Give the engine each retiree's eligibility end date when it falls in the month (it is
+    checked day by day, not per month), if the engine's Person has a field for it; says
+    whether it has one."""
+    fields = getattr(sas.Person, "__dataclass_fields__", {})
+    name = next((f for f in ("eligible_until", "eligibility_end") if f in fields), None)
+    if name is None:
+        return False
+    for sp in people:
+        p = persons[sp.id]
+        until = p.quota.eligible_until if p.status.is_retired and p.quota else None
+        if until is not None and until < cal.days[-1].day and getattr(sp, name) is None:
+            setattr(sp, name, until.isoformat())
+    return True
+
+
 def solver_assignment(a: Assignment) -> sas.Assignment:
     oncall = a.role is Role.EFFECTOR
     return sas.Assignment(
@@ -161,8 +178,10 @@ def build_problem(services: MonthReads, year: int, month: int, *, with_reference
     """
     settings = services.settings.get()
     if settings is None:
-        raise NotFoundError("Aucune association n'est configurée dans cette base : créez-la (assistant de "
-                            "la fenêtre, ou « sas-roster settings import ») ou ouvrez la démonstration")
+        raise NotFoundError(
+            "Aucune association n'est configurée dans cette base : décrivez-la d'abord avec l'assistant de "
+            "configuration de la fenêtre, ou avec un fichier de paramètres (« sas-roster settings template "
+            "--out parametres.xlsx », puis « sas-roster settings import parametres.xlsx »)")
     first, last = _month_bounds(year, month)
     cal = month_calendar(settings, year, month)
     if not cal.days:
@@ -183,9 +202,12 @@ def build_problem(services: MonthReads, year: int, month: int, *, with_reference
 
     persons = {str(p.id): p for p in services.persons.list(active=True)
                if any(p.is_active_on(d.day) for d in cal.days)}
-    worked = services.history.minutes_in_year_before(year, first)
-    people = [_solver_person(p, first, last, worked.get(p.id, 0) if p.id is not None else 0)
+    # Retiree quotas count regulation only (effector on-call hours do not), history included.
+    worked = services.history.regulation_minutes_before(year, first)
+    people = [_solver_person(p, first, last, worked.get(p.id, 0) if p.id is not None else 0,
+                             settings.default_retiree_quota_hours)
               for p in persons.values()]
+    engine_checks_eligibility = _eligibility_ends(people, persons, cal)
     cpts_codes = {t.code for t in territories if t.rota_source is RotaSource.CPTS}
     for sp in people:
         # The monthly commitment is what a doctor gives the association's own rostering; an
@@ -195,10 +217,14 @@ def build_problem(services: MonthReads, year: int, month: int, *, with_reference
 
     availability = [sas.Availability(str(e.person_id), e.day.isoformat(), _minutes(e.range.start), _minutes(e.range.end), e.kind.value)
                     for e in services.availability.list_month(year, month) if str(e.person_id) in persons]
-    # Days a person is not active are unavailable whatever they said.
+    # Days a person is not active are unavailable whatever they said; so are, for a retiree
+    # who only regulates, the days after his eligibility end date when the engine has no
+    # field of its own for it (with one, its explanations name the real reason).
     for pid, p in persons.items():
         for d in cal.days:
-            if not p.is_active_on(d.day):
+            past_eligibility = (not engine_checks_eligibility and p.roles == {Role.REGULATOR}
+                                and not p.retiree_eligible_on(d.day))
+            if not p.is_active_on(d.day) or past_eligibility:
                 availability.append(sas.Availability(pid, d.day.isoformat(), 0, 1440, "unavailable"))
     pdsa = [sas.PdsaDuty(str(x.person_id), x.start.isoformat(timespec="minutes"),
                          x.end.isoformat(timespec="minutes"), x.kind.value)

@@ -31,7 +31,7 @@ def month_facts(services: MonthReads, year: int, month: int, assignments: list[A
         availability=services.availability.list_month(year, month),
         pdsa=services.pdsa.list_period(first - timedelta(days=1), last + timedelta(days=1)),
         history=history,
-        worked_before_month=services.history.minutes_in_year_before(year, first),
+        worked_before_month=services.history.regulation_minutes_before(year, first),
         cpts_territories=frozenset(t.code for t in services.settings.territories() if t.rota_source is RotaSource.CPTS),
     )
 

@@ -31,8 +31,10 @@ class AppContext(QObject):
     SETTINGS = "settings"
 
     def __init__(self, services: Services, *, today: date, month: str | None = None, lang: str = "fr",
-                 database_label: str = "", actor: str | None = None, parent: QObject | None = None) -> None:
+                 database_label: str = "", actor: str | None = None, demo: bool = False,
+                 parent: QObject | None = None) -> None:
         super().__init__(parent)
+        self.demo = demo  # the demo's own database file is open (said in the title and status bar)
         self.services = services
         # Who the window's changes are recorded as: the signed-in user once accounts exist,
         # until then the operating-system user.

@@ -27,10 +27,12 @@ __all__ = [
 # Command groups, in the order `--help` lists them.
 _GROUPS = (
     "setup_demo",
+    "setup",
     "month_calendar",
     "imports",
     "solving",
     "lifecycle",
+    "money",
 )
 
 
@@ -48,6 +50,9 @@ class FrenchArgumentParser(argparse.ArgumentParser):
 
 
 def build_parser(groups: list[list[CliCommand]]) -> tuple[argparse.ArgumentParser, dict[str, CliCommand]]:
+    from .french import install
+
+    install()  # argparse's own words in French, before any parser is built (titles are read then)
     parser = FrenchArgumentParser(
         prog="sas-roster",
         description="Plannings, présences et états de régulation d'une association SAS.",

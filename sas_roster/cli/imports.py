@@ -6,7 +6,7 @@ import argparse
 
 from .base import EXIT_OK, CliCommand, CliContext
 
-IMPORT_KINDS = ("members", "availability", "pdsa", "rota")
+IMPORT_KINDS = ("members", "availability", "pdsa", "rota", "history")  # history: hours before the app
 
 
 def _template_args(p: argparse.ArgumentParser) -> None:
@@ -23,7 +23,7 @@ def _template(args: argparse.Namespace, ctx: CliContext) -> int:
 
 
 def _import_args(p: argparse.ArgumentParser) -> None:
-    p.add_argument("kind", choices=IMPORT_KINDS, help="type de fichier")
+    p.add_argument("kind", choices=(*IMPORT_KINDS, "snp"), help="type de fichier (snp : actes SNP par médecin et mois)")
     p.add_argument("file", help="fichier CSV ou XLSX rempli")
     p.add_argument("--dry-run", action="store_true", help="vérifier et résumer sans rien enregistrer")
 
@@ -31,7 +31,11 @@ def _import_args(p: argparse.ArgumentParser) -> None:
 def _import(args: argparse.Namespace, ctx: CliContext) -> int:
     from ..services.imports import import_file
 
-    report = import_file(ctx.services(), args.kind, args.file, dry_run=args.dry_run)
+    if args.kind == "snp":
+        from .money import import_snp
+
+        return import_snp(args, ctx)
+    report = import_file(ctx.services(), args.kind, args.file, dry_run=args.dry_run, actor=ctx.actor)
     ctx.print(report.summary())
     return EXIT_OK
 

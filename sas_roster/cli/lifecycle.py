@@ -5,13 +5,13 @@ from __future__ import annotations
 
 import argparse
 import json
-from datetime import date
 
 from ..domain.calendar import day_fr, parse_month
 from ..domain.errors import ValidationError
 from ..domain.roster import Assignment
 from ..domain.versions import RosterVersion, VersionDiff
 from ..services import Services
+from .french import iso_date
 from .base import EXIT_OK, CliCommand, CliContext
 from .people import PERSON_HELP, find_person
 from .solving import run_withdrawal, withdrawal_args
@@ -51,7 +51,7 @@ def _amend_args(p: argparse.ArgumentParser) -> None:
     for name, text in (("assign", "donner un poste à une personne"), ("unassign", "retirer un poste sans re-calcul")):
         a = sub.add_parser(name, help=text)
         a.add_argument("--person", required=True, metavar="RPPS|N°", help=PERSON_HELP)
-        a.add_argument("--date", required=True, type=date.fromisoformat, metavar="AAAA-MM-JJ", help="jour du poste")
+        a.add_argument("--date", required=True, type=iso_date, metavar="AAAA-MM-JJ", help="jour du poste")
         a.add_argument("--shift", required=True, metavar="CODE", help="code du poste (modèle de poste)")
         a.add_argument("--reason", required=True, help="motif de l'avenant")
     pub = sub.add_parser("publish", help="publier l'avenant : nouvelle version")

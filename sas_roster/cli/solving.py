@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import argparse
 import json
-from datetime import date
 from typing import TextIO
 
 from ..domain.calendar import parse_month
@@ -13,6 +12,7 @@ from ..domain.enums import RosterStatus
 from ..domain.errors import ValidationError
 from ..services.solving import Progress, ProgressCallback, WithdrawalOutcome
 from .base import EXIT_OK, CliCommand, CliContext
+from .french import iso_date
 from .people import PERSON_HELP, find_person
 
 
@@ -65,7 +65,7 @@ def _solve(args: argparse.Namespace, ctx: CliContext) -> int:
 
 def withdrawal_args(p: argparse.ArgumentParser) -> None:
     p.add_argument("--person", required=True, metavar="RPPS|N°", help=PERSON_HELP)
-    p.add_argument("--date", required=True, type=date.fromisoformat, metavar="AAAA-MM-JJ",
+    p.add_argument("--date", required=True, type=iso_date, metavar="AAAA-MM-JJ",
                    help="jour du désistement")
     p.add_argument("--shift", metavar="CODE", help="code du poste annulé (par défaut : toute la journée)")
     p.add_argument("--time-limit", type=float, default=5.0, help="limite du re-calcul en secondes (5)")

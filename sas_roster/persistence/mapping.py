@@ -15,12 +15,11 @@ from ..domain.availability import AvailabilityEntry, PdsaDuty
 from ..domain.demand import DemandCurve, DemandOverride, ShiftTemplate, Territory
 from ..domain.person import Contract, Person, RemoteAuthorisation, RetireeQuota, TrainingRecord
 from ..domain.rates import DatedRate, Indicator9Tier
-from ..domain.roster import Assignment, AttendanceLine, Roster
+from ..domain.roster import Assignment, Roster
 from ..domain.settings import AssociationSettings, BridgeDay, TimeRange
 from ..domain.versions import RosterVersion
 from .models import (
     AssignmentRow,
-    AttendanceRow,
     AvailabilityRow,
     BridgeDayRow,
     ContractRow,
@@ -95,7 +94,7 @@ _SETTINGS_SCALARS = (
     "name", "zone", "department", "availability_policy", "rest_after_pdsa_night",
     "rest_after_pdsa_hours", "remote_min_on_site_share", "handover_policy",
     "max_regulator_hours_per_day", "osnp_max_hours_per_day", "osnp_min_rest_hours",
-    "osnp_max_hours_per_week", "retention_years",
+    "osnp_max_hours_per_week", "retention_years", "default_retiree_quota_hours", "is_demo",
 )
 
 
@@ -131,11 +130,12 @@ def apply_settings(row: SettingsRow, s: AssociationSettings) -> None:
 
 
 def territory_to_domain(row: TerritoryRow) -> Territory:
-    return Territory(row.code, row.name, row.oncall_per_day, row.rota_source, id=row.id)
+    return Territory(row.code, row.name, row.oncall_per_day, row.rota_source, row.kind, id=row.id)
 
 
 def apply_territory(row: TerritoryRow, t: Territory) -> None:
-    row.code, row.name, row.oncall_per_day, row.rota_source = t.code, t.name, t.oncall_per_day, t.rota_source
+    _assign(row, code=t.code, name=t.name, oncall_per_day=t.oncall_per_day, rota_source=t.rota_source,
+            kind=t.kind)
 
 
 def template_to_domain(row: ShiftTemplateRow) -> ShiftTemplate:
@@ -192,7 +192,8 @@ def person_to_domain(row: PersonRow) -> Person:
     )
     quota = (
         RetireeQuota(row.quota_yearly_hours, row.quota_monthly_hours, row.quota_eligible_until)
-        if row.quota_yearly_hours is not None else None
+        if (row.quota_yearly_hours, row.quota_monthly_hours, row.quota_eligible_until) != (None, None, None)
+        else None
     )
     return Person(
         **{k: getattr(row, k) for k in _PERSON_SCALARS},
@@ -204,7 +205,7 @@ def person_to_domain(row: PersonRow) -> Person:
         trainings=tuple(TrainingRecord(t.kind, t.done_on, t.expires_on) for t in row.trainings),
         quota=quota,
         contracts=tuple(
-            Contract(c.kind, c.start, c.end, c.employer, c.weekly_hours) for c in row.contracts
+            Contract(c.kind, c.start, c.end, c.employer, c.weekly_hours, c.replaces) for c in row.contracts
         ),
         extra=dict(row.extra or {}),
     )
@@ -240,9 +241,10 @@ def apply_person(row: PersonRow, p: Person, territory_id: int | None) -> None:
     )
     sync_children(
         row.contracts, p.contracts,
-        lambda c: (c.kind, c.start, c.end, c.employer, c.weekly_hours),
-        lambda c: (c.kind, c.start, c.end, c.employer, c.weekly_hours),
-        lambda c: ContractRow(kind=c.kind, start=c.start, end=c.end, employer=c.employer, weekly_hours=c.weekly_hours),
+        lambda c: (c.kind, c.start, c.end, c.employer, c.weekly_hours, c.replaces),
+        lambda c: (c.kind, c.start, c.end, c.employer, c.weekly_hours, c.replaces),
+        lambda c: ContractRow(kind=c.kind, start=c.start, end=c.end, employer=c.employer, weekly_hours=c.weekly_hours,
+                              replaces=c.replaces),
     )
 
 
@@ -309,17 +311,6 @@ def version_shift_row(row: AssignmentRow, version_id: int) -> VersionShiftRow:
 def version_to_domain(row: RosterVersionRow, year: int, month: int, with_shifts: bool = True) -> RosterVersion:
     shifts = tuple(version_shift_to_domain(s) for s in row.shifts) if with_shifts else ()
     return RosterVersion(year, month, row.number, row.published_at, row.published_by, row.reason, shifts)
-
-
-def attendance_to_domain(row: AttendanceRow) -> AttendanceLine:
-    return AttendanceLine(
-        row.assignment_id, row.status, row.replaced_by, row.actual_start, row.actual_end, row.note, id=row.id
-    )
-
-
-def apply_attendance(row: AttendanceRow, line: AttendanceLine) -> None:
-    row.assignment_id, row.status, row.replaced_by = line.assignment_id, line.status, line.replaced_by
-    row.actual_start, row.actual_end, row.note = line.actual_start, line.actual_end, line.note
 
 
 # --- money ----------------------------------------------------------------------------------

@@ -16,6 +16,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from ..domain.enums import PersonStatus, Role
 from ..domain.errors import NotFoundError, Problem, ValidationError
 from ..domain.person import Person
+from ..domain.person_rules import person_rule_problems
 from ..domain.rpps import normalise_rpps, rpps_problem
 from ..persistence import mapping as m
 from ..persistence.models import (
@@ -58,13 +59,7 @@ def person_problems(person: Person, row: int | None = None) -> builtins.list[Pro
         reason = rpps_problem(person.rpps)
         if reason:
             p.append(Problem(reason, row, "RPPS"))
-    for value, limit, field in ((person.last_name, 120, "nom"), (person.first_name, 120, "prénom"),
-                                (person.phone, 40, "téléphone"), (person.email, 200, "e-mail"),
-                                (person.remote.place if person.remote else None, 200, "lieu de régulation à distance")):
-        if value and len(value) > limit:
-            p.append(Problem(f"texte trop long : {len(value)} caractères pour {limit} au plus", row, field))
-    if person.email and "@" not in person.email:
-        p.append(Problem(f"adresse e-mail « {person.email} » invalide", row, "e-mail"))
+    p += person_rule_problems(person, row)
     p += check_period(person.active_from, person.active_until, "fin d'activité", row)
     for c in person.contracts:
         p += check_period(c.start, c.end, "fin de contrat", row)
@@ -73,7 +68,7 @@ def person_problems(person: Person, row: int | None = None) -> builtins.list[Pro
     for t in person.trainings:
         p += check_period(t.done_on, t.expires_on, f"expiration de la formation « {t.kind} »", row)
     if person.quota is not None:
-        if person.quota.yearly_hours < 0 or (person.quota.monthly_hours or 0) < 0:
+        if (person.quota.yearly_hours or 0) < 0 or (person.quota.monthly_hours or 0) < 0:
             p.append(Problem("un quota d'heures ne peut pas être négatif", row, "quota"))
     for value, field in ((person.monthly_max_shifts, "engagement mensuel (gardes)"),
                          (person.monthly_max_hours, "engagement mensuel (heures)")):

@@ -96,11 +96,24 @@ def test_upgrade_from_first_revision_keeps_every_row(tmp_path: Path) -> None:
     after = _dump(url)
     assert _revision(url) == head_revision()
     for table, rows in before.items():
+        if table == "attendance_lines":  # rebuilt by 0006 (keyed by shift uid): checked below
+            continue
         # Columns added later come after the old ones: the old values are kept as they were.
         assert [r[: len(rows[0])] for r in after[table]] == rows, table
     uids = [r[-1] for r in after["assignments"]]
     assert len(set(uids)) == len(uids) and all(len(u) == 36 for u in uids)  # 0003: a UUID each
     assert after["audit_log"] == []
+    # Each old line (id, assignment id, status, replaced by, times, note) is kept with a copy
+    # of its shift as published.
+    shifts = {a[0]: a for a in before["assignments"]}
+    kept = {r[0]: r for r in after["attendance_lines"]}
+    assert len(kept) == len(before["attendance_lines"])
+    for (lid, assignment_id, status, replaced_by, a_start, a_end, note) in before["attendance_lines"]:
+        new = kept[lid]
+        assert (new[5], new[6], new[9], new[10]) == (shifts[assignment_id][2], shifts[assignment_id][3],
+                                                     shifts[assignment_id][6], shifts[assignment_id][7])
+        assert (new[13], new[14], new[16], new[17], new[18]) == (status, replaced_by, a_start, a_end, note)
+        assert new[3] == next(r[-1] for r in after["assignments"] if r[0] == assignment_id)  # its 0003 uid
     # The data is usable through the services at head.
     with Services.open(url) as sv:
         assert len(sv.persons.list()) == seed_0001.N_REGULATORS + seed_0001.N_OSNP

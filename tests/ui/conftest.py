@@ -10,6 +10,10 @@ from datetime import date
 import pytest
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")  # also set by the root conftest
+if "SAS_ROSTER_CACHE_DIR" not in os.environ:  # compiled catalogs: not into the user's cache
+    import tempfile
+
+    os.environ["SAS_ROSTER_CACHE_DIR"] = tempfile.mkdtemp(prefix="sas-roster-cache-")
 
 from sas_roster.demo.loader import load_demo  # noqa: E402
 from sas_roster.services import Services  # noqa: E402

@@ -47,12 +47,20 @@ def test_grid_columns_rows_and_cpts_rota(window, qtbot):
     cell = model.data(model.index(0, bm), ASSIGNMENTS_ROLE)
     assert len(cell) == 1 and cell[0].fixed_by_cpts
     assert "(CPTS)" in model.data(model.index(0, bm))
-    # nothing solved yet: regulator hours are missing, in red, with the French explanation
+    # nothing solved yet: no wall of red, the hint says to compute the month
     reg = _column(view, "slot", Role.REGULATOR, 8)
-    assert model.data(model.index(0, reg), STATE_ROLE) == "uncovered"
-    assert model.data(model.index(0, reg)).startswith("manque")
+    assert model.unsolved
+    assert model.data(model.index(0, reg), STATE_ROLE) == "empty"
+    assert model.data(model.index(0, reg)) == ""
     coverage = model.data(model.index(0, _column(view, "coverage", Role.REGULATOR)), COVERAGE_ROLE)
     assert coverage[0] == (8, 0, 2) and coverage[1] == (9, 0, 3)  # Monday peak of the demo
+    assert view.side.gaps.count() == 1 and "Calculer le planning" in view.side.gaps.item(0).text()
+    assert "Appuyez sur « Calculer le planning »" in view.summary.text() and "couverture" not in view.summary.text()
+    # one manual assignment: now the month is being built, and what is missing shows in red
+    other = _column(view, "slot", Role.REGULATOR, 12)
+    assert view.assign(model.row_of(MAY_4), other, _undeclared_regulator(view, MAY_4))
+    assert not model.unsolved and model.data(model.index(0, reg), STATE_ROLE) == "uncovered"
+    assert model.data(model.index(0, reg)).startswith("manque")
     assert view.side.gaps.count() == len(view.state.gaps) > 0
     qtbot.waitUntil(lambda: view.explained, timeout=30_000)  # computed on a worker thread
     view.side.gaps.setCurrentRow(0)
@@ -225,7 +233,13 @@ def test_cancellation_minimal_resolve(solved_window, solved_services, qtbot):
     with qtbot.waitSignal(view.replacement_ready, timeout=60_000) as ready:
         qtbot.mouseClick(dialog.resolve, Qt.MouseButton.LeftButton)
     result = ready.args[0]
-    assert "Annulation de" in dialog.result.toPlainText() and dialog.apply.isEnabled()
+    text = dialog.result.toPlainText()
+    assert "Annulation de" in text and dialog.apply.isEnabled()
+    # in the coordinator's words: the name, the shift's label and hours, the date in full
+    person = solved_services.persons.get(a.person_id)
+    tpl = next(t for t in view.state.templates if t.code == a.template_code)
+    assert text.splitlines()[0].startswith(f"Annulation de {person.display_name} : {tpl.label} ")
+    assert a.day.isoformat() not in text and a.template_code not in text.replace(tpl.label, "")
     qtbot.mouseClick(dialog.apply, Qt.MouseButton.LeftButton)
     after = {x.key() for x in solved_services.rosters.assignments(2027, 5)}
     assert a.key() not in after

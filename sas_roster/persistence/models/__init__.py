@@ -1,9 +1,19 @@
 """ORM models (SQLAlchemy 2.x typed mappings). Import from here so every table is registered."""
 
+from .attendance import (
+    AttendanceConfirmationRow,
+    AttendanceRow,
+    BudgetLineRow,
+    IndemnityRow,
+    Indicator8Row,
+    SnpCountRow,
+    StatementRow,
+)
 from .audit import AuditRow
+from .onboarding import WorkedHoursRow
 from .money import Indicator9TierRow, RateRow
 from .people import ContractRow, PersonRoleRow, PersonRow, PersonSkillRow, TrainingRow
-from .planning import AssignmentRow, AttendanceRow, AvailabilityRow, PdsaDutyRow, RosterRow
+from .planning import AssignmentRow, AvailabilityRow, PdsaDutyRow, RosterRow
 from .versions import RosterChangeRow, RosterVersionRow, VersionShiftRow
 from .settings import (
     BridgeDayRow,
@@ -18,7 +28,13 @@ from .settings import (
 
 __all__ = [
     "AssignmentRow",
+    "AttendanceConfirmationRow",
     "AttendanceRow",
+    "BudgetLineRow",
+    "IndemnityRow",
+    "Indicator8Row",
+    "SnpCountRow",
+    "StatementRow",
     "AuditRow",
     "AvailabilityRow",
     "BridgeDayRow",
@@ -41,4 +57,5 @@ __all__ = [
     "TerritoryRow",
     "TrainingRow",
     "VersionShiftRow",
+    "WorkedHoursRow",
 ]

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from ... import labels
+from ...engine_text import readable
 from ...i18n import _
 
 PERSON_ROLE = Qt.ItemDataRole.UserRole
@@ -41,7 +42,7 @@ class CandidateTable(QTableWidget):
         self.setWordWrap(True)
         self.horizontalHeader().setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
         for i, c in enumerate(self.candidates):
-            why = ", ".join(c.notes) if c.ok else " ; ".join(c.reasons)
+            why = readable(", ".join(c.notes) if c.ok else " ; ".join(c.reasons))
             items = [QTableWidgetItem(c.name), QTableWidgetItem(_("oui") if c.ok else _("non")), QTableWidgetItem(why)]
             for item in items:
                 item.setData(PERSON_ROLE, i)
@@ -110,7 +111,7 @@ class AssignDialog(QDialog):
         if c is not None and not c.ok:
             self.ok.setText(_("Affecter quand même"))
             self.warning.setText(_("Cette affectation enfreint une règle ; elle sera signalée dans le planning : {why}")
-                                 .format(why=" ; ".join(c.reasons)))
+                                 .format(why=readable(" ; ".join(c.reasons))))
         else:
             self.ok.setText(_("Affecter"))
             self.warning.clear()

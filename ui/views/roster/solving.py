@@ -16,6 +16,7 @@ from PySide6.QtCore import QTimer
 from sas_roster.domain.errors import DomainError
 
 from ...context import AppContext
+from ...engine_text import readable, solve_summary
 from ...i18n import N_, _
 from .commands import ReplaceDraftCommand
 
@@ -93,8 +94,8 @@ class SolveMixin:
             self.notify_others(AppContext.ROSTER)
         else:
             self.refresh_now()
-            self.side.explanation.setPlainText(solution.explanation())
-        self.progress_label.setText(solution.message)
+            self.side.explanation.setPlainText(readable(solution.explanation()))
+        self.progress_label.setText(solve_summary(solution))
         self.solve_finished.emit(solution)
 
     # --- a cancellation ---------------------------------------------------------------------------
@@ -108,7 +109,7 @@ class SolveMixin:
                 self.roster_year, self.roster_month, a.person_id, a.day, a.template_code,
                 time_limit=REPLACE_TIME_LIMIT)
         except DomainError as exc:
-            dialog.result.setPlainText(str(exc))
+            dialog.result.setPlainText(readable(self.wording().humanise(str(exc))))
             return False
         dialog.resolve.setEnabled(False)
         dialog.result.setPlainText(_("Re-calcul en cours…"))
@@ -123,9 +124,9 @@ class SolveMixin:
         self._end()
         dialog.resolve.setEnabled(True)
         dialog.job = job
-        text = result.message(job.month.problem) + "\n" + _("{n} changement(s), annulation comprise.").format(
-            n=result.changes)
-        dialog.show_replacement(text, result)
+        days = {a.day for a in result.cancelled}
+        explanations = [readable(u.explanation) for u in result.solution.uncovered if u.day in days]
+        dialog.show_replacement(self.wording().replacement(result, explanations), result)
         self.progress_label.clear()
         self.replacement_ready.emit(result)
 
@@ -186,7 +187,7 @@ class SolveMixin:
 
     def _on_failed(self, message: str) -> None:
         self._end()
-        self.progress_label.setText(_("Le calcul a échoué : {why}").format(why=message))
+        self.progress_label.setText(_("Le calcul a échoué : {why}").format(why=readable(self.wording().humanise(message))))
         self.refresh_now()
 
     def shutdown(self) -> None:

@@ -29,13 +29,14 @@ from sas_roster.services.month_view import explain_gaps, month_grid, month_state
 
 from ... import labels
 from ...context import AppContext
-from ...i18n import _
+from ...engine_text import readable
+from ...i18n import _, pgettext
 from ...workers import BackgroundJob
 from ...theme import UNCOVERED_FILL, VIOLATION_FILL
 from ..base import View
 from .editing import EditMixin
 from .grid import RosterGrid
-from .model import COVERED, MISSING, OVER, CoverageDelegate, RosterGridModel
+from .model import COVERED, MISSING, OVER, CoverageDelegate, RosterGridModel, is_unsolved
 from .side_panel import SidePanel
 from .solving import SolveMixin
 
@@ -49,6 +50,17 @@ def legend_html() -> str:
     return (_("Couverture par heure :") + " " + " &nbsp; ".join(f"{box(c)} {t}" for c, t in items[:3])
             + " &nbsp;&nbsp;·&nbsp;&nbsp; " + " &nbsp; ".join(f"{box(c)} {t}" for c, t in items[3:])
             + " &nbsp;&nbsp;·&nbsp;&nbsp; ⚑ " + _("épinglé") + " &nbsp; " + _("(CPTS) : liste de la CPTS"))
+
+
+SIDE_PANEL_MIN = 340  # px: the explanations stay readable beside the grid
+CELL_PADDING = 8  # px around a cell's longest line (the style's text margins are 3 px a side)
+
+
+def empty_month_hint(state, lang: str) -> str:
+    """What an unsolved month says instead of a wall of red."""
+    return _("Pas encore de planning pour {month} : {hours} h à pourvoir. Appuyez sur « Calculer le planning » "
+             "pour le construire ; vous pourrez ensuite le retoucher à la main.").format(
+        month=labels.month_title(state.year, state.month), hours=state.demand_hours)
 
 
 class RosterView(EditMixin, SolveMixin, View):
@@ -74,7 +86,7 @@ class RosterView(EditMixin, SolveMixin, View):
         self.moving: Assignment | None = None
         self.dialog = None  # the last dialog opened (assign, replace)
 
-        undo = self.undo_stack.createUndoAction(self, _("Annuler"))
+        undo = self.undo_stack.createUndoAction(self, pgettext("undo", "Annuler"))
         redo = self.undo_stack.createRedoAction(self, _("Rétablir"))
         undo.setShortcut(QKeySequence.StandardKey.Undo)
         redo.setShortcut(QKeySequence.StandardKey.Redo)
@@ -142,7 +154,7 @@ class RosterView(EditMixin, SolveMixin, View):
         self.side = SidePanel()
         self.side.day_selected.connect(self.scroll_to_day)
         self.side.gap_selected.connect(self.show_gap)
-        split = QSplitter()
+        split = self.split = QSplitter()
         split.addWidget(self.grid)
         split.addWidget(self.side)
         split.setStretchFactor(0, 1)
@@ -200,7 +212,7 @@ class RosterView(EditMixin, SolveMixin, View):
 
     def _explain(self, state) -> None:
         """French explanations of the gaps, computed off the GUI thread from the snapshot."""
-        self.explained = not state.gaps
+        self.explained = not state.gaps or is_unsolved(state)
         if self.explained:
             return
         if self.explainer.running:
@@ -210,6 +222,7 @@ class RosterView(EditMixin, SolveMixin, View):
         self._pending_explain = None
 
         def done(gaps) -> None:
+            gaps = [dataclasses.replace(g, explanation=readable(g.explanation)) for g in gaps]
             if generation == self._generation and self.state is not None:
                 self._show(dataclasses.replace(self.state, gaps=gaps))
                 self.explained = True
@@ -224,9 +237,16 @@ class RosterView(EditMixin, SolveMixin, View):
         scroll = (self.grid.verticalScrollBar().value(), self.grid.horizontalScrollBar().value())
         selected_gap = self.side.gaps.currentRow()
         self.state = state
+        if state.violations:  # the rules speak with shift codes and in French: the coordinator's words
+            wording = self.wording()
+            state = self.state = dataclasses.replace(state, violations=[wording.violation(v) for v in state.violations])
         self.model.set_state(state, editable=self.editable)
         self._layout_grid()
         self.side.show_state(state)
+        if self.model.unsolved:  # nothing is "missing" yet: the month is to be computed
+            self.side.gaps.clear()
+            self.side.gaps.addItem(_("Pas encore de planning : appuyez sur « Calculer le planning »."))
+            self.side.setTabText(0, _("Non couvert"))
         if 0 <= selected_gap < self.side.gaps.count():
             self.side.gaps.setCurrentRow(selected_gap)
         self.grid.verticalScrollBar().setValue(scroll[0])
@@ -248,11 +268,18 @@ class RosterView(EditMixin, SolveMixin, View):
                            self.amendment_reason)
 
     def _layout_grid(self) -> None:
+        # Each column as wide as its title and its longest name (never cut), no wider: on a
+        # 1366 or 1440 px screen every column, on-call ones included, is then in view.
         header = self.grid.horizontalHeader().fontMetrics()
+        cells = self.grid.fontMetrics()
         for i, col in enumerate(self.model.columns):
             self.grid.setItemDelegateForColumn(i, self.coverage_delegate if col.kind == "coverage" else None)
-            title = max(header.horizontalAdvance(line) for line in col.title().splitlines()) + 14
-            self.grid.setColumnWidth(i, max(title, {"slot": 112, "coverage": 130, "oncall": 104}[col.kind]))
+            title = max(header.horizontalAdvance(line) for line in col.title().splitlines()) + CELL_PADDING
+            names = 0 if col.kind == "coverage" else max(
+                (cells.horizontalAdvance(line) for r in range(self.model.rowCount())
+                 for line in self.model.data(self.model.index(r, i)).splitlines()), default=0) + CELL_PADDING
+            self.grid.setColumnWidth(i, max(title, names, {"slot": 64, "coverage": 84, "oncall": 64}[col.kind]))
+        self._arrange()
         self.grid.horizontalHeader().setMinimumHeight(44)
         # Row height from the most crowded cell of the day, computed from the model (fast
         # on big months, unlike resizeRowsToContents which measures every cell).
@@ -261,6 +288,32 @@ class RosterView(EditMixin, SolveMixin, View):
             lines = max([len(self.model.data(self.model.index(r, c)).splitlines() or [""])
                          for c, col in enumerate(self.model.columns) if col.kind != "coverage"] or [1])
             self.grid.setRowHeight(r, max(26, lines * line + 8))
+
+    def _arrange(self) -> None:
+        """The side panel beside the grid when the whole grid fits beside it, else below it."""
+        columns = sum(self.grid.columnWidth(i) for i in range(self.model.columnCount()))
+        needed = columns + self.grid.verticalHeader().sizeHint().width() + self.grid.verticalScrollBar().sizeHint().width() + 8
+        wide = self.width() - needed >= SIDE_PANEL_MIN
+        orientation = Qt.Orientation.Horizontal if wide else Qt.Orientation.Vertical
+        if self.split.orientation() != orientation:
+            self.split.setOrientation(orientation)
+            total = self.split.width() if wide else self.split.height()
+            self.split.setSizes([total - SIDE_PANEL_MIN, SIDE_PANEL_MIN] if wide else [total * 2 // 3, total // 3])
+        if not wide:
+            QTimer.singleShot(0, self._grid_first)  # once the splitter has its new height
+
+    def _grid_first(self) -> None:
+        """Below the grid, the panel takes a third of the height: the grid comes first."""
+        sizes = self.split.sizes()
+        total = sum(sizes)
+        if self.split.orientation() is Qt.Orientation.Vertical and total and sizes[1] > total * 2 // 5:
+            self.side.setMinimumHeight(160)  # its lists scroll: it may be lower than its contents' wish
+            self.split.setSizes([total * 2 // 3, total - total * 2 // 3])
+
+    def resizeEvent(self, event) -> None:  # noqa: N802 - Qt override
+        super().resizeEvent(event)
+        if self.model.columnCount():
+            self._arrange()
 
     def _show_status(self) -> None:
         s = self.state
@@ -276,13 +329,16 @@ class RosterView(EditMixin, SolveMixin, View):
         oncall_needed = sum(t.oncall_per_day for t in s.territories if t.rota_source.value == "association") * \
             sum(1 for d in s.calendar.days if Role.EFFECTOR in d.hours)
         covered = 100.0 * (s.demand_hours - s.uncovered_hours) / s.demand_hours if s.demand_hours else 100.0
-        self.summary.setText(
-            _("{n} affectations · couverture {pct} % des heures demandées ({missing} h manquantes sur {total}) · "
-              "astreintes non pourvues : {oncall} sur {needed} · règles enfreintes : {violations}").format(
-                n=len(s.assignments), pct=f"{covered:.1f}".replace(".", "," if self.ctx.lang == "fr" else "."),
+        draft = roster is None or roster.status is RosterStatus.DRAFT
+        if draft and self.model.unsolved:
+            self.summary.setText(empty_month_hint(s, self.ctx.lang))
+        else:
+            self.summary.setText(_(
+                "{n} affectations · couverture {pct} % des heures demandées ({missing} h manquantes sur {total}) · "
+                "astreintes non pourvues : {oncall} sur {needed} · règles enfreintes : {violations}").format(
+                n=len(s.assignments), pct=labels.number(covered, 1),
                 missing=s.uncovered_hours, total=s.demand_hours, oncall=oncall_missing, needed=oncall_needed,
                 violations=len(s.violations)))
-        draft = roster is None or roster.status is RosterStatus.DRAFT
         published = roster is not None and roster.status is RosterStatus.PUBLISHED
         idle = not self.job.running
         self.publish_button.setVisible(not published)
@@ -311,6 +367,8 @@ class RosterView(EditMixin, SolveMixin, View):
 
     def after_change(self) -> None:
         """A command changed the draft: re-read and re-check the month at once."""
+        if not self.job.running:
+            self.progress_label.clear()  # "Planning optimal…" no longer describes the roster
         self.refresh_now()
         self.notify_others(AppContext.ROSTER)
 
