@@ -35,6 +35,9 @@ class CliContext:
     err: TextIO = field(default_factory=lambda: sys.stderr)
     today: date = field(default_factory=date.today)
     actor: str = field(default_factory=system_user)
+    # A 0-byte database file is refused unless the user chose to fill it (`demo --force`, or the
+    # window, which opens it with a warning and never fills it by itself).
+    accept_zero_byte: bool = False
     _services: Services | None = None
 
     def services(self) -> Services:
@@ -42,7 +45,7 @@ class CliContext:
         if self._services is None:
             from ..services import Services
 
-            self._services = Services.open(self.db_url)
+            self._services = Services.open(self.db_url, accept_zero_byte=self.accept_zero_byte)
         return self._services
 
     def print(self, text: str = "") -> None:

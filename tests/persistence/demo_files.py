@@ -65,8 +65,8 @@ def members_csv(path: Path, n: int = 5, start: int = 1_900_000_000) -> Path:
     """`n` new invented regulators."""
     with path.open("w", encoding="utf-8", newline="") as fh:
         w = csv.writer(fh, delimiter=";")
-        w.writerow(["Nom", "Prénom", "RPPS", "Rôles", "Statut", "Téléphone", "E-mail"])
+        w.writerow(["Nom", "Prénom", "RPPS", "Rôles", "Statut", "Secteur", "Téléphone", "E-mail"])
         for i in range(n):
             w.writerow([f"Essainom{i}", f"Essaiprénom{i}", make_rpps(str(start + i)), "régulateur",
-                        "libéral installé", f"06 99 00 00 {i:02d}", f"essai{i}@exemple.invalid"])
+                        "libéral installé", "1", f"06 99 00 00 {i:02d}", f"essai{i}@exemple.invalid"])
     return path

@@ -339,7 +339,7 @@ def test_bulk_created_persons_are_stored_and_audited_as_the_orm_would(tmp_path) 
     ones `persons.add_many` (the ORM path) writes for the same people."""
     from sas_roster.domain.enums import PersonStatus, Role
     from sas_roster.domain.person import Contract, Person, TrainingRecord
-    from sas_roster.domain.enums import ContractKind
+    from sas_roster.domain.enums import ContractKind, Sector
     from sas_roster.domain.rpps import make_rpps
     from sas_roster.persistence.bulk import insert_persons
     from sas_roster.persistence.audit import ACTOR_KEY
@@ -347,11 +347,12 @@ def test_bulk_created_persons_are_stored_and_audited_as_the_orm_would(tmp_path) 
     from tests.persistence.processes import table_hashes
 
     people = [
-        Person("Essai", "Un", frozenset({Role.REGULATOR, Role.EFFECTOR}), PersonStatus.INSTALLED,
+        Person("Essai", "Un", frozenset({Role.REGULATOR}), PersonStatus.INSTALLED, sector=Sector.S1,
                rpps=make_rpps("1800000001"), phone="06 00 00 00 01", skills=frozenset({"pédiatrie"}),
                trainings=(TrainingRecord("régulation", date(2026, 1, 5)),)),
         Person("Essai", "Deux", frozenset({Role.OSNP}), PersonStatus.SALARIED, email="deux@exemple.invalid",
-               contracts=(Contract(ContractKind.OSNP, date(2026, 1, 1), None, "association", 35.0),)),
+               contracts=(Contract(ContractKind.OSNP, date(2026, 1, 1), None, "association", 35.0),
+                          Contract(ContractKind.LOCUM, date(2026, 2, 1), date(2026, 3, 1), replaces="Dr Essai Un"))),
     ]
     urls = [f"sqlite:///{tmp_path / name}" for name in ("orm.db", "bulk.db")]
     with Services.open(urls[0]) as sv:

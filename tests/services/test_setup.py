@@ -243,7 +243,9 @@ def test_a_zero_byte_file_is_never_filled_with_the_demo_at_start(tmp_path):
 
     lost = tmp_path / "perdue.db"
     lost.write_bytes(b"")
-    with Services.open(f"sqlite:///{lost}") as s:
+    with pytest.raises(DomainError, match=r"est vide \(0 octet\)"):  # refused unless asked (issue 11)
+        Services.open(f"sqlite:///{lost}")
+    with Services.open(f"sqlite:///{lost}", accept_zero_byte=True) as s:
         assert s.opened_zero_byte_file
         assert ensure_demo(s, date(2026, 11, 23)) is None
         assert s.setup.database_kind() is DatabaseKind.EMPTY
