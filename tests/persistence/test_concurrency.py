@@ -26,7 +26,9 @@ DUPLICATES = {
     "pdsa_duties": "SELECT COUNT(*) FROM (SELECT 1 FROM pdsa_duties GROUP BY person_id, start HAVING COUNT(*) > 1) d",
 }
 FRENCH_REFUSAL = re.compile(r"^Erreur : (La base de données est occupée|Cet enregistrement existe déjà)", re.M)
-SOLVE = ("solve", MONTH, "--time-limit", "2", "--workers", "1")
+# 4 s rather than 2: on the shared test machine (load ~10 on 2 cores) a 2 s solve sometimes ends
+# without any roster, which is no write at all and proves nothing about concurrent stores.
+SOLVE = ("solve", MONTH, "--time-limit", "4", "--workers", "1")
 
 
 @pytest.fixture(scope="module")
@@ -67,7 +69,7 @@ def _consistent(url: str, results: list[subprocess.CompletedProcess[str]]) -> in
         if r.returncode == 0:
             ok += 1
         else:
-            assert FRENCH_REFUSAL.search(r.stderr), r.stderr
+            assert FRENCH_REFUSAL.search(r.stderr), f"exit {r.returncode}\n{r.stdout[-2000:]}\n{r.stderr}"
     return ok
 
 
