@@ -21,7 +21,8 @@ TODAY = date(2027, 4, 12)
 
 def _open(path: Path, **kw):
     """The first-start flow on the database file `path` (the window's part of `main.py`)."""
-    return open_services(Services.open(f"sqlite:///{path}"), TODAY, "test", database_label=database_label, **kw)
+    services = Services.open(f"sqlite:///{path}", accept_zero_byte=True)  # as main.py opens it for the window
+    return open_services(services, TODAY, "test", database_label=database_label, **kw)
 
 
 @pytest.mark.parametrize("lang, create, demo", [("fr", "Créer mon association", "Découvrir la démonstration"),
