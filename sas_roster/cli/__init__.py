@@ -32,6 +32,7 @@ _GROUPS = (
     "imports",
     "solving",
     "lifecycle",
+    "capacity",
     "money",
 )
 

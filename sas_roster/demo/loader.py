@@ -10,6 +10,7 @@ from ..domain.enums import PersonStatus, Role
 from ..domain.errors import DomainError
 from ..domain.roster import Assignment
 from ..persistence.faults import checkpoint
+from .activity import demo_activity
 from .generator import DemoData, add_months, build_demo
 
 
@@ -76,12 +77,12 @@ def load_demo(services, today: date, seed: int = 2027, actor: str = "démo", *, 
     refuse_unless_demo(services, force)
     data = build_demo(today, seed)
     with services.transaction(actor):
-        report = _write_demo(services, data, today, actor)
+        report = _write_demo(services, data, today, actor, seed)
         checkpoint("demo.before-commit")
     return report
 
 
-def _write_demo(services, data: DemoData, today: date, actor: str) -> DemoReport:
+def _write_demo(services, data: DemoData, today: date, actor: str, seed: int) -> DemoReport:
     services.reset_database(actor=actor)
     checkpoint("demo.after-reset")
     services.settings.save(data.settings, actor=actor)
@@ -111,6 +112,7 @@ def _write_demo(services, data: DemoData, today: date, actor: str) -> DemoReport
     services.rosters.get_or_create(py, pm, actor=actor)
     services.rosters.replace_draft(py, pm, history, actor=actor)
     services.rosters.publish(py, pm, at=datetime.combine(date(py, pm, 1), time(9), PARIS), actor=actor)
+    services.activity.save(demo_activity(seed, data.territories, [(py, pm), *data.months]), actor=actor)
     return DemoReport(len(stored), len(data.availability), len(data.pdsa), len(data.cpts_rota),
                       len(history), data.months)
 

@@ -18,7 +18,7 @@ from sas_roster.domain.cells import safe_cell, safe_row
 from .columns import COLUMNS, Column, Fmt, ImportKind
 
 _FORMATS = {Fmt.DATE: "DD/MM/YYYY", Fmt.TIME: "HH:MM", Fmt.DATETIME: "DD/MM/YYYY HH:MM", Fmt.NUMBER: "General"}
-_TEXT_COLUMNS = {"RPPS", "Téléphone", "Secteur"}  # keep as text: no lost leading 0, no 1.0E10
+_TEXT_COLUMNS = {"RPPS", "Téléphone", "Secteur", "Période"}  # keep as text: no lost leading 0, no 1.0E10
 _VALIDATED_ROWS = 2000
 _HEADER_FILL = "DCE6F1"
 

@@ -12,13 +12,19 @@ from ..persistence.base import Base
 from ..persistence.engine import database_url, is_zero_byte_file, make_engine, make_session_factory
 from ..persistence.migrate import upgrade_database
 from ..persistence.repositories import AuditRepository
+from .activity import ActivityService
+from .addressing import AddressingService
 from .amendments import AmendmentService
 from .attendance import AttendanceService
 from .availability import AvailabilityService, PdsaService
 from .base import ServiceBase
+from .capacity import CapacityService
 from .budget import BudgetService
 from .claims import ClaimsService
+from .documents import DocumentService
 from .history import HistoryService
+from .indicators import IndicatorsService
+from .mailing import MailService
 from .persons import PersonService
 from .rosters import RosterService
 from .settings import SettingsService
@@ -41,11 +47,17 @@ class Services(ServiceBase):
         self.claims = ClaimsService(self._sessions, self.attendance)
         self.budget = BudgetService(self._sessions, self.claims)
         self.history = HistoryService(self._sessions)
+        self.activity = ActivityService(self._sessions)
+        self.indicators = IndicatorsService(self)
+        self.capacity = CapacityService(self)
         self.setup = SetupService(self._sessions)
         self.audit = AuditRepository(self._sessions)
         self.opened_zero_byte_file = False
         self.amendments = AmendmentService(self._sessions)
         self.solving = SolvingService(self)
+        self.addressing = AddressingService(self._sessions)
+        self.mailing = MailService(self._sessions)
+        self.documents = DocumentService(self)  # read models of the exports
 
     # transaction(actor): ServiceBase's — one transaction that the use cases called inside it
     # join (the solve store, the demo loader).

@@ -31,6 +31,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from ..domain.enums import RosterStatus
 from ..domain.errors import Problem, ValidationError
+from ..importers.activity import parse_activity, screen_patient_data
 from ..importers.availability import parse_availability
 from ..importers.columns import COLUMNS, ImportKind
 from ..importers.directory import Directory
@@ -47,6 +48,7 @@ from ..persistence.bulk import insert_persons
 from ..persistence.faults import checkpoint
 from ..persistence.models import AssignmentRow, AvailabilityRow, PdsaDutyRow, PersonRow, RosterRow, TerritoryRow
 from ..persistence.repositories import PersonRepository, SettingsRepository
+from .activity import import_step as _activity
 from .base import ServiceBase
 from .history import write_worked_hours
 from .persons import normalised, person_problems
@@ -59,6 +61,7 @@ _PARSERS: dict[ImportKind, Callable[[Table, Directory], ParseResult]] = {
     ImportKind.AVAILABILITY: parse_availability,
     ImportKind.PDSA: parse_pdsa,
     ImportKind.ROTA: parse_rota,
+    ImportKind.ACTIVITY: parse_activity,
     ImportKind.HISTORY: parse_history,
 }
 _STATUS_FR = {RosterStatus.DRAFT: "brouillon", RosterStatus.VALIDATED: "validé", RosterStatus.PUBLISHED: "publié"}
@@ -74,6 +77,8 @@ def import_file(
     """
     kind = ImportKind.parse(kind)
     path = Path(path)
+    if kind is ImportKind.ACTIVITY:
+        screen_patient_data(path)  # aggregates only: a file naming patients is refused unread
     table = read_table(path, kind)
     if not table.rows:
         raise ValidationError(f"Le fichier « {path.name} » ne contient aucune ligne à importer sous les en-têtes")
@@ -96,7 +101,8 @@ class ImportService(ServiceBase):
             report = ImportReport(kind, file_name, dry_run, lines=len(table.rows), notes=list(result.notes))
             problems = list(result.problems)
             step = {ImportKind.MEMBERS: _members, ImportKind.AVAILABILITY: _availability,
-                    ImportKind.PDSA: _pdsa, ImportKind.ROTA: _rota, ImportKind.HISTORY: _history}[kind]
+                    ImportKind.PDSA: _pdsa, ImportKind.ROTA: _rota, ImportKind.HISTORY: _history,
+                    ImportKind.ACTIVITY: _activity}[kind]
             write = step(s, result, report, problems)
             if problems:
                 raise ValidationError(

@@ -68,5 +68,5 @@ def members_csv(path: Path, n: int = 5, start: int = 1_900_000_000) -> Path:
         w.writerow(["Nom", "Prénom", "RPPS", "Rôles", "Statut", "Secteur", "Téléphone", "E-mail"])
         for i in range(n):
             w.writerow([f"Essainom{i}", f"Essaiprénom{i}", make_rpps(str(start + i)), "régulateur",
-                        "libéral installé", "1", f"06 99 00 00 {i:02d}", f"essai{i}@exemple.invalid"])
+                        "libéral installé", "secteur 1", f"06 99 00 00 {i:02d}", f"essai{i}@exemple.invalid"])
     return path

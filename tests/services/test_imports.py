@@ -337,7 +337,7 @@ def test_database_left_intact_at_sql_level(services, tmp_path):
 def test_bulk_created_persons_are_stored_and_audited_as_the_orm_would(tmp_path) -> None:
     """The members import writes new persons in bulk; the rows and audit entries must be the
     ones `persons.add_many` (the ORM path) writes for the same people."""
-    from sas_roster.domain.enums import PersonStatus, Role
+    from sas_roster.domain.enums import PersonStatus, Role, Sector
     from sas_roster.domain.person import Contract, Person, TrainingRecord
     from sas_roster.domain.enums import ContractKind, Sector
     from sas_roster.domain.rpps import make_rpps

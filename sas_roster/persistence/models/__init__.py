@@ -1,5 +1,6 @@
 """ORM models (SQLAlchemy 2.x typed mappings). Import from here so every table is registered."""
 
+from .activity import ActivityRow
 from .attendance import (
     AttendanceConfirmationRow,
     AttendanceRow,
@@ -11,6 +12,7 @@ from .attendance import (
 )
 from .audit import AuditRow
 from .onboarding import WorkedHoursRow
+from .outreach import AddressingLevelRow, MailLogRow, MailSettingsRow
 from .money import Indicator9TierRow, RateRow
 from .people import ContractRow, PersonRoleRow, PersonRow, PersonSkillRow, TrainingRow
 from .planning import AssignmentRow, AvailabilityRow, PdsaDutyRow, RosterRow
@@ -27,6 +29,10 @@ from .settings import (
 )
 
 __all__ = [
+    "ActivityRow",
+    "AddressingLevelRow",
+    "MailLogRow",
+    "MailSettingsRow",
     "AssignmentRow",
     "AttendanceConfirmationRow",
     "AttendanceRow",

@@ -1,17 +1,17 @@
-"""Uniqueness where a duplicate is never legitimate.
+"""Uniqueness where a duplicate is never legitimate; a département name that fits.
 
 - one availability entry per (person, day, start, end, kind);
 - one PDSA duty per (person, start);
 - one assignment per (roster, person, day, start, end, template) — CPTS rota lines are
-  assignments too.
-
-(The département, refused by PostgreSQL at 10 characters, is widened by 0005_onboarding.)
+  assignments too;
+- ``association_settings.department`` widened from 10 to 120 characters (the demo's
+  "Val-de-Brenne (département fictif)" was refused by PostgreSQL, accepted by SQLite).
 
 Existing duplicates are not removed silently: the migration stops before changing anything
 and says in French which entries to fix (by person number and date, never by name).
 
 Revision ID: 0004
-Revises: 0006_attendance_and_claims
+Revises: 0003
 Create Date: 2026-12-01
 """
 
@@ -25,7 +25,7 @@ from alembic import op
 from sas_roster.domain.errors import DomainError, Problem
 
 revision: str = "0004"
-down_revision: str | None = "0006_attendance_and_claims"
+down_revision: str | None = "0003"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
@@ -72,8 +72,14 @@ def upgrade() -> None:
         )
     for name, table, columns, _label, _shown in UNIQUE:
         op.create_index(name, table, columns, unique=True)
+    with op.batch_alter_table("association_settings") as batch:
+        batch.alter_column("department", existing_type=sa.String(10), type_=sa.String(120),
+                           existing_nullable=False)
 
 
 def downgrade() -> None:
+    with op.batch_alter_table("association_settings") as batch:
+        batch.alter_column("department", existing_type=sa.String(120), type_=sa.String(10),
+                           existing_nullable=False)
     for name, table, _columns, _label, _shown in reversed(UNIQUE):
         op.drop_index(name, table_name=table)
