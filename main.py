@@ -61,6 +61,7 @@ def _run_window(ctx, args) -> int:
     from sas_roster.logs import report_failure, setup_logging
 
     setup_logging()  # the window's workers log there too, masked
+    ctx.accept_zero_byte = True  # the window opens a 0-byte file with a warning, never fills it itself
     try:
         services = ctx.services()  # an empty one: the window asks (create the association, or the demo)
     except Exception as exc:  # noqa: BLE001 - a French message, never a traceback with data

@@ -36,6 +36,9 @@ class CliContext:
     today: date = field(default_factory=date.today)
     actor: str = field(default_factory=system_user)
     user: str | None = None  # --user: signed in when the database is first opened
+    # A 0-byte database file is refused unless the user chose to fill it (`demo --force`, or the
+    # window, which opens it with a warning and never fills it by itself).
+    accept_zero_byte: bool = False
     _services: Services | None = None
 
     def services(self) -> Services:
@@ -44,7 +47,7 @@ class CliContext:
         if self._services is None:
             from ..services import Services
 
-            services = Services.open(self.db_url)
+            services = Services.open(self.db_url, accept_zero_byte=self.accept_zero_byte)
             if self.user:
                 from .governance import sign_in
 

@@ -13,7 +13,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-from sqlalchemy import String, Table, func, insert, select
+from sqlalchemy import String, Table, func, insert, inspect, select
 from sqlalchemy.orm import Session
 
 from ..domain.errors import Problem, ValidationError
@@ -21,8 +21,18 @@ from ..domain.person import Person
 from . import audit_chain
 from .audit import ACTOR_KEY, DEFAULT_ACTOR, json_value
 from .lengths import FIELD_FR
-from .mapping import person_values
+from .mapping import contract_row, person_values, training_row
 from .models import ContractRow, PersonRoleRow, PersonRow, PersonSkillRow, TrainingRow
+
+
+def _values(row: Any, **extra: Any) -> dict[str, Any]:
+    """The column values of a transient ORM row (its id left to the insert)."""
+    table = row.__table__
+    values = {c.name: getattr(row, c.key) for c in inspect(type(row)).column_attrs for c in [c.columns[0]]
+              if c.name != "id"}
+    values.update(extra)
+    assert set(values) <= {c.name for c in table.columns}
+    return values
 
 
 def _table(model: type[Any]) -> Table:
@@ -100,10 +110,9 @@ def _insert_batch(session: Session, persons: Sequence[tuple[Person, int | None]]
     for (p, _), pid in zip(persons, ids, strict=True):
         roles += [{"person_id": pid, "role": r} for r in p.roles]
         skills += [{"person_id": pid, "skill": sk} for sk in p.skills]
-        trainings += [{"person_id": pid, "kind": t.kind, "done_on": t.done_on, "expires_on": t.expires_on}
-                      for t in p.trainings]
-        contracts += [{"person_id": pid, "kind": c.kind, "start": c.start, "end": c.end, "employer": c.employer,
-                       "weekly_hours": c.weekly_hours, "replaces": c.replaces} for c in p.contracts]
+        # Sub-records through the mapping's own row builders: a column added there is written here.
+        trainings += [_values(training_row(t), person_id=pid) for t in p.trainings]
+        contracts += [_values(contract_row(c), person_id=pid) for c in p.contracts]
     problems = [*_too_long(_table(PersonSkillRow), skills), *_too_long(_table(TrainingRow), trainings),
                 *_too_long(_table(ContractRow), contracts)]
     if problems:

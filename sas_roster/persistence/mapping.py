@@ -237,15 +237,23 @@ def apply_person(row: PersonRow, p: Person, territory_id: int | None) -> None:
     sync_children(
         row.trainings, p.trainings,
         lambda t: (t.kind, t.done_on, t.expires_on), lambda t: (t.kind, t.done_on, t.expires_on),
-        lambda t: TrainingRow(kind=t.kind, done_on=t.done_on, expires_on=t.expires_on),
+        training_row,
     )
     sync_children(
         row.contracts, p.contracts,
         lambda c: (c.kind, c.start, c.end, c.employer, c.weekly_hours, c.replaces),
         lambda c: (c.kind, c.start, c.end, c.employer, c.weekly_hours, c.replaces),
-        lambda c: ContractRow(kind=c.kind, start=c.start, end=c.end, employer=c.employer, weekly_hours=c.weekly_hours,
-                              replaces=c.replaces),
+        contract_row,
     )
+
+
+def training_row(t: TrainingRecord) -> TrainingRow:
+    return TrainingRow(kind=t.kind, done_on=t.done_on, expires_on=t.expires_on)
+
+
+def contract_row(c: Contract) -> ContractRow:
+    return ContractRow(kind=c.kind, start=c.start, end=c.end, employer=c.employer, weekly_hours=c.weekly_hours,
+                       replaces=c.replaces)
 
 
 # --- planning -------------------------------------------------------------------------------

@@ -74,7 +74,7 @@ def current_revision(engine: Engine) -> str | None:
         return MigrationContext.configure(conn).get_current_revision()
 
 
-def check_sqlite_file(path: Path) -> tuple[str | None, bool]:
+def check_sqlite_file(path: Path, accept_zero_byte: bool = False) -> tuple[str | None, bool]:
     """Check, without writing a byte, that `path` is a healthy sas-roster SQLite database.
 
     Returns (schema revision or None, whether it holds tables other than Alembic's). Raises
@@ -85,8 +85,8 @@ def check_sqlite_file(path: Path) -> tuple[str | None, bool]:
     if not path.exists():
         return None, False
     if path.is_file() and path.stat().st_size == 0:
-        if creating_marker(path).exists():
-            return None, False  # the app's own first start, interrupted before writing a page
+        if accept_zero_byte or creating_marker(path).exists():
+            return None, False  # the user's choice, or the app's own first start interrupted
         raise DomainError(
             f"Le fichier « {path} » est vide (0 octet) : ce n'est pas une base sas-roster, ou elle "
             "a été perdue (copie interrompue, disque plein). Il n'a pas été modifié ; restaurez une "
@@ -227,7 +227,7 @@ def remove_stale_partial_backups(path: Path) -> None:
         stale.unlink(missing_ok=True)
 
 
-def upgrade_database(url: str, revision: str = "head") -> Path | None:
+def upgrade_database(url: str, revision: str = "head", *, accept_zero_byte: bool = False) -> Path | None:
     """Bring the database at `url` to `revision` (head by default).
 
     Returns the backup file made before migrating a SQLite file, or None when no backup was
@@ -238,7 +238,7 @@ def upgrade_database(url: str, revision: str = "head") -> Path | None:
     backup: Path | None = None
     creating: Path | None = None
     if path is not None:
-        current, _ = check_sqlite_file(path)
+        current, _ = check_sqlite_file(path, accept_zero_byte)
         if current == target:
             return None
         if path.parent.is_dir():

@@ -22,6 +22,7 @@ from ..domain.errors import NotFoundError, Problem, ValidationError
 from ..domain.versions import RosterVersion
 from ..persistence.base import utc_now
 from ..persistence.models import AttendanceConfirmationRow, AttendanceRow, PersonRow
+from ..persistence.transactions import read_session
 from .base import ServiceBase, refuse
 from ..persistence.transactions import read_session
 

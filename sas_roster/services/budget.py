@@ -21,6 +21,7 @@ from ..domain.budget import BudgetLine, BudgetStatus, FundingSource
 from ..domain.claims import Payer, Statement, StatementKind
 from ..domain.errors import DomainError, Problem
 from ..persistence.models import BudgetLineRow
+from ..persistence.transactions import read_session
 from .base import ServiceBase, refuse
 from .claims import ClaimsService
 from ..persistence.transactions import read_session

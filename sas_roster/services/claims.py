@@ -36,6 +36,7 @@ from ..persistence.models import (
     StatementRow,
 )
 from .attendance import AttendanceService, month_label
+from ..persistence.transactions import read_session
 from .base import ServiceBase, refuse
 from ..persistence.transactions import read_session
 

@@ -82,13 +82,14 @@ class Services(ServiceBase):
         return self.rosters.version(year, month)
 
     @classmethod
-    def open(cls, url: str | None = None, *, migrate: bool = True) -> Services:
+    def open(cls, url: str | None = None, *, migrate: bool = True, accept_zero_byte: bool = False) -> Services:
         """Services on `url` (``--db``, else ``$SAS_ROSTER_DB_URL``, else the user's data file),
-        after bringing the schema to the latest revision (backing up a SQLite file first)."""
+        after bringing the schema to the latest revision (backing up a SQLite file first).
+        A 0-byte file is refused (French `DomainError`) unless `accept_zero_byte`."""
         resolved = database_url(url)
         zero_byte = is_zero_byte_file(resolved)
         if migrate:
-            upgrade_database(resolved)
+            upgrade_database(resolved, accept_zero_byte=accept_zero_byte)
         services = cls(make_engine(resolved))
         # A 0-byte file is a database lost or mistyped, not a first start: never fill it silently.
         services.opened_zero_byte_file = zero_byte

@@ -67,7 +67,7 @@ def _consistent(url: str, results: list[subprocess.CompletedProcess[str]]) -> in
         if r.returncode == 0:
             ok += 1
         else:
-            assert FRENCH_REFUSAL.search(r.stderr), r.stderr
+            assert FRENCH_REFUSAL.search(r.stderr), f"exit {r.returncode}\n{r.stdout[-2000:]}\n{r.stderr}"
     return ok
 
 

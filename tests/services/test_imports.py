@@ -339,7 +339,7 @@ def test_bulk_created_persons_are_stored_and_audited_as_the_orm_would(tmp_path) 
     ones `persons.add_many` (the ORM path) writes for the same people."""
     from sas_roster.domain.enums import PersonStatus, Role, Sector
     from sas_roster.domain.person import Contract, Person, TrainingRecord
-    from sas_roster.domain.enums import ContractKind
+    from sas_roster.domain.enums import ContractKind, Sector
     from sas_roster.domain.rpps import make_rpps
     from sas_roster.persistence.bulk import insert_persons
     from sas_roster.persistence.audit import ACTOR_KEY
@@ -351,7 +351,8 @@ def test_bulk_created_persons_are_stored_and_audited_as_the_orm_would(tmp_path) 
                rpps=make_rpps("1800000001"), phone="06 00 00 00 01", skills=frozenset({"pédiatrie"}),
                trainings=(TrainingRecord("régulation", date(2026, 1, 5)),)),
         Person("Essai", "Deux", frozenset({Role.OSNP}), PersonStatus.SALARIED, email="deux@exemple.invalid",
-               contracts=(Contract(ContractKind.OSNP, date(2026, 1, 1), None, "association", 35.0),)),
+               contracts=(Contract(ContractKind.OSNP, date(2026, 1, 1), None, "association", 35.0),
+                          Contract(ContractKind.LOCUM, date(2026, 2, 1), date(2026, 3, 1), replaces="Dr Essai Un"))),
     ]
     urls = [f"sqlite:///{tmp_path / name}" for name in ("orm.db", "bulk.db")]
     with Services.open(urls[0]) as sv:
@@ -367,6 +368,6 @@ def test_bulk_created_persons_are_stored_and_audited_as_the_orm_would(tmp_path) 
             audits.append(sorted(tuple(r) for r in c.execute(text(
                 "SELECT actor, entity, entity_id, action, before, after FROM audit_log"))))
         engine.dispose()
-    assert audits[0] == audits[1] and len(audits[0]) == 7  # the same entries (written in another order)
+    assert audits[0] == audits[1] and len(audits[0]) == 8  # the same entries (written in another order)
     del orm["audit_log"], bulk["audit_log"]
     assert orm == bulk and orm["persons"][0] == 2
