@@ -13,9 +13,6 @@ from dataclasses import dataclass
 from datetime import date
 
 from solver import sas
-from solver.sas.context import Context
-from solver.sas.explain import uncovered_of
-from solver.sas.state import RosterState
 
 from ..domain.calendar import MonthCalendar, month_calendar
 from ..domain.demand import RotaSource, ShiftTemplate, Territory
@@ -73,20 +70,16 @@ class MonthState:
         return sum(self.required.values())
 
 
-def solver_keys(ctx: Context, assignments: list[Assignment]) -> list[tuple[str, int, str]]:
-    """Stored assignments as the solver's (person, day index, slot) keys; assignments the
-    solver cannot place (a person no longer active, a day without continuity) are left out."""
-    keys = []
-    for a in assignments:
-        sa = solver_assignment(a)
-        d = ctx.index.get(sa.day)
-        if d is None or d not in ctx.cday or sa.person not in ctx.people:
-            continue
-        try:
-            keys.append((sa.person, d, ctx.slot_of(sa.template, sa.remote, d)))
-        except KeyError:
-            continue
-    return keys
+def evaluate(problem: sas.SasProblem, assignments: list[Assignment], *,
+             explain: bool = True) -> sas.Evaluation:
+    """Stored assignments evaluated by the solver against the month's problem; those it
+    cannot place (a person no longer active, a day without continuity) are left out."""
+    return sas.evaluate(problem, [solver_assignment(a) for a in assignments], explain=explain)
+
+
+def _gaps(evaluation: sas.Evaluation) -> list[Gap]:
+    return [Gap(ROLE_OF[u.role], _day(u.day), u.hour, u.territory, u.required, u.missing,
+                u.explanation) for u in evaluation.uncovered]
 
 
 class _Reads:
@@ -144,11 +137,8 @@ def month_state(services, year: int, month: int, *, explain: bool = True) -> Mon
     mp = build_problem(services, year, month)
     roster = services.rosters.get(year, month)
     assignments = list(roster.assignments or []) if roster else []
-    ctx = Context(mp.problem)
-    state = RosterState(ctx, solver_keys(ctx, assignments))
     required = {(ROLE_OF[h.role], _day(h.day), h.hour): h.required for h in mp.problem.demand}
-    gaps = [Gap(ROLE_OF[u.role], _day(u.day), u.hour, u.territory, u.required, u.missing, u.explanation)
-            for u in uncovered_of(ctx, state, explain=explain)]
+    gaps = _gaps(evaluate(mp.problem, assignments, explain=explain))
     return MonthState(
         year=year, month=month, calendar=month_calendar(settings, year, month), roster=roster,
         assignments=assignments, persons={p.id: p for p in services.persons.list()},
@@ -205,10 +195,7 @@ def _covered(assignments: list[Assignment]) -> dict[tuple[Role, date, int], int]
 
 def explain_gaps(state: MonthState) -> list[Gap]:
     """The state's gaps with their French explanations (pure: reads only the state)."""
-    ctx = Context(state.problem.problem)
-    roster = RosterState(ctx, solver_keys(ctx, state.assignments))
-    return [Gap(ROLE_OF[u.role], _day(u.day), u.hour, u.territory, u.required, u.missing, u.explanation)
-            for u in uncovered_of(ctx, roster, explain=True)]
+    return _gaps(evaluate(state.problem.problem, state.assignments, explain=True))
 
 
 def solver_shift(a: Assignment) -> str:

@@ -15,7 +15,7 @@ import time
 
 from ortools.sat.python import cp_model
 
-from .model import build_model
+from .families import build_model
 from .problem import Problem
 from .solution import Conflict
 

@@ -12,13 +12,14 @@ that make the model explainable after the solve:
   posted unconditionally: enforcement literals would weaken presolve and propagation.
 
 Rule families add themselves through the small helpers below (``works``, ``clause``,
-``linear``, ``penalize``, ``hard``); each family module keeps its own encoding.
+``linear``, ``penalize``, ``hard``); each family module keeps its own encoding. The
+families and the build are in :mod:`solver.core.families`.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any, Iterable
+from typing import TYPE_CHECKING, Any, Callable, Iterable
 
 from ortools.sat.python import cp_model
 
@@ -56,7 +57,11 @@ class HardGroup:
 
 
 class RosterModel:
-    def __init__(self, problem: Problem, *, explain: bool = False) -> None:
+    def __init__(self, problem: Problem, *, explain: bool = False,
+                 keep: Callable[[tuple[str, int, str]], bool] | None = None) -> None:
+        """``keep``: which ``(person, day, shift)`` variables to create (default all);
+        a model built on another one's data drops here what its own rules make
+        impossible, and the core's families skip the missing keys."""
         problem.validate()
         self.problem = problem
         self.explain = explain
@@ -72,7 +77,7 @@ class RosterModel:
             allowed = set(p.shifts) if p.shifts is not None else None
             for d in self.days:
                 for s in self.shift_ids:
-                    if allowed is None or s in allowed:
+                    if (allowed is None or s in allowed) and (keep is None or keep((p.id, d, s))):
                         self.x[p.id, d, s] = self.model.new_bool_var(f"x|{p.id}|{d}|{s}")
         self._works: dict[tuple[str, int, tuple | None], Lit] = {}
         self._per_day_structure()
@@ -188,18 +193,3 @@ class RosterModel:
                 for a, b in overlapping:
                     if (p, d, a) in self.x and (p, d, b) in self.x:
                         self.model.add_bool_or([self.x[p, d, a].Not(), self.x[p, d, b].Not()])
-
-
-def build_model(problem: Problem, *, explain: bool = False) -> RosterModel:
-    """Build the full model: variables, every rule family, and (unless explaining)
-    the objective."""
-    from . import (availability, coverage, pins, requests, sequences, stability,
-                   successions, totals, weekends)
-
-    rm = RosterModel(problem, explain=explain)
-    for family in (pins, availability, successions, sequences, weekends, totals,
-                   coverage, requests, stability):
-        family.add(rm)
-    if not explain and rm.penalties:
-        rm.model.minimize(rm.objective_expr())
-    return rm

@@ -9,19 +9,25 @@ Public API (see ``docs/solver-format.md``)::
 * :class:`SasSolution`: the roster, uncovered hours explained in French, named costs,
   or the named clash of hard rules;
 * :func:`replace`, :func:`rank_candidates`: a cancellation, re-solved with minimal
-  changes; who can take a single slot, ranked.
+  changes; who can take a single slot, ranked;
+* :func:`evaluate`: a stored roster against its problem, without solving: coverage per
+  role, day and hour, and the uncovered hours explained.
 """
 
+from .evaluate import Evaluation, evaluate, role_coverage
 from .problem import SasProblem
+from .replace import rank_candidates, replace
 from .records import (EFFECTOR, ONCALL, OSNP, REGULATOR, Assignment, Availability,
                       ContinuityDay, HourDemand, OnCallDemand, PastShift, PdsaDuty, Person,
                       Settings, Template, Territory, Weights)
-from .solution import Clash, Cost, Excuse, Phase, SasSolution, Uncovered
+from .solution import (Clash, Cost, Excuse, Phase, RoleCoverage, SasSolution, Uncovered,
+                       grouped_explanations)
 from .solve import SasOptions, SasSolver, solve_sas
 
 __all__ = [
-    "Assignment", "Availability", "Clash", "ContinuityDay", "Cost", "EFFECTOR", "Excuse",
-    "HourDemand", "ONCALL", "OSNP", "OnCallDemand", "PastShift", "PdsaDuty", "Person",
-    "Phase", "REGULATOR", "SasOptions", "SasProblem", "SasSolution", "SasSolver", "Settings",
-    "Template", "Territory", "Uncovered", "Weights", "solve_sas",
+    "Assignment", "Availability", "Clash", "ContinuityDay", "Cost", "EFFECTOR", "Evaluation",
+    "Excuse", "HourDemand", "ONCALL", "OSNP", "OnCallDemand", "PastShift", "PdsaDuty",
+    "Person", "Phase", "REGULATOR", "RoleCoverage", "SasOptions", "SasProblem",
+    "SasSolution", "SasSolver", "Settings", "Template", "Territory", "Uncovered", "Weights",
+    "evaluate", "grouped_explanations", "rank_candidates", "replace", "role_coverage", "solve_sas",
 ]

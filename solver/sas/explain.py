@@ -18,7 +18,7 @@ from collections import defaultdict
 from ..core.explain import minimal_clash
 from .context import Context
 from .model import SasModel
-from .records import EFFECTOR
+from .records import CPTS_PIN, EFFECTOR, PIN
 from .rules import reasons, static_reasons
 from .rules.coverage import demand_table, hour_slots
 from .solution import Clash, Excuse, Uncovered
@@ -117,8 +117,6 @@ def pin_clash(ctx: Context) -> list[Clash] | None:
     """The commonest clash, found without a solve: a pin (or CPTS rota line) on a slot
     that a data rule alone forbids (unavailable, no skill, PDSA...). The pin and that
     rule instance form a minimal clashing set: each alone can hold."""
-    from .model import CPTS_PIN, PIN
-
     for name, rows in ((PIN, ctx.problem.pins), (CPTS_PIN, ctx.problem.cpts_rota)):
         for a in rows:
             d = ctx.index[a.day]

@@ -23,6 +23,8 @@ KIND_FR = {"available": "disponible", "preferred": "souhaité", "if_needed": "si
            "unavailable": "indisponible"}
 ONCALL = "astreinte"
 """Template code of an effector's on-call duty (its hours are the day's effector hours)."""
+PIN = "Affectation imposée"
+CPTS_PIN = "Tour d'astreinte de la CPTS"
 
 
 def _tuple(values: Any) -> tuple:

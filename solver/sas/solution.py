@@ -12,7 +12,7 @@ from .records import ROLE_FR, Assignment, Record
 from .timeutil import date_fr, range_fr
 
 __all__ = ["OPTIMAL", "FEASIBLE", "INFEASIBLE", "UNKNOWN", "Excuse", "Uncovered",
-           "Cost", "Clash", "Phase", "SasSolution"]
+           "Cost", "Clash", "Phase", "RoleCoverage", "SasSolution", "grouped_explanations"]
 
 
 @dataclass
@@ -104,6 +104,29 @@ class Clash(Record):
 
 
 @dataclass
+class RoleCoverage(Record):
+    """Demand of one role against what the roster covers: person-hours for regulators
+    and OSNP, on-call duties for effectors."""
+
+    role: str
+    required: int
+    missing: int
+
+    @property
+    def covered(self) -> int:
+        return self.required - self.missing
+
+    @property
+    def percent(self) -> float:
+        return 100.0 if not self.required else 100.0 * self.covered / self.required
+
+    def text(self) -> str:
+        unit = "astreinte(s)" if self.role == "effector" else "h-personne"
+        return (f"{ROLE_FR[self.role]} : {self.percent:.1f} % "
+                f"({self.missing} {unit} manquante(s) sur {self.required})")
+
+
+@dataclass
 class Phase(Record):
     """One level of the lexicographic solve: ``coverage`` then ``quality``."""
 
@@ -118,7 +141,7 @@ class Phase(Record):
         return relative_gap(self.objective, self.bound)
 
 
-def _merged(uncovered: list[Uncovered]) -> list[str]:
+def grouped_explanations(uncovered: list[Uncovered]) -> list[str]:
     """One paragraph per run of consecutive hours with the same shortfall and the same
     excuses ("régulation 14h–16h" rather than two identical paragraphs)."""
     out: list[str] = []
@@ -171,6 +194,8 @@ class SasSolution:
     solve_seconds: float = 0.0
     stats: dict[str, int] = field(default_factory=dict)
     message: str = ""
+    coverage: list[RoleCoverage] = field(default_factory=list)
+    """Demand against coverage per role (regulators, OSNP, effectors' on-call)."""
 
     @property
     def has_roster(self) -> bool:
@@ -200,7 +225,7 @@ class SasSolution:
             return "\n".join(lines)
         if not self.uncovered:
             return self.message
-        return "\n\n".join(_merged(self.uncovered))
+        return "\n\n".join(grouped_explanations(self.uncovered))
 
     # -- JSON ----------------------------------------------------------------------
     def to_dict(self) -> dict:
@@ -214,6 +239,7 @@ class SasSolution:
             "objective": self.objective, "bound": self.bound, "cancelled": self.cancelled,
             "build_seconds": self.build_seconds, "solve_seconds": self.solve_seconds,
             "stats": dict(self.stats), "message": self.message,
+            "coverage": [c.to_dict() for c in self.coverage],
         }
 
     @classmethod
@@ -225,6 +251,7 @@ class SasSolution:
             costs=[Cost.from_dict(c) for c in data.pop("costs", [])],
             conflicts=[Clash.from_dict(c) for c in data.pop("conflicts", [])],
             phases=[Phase.from_dict(p) for p in data.pop("phases", [])],
+            coverage=[RoleCoverage.from_dict(c) for c in data.pop("coverage", [])],
             **data,
         )
 

@@ -15,10 +15,9 @@ from sas_roster.planning import apply_replacement, apply_solution, build_problem
 from sas_roster.services import Services
 from sas_roster.services.ui_support import (
     month_state,
-    solver_keys,
+    evaluate,
     solver_shift,
 )
-from solver.sas.context import Context
 from solver.sas.replace import replace
 
 TODAY = date(2027, 4, 12)
@@ -71,14 +70,16 @@ def test_month_state_counts_a_manual_assignment_and_its_violation(services):
     assert load.minutes == 240 and load.shifts == 1
 
 
-def test_solver_keys_leave_out_what_the_solver_cannot_place(services):
+def test_evaluate_leaves_out_what_the_solver_cannot_place(services):
     mp = build_problem(services, 2027, 5)
-    ctx = Context(mp.problem)
     pid = next(iter(mp.persons))
     ok = Assignment(int(pid), MAY_4, "REG-M", Role.REGULATOR, time(8), time(12))
     holiday = dataclasses.replace(ok, day=date(2027, 5, 6))  # Ascension: no continuity
     stranger = dataclasses.replace(ok, person_id=999_999)
-    assert solver_keys(ctx, [ok, holiday, stranger]) == [(pid, ctx.index[MAY_4.isoformat()], "REG-M")]
+    ev = evaluate(mp.problem, [ok, holiday, stranger], explain=False)
+    assert sorted((a.person, a.day) for a in ev.skipped) == sorted(
+        [("999999", MAY_4.isoformat()), (pid, "2027-05-06")])
+    assert ev.covered[("regulator", MAY_4.isoformat(), 8)] == 1
     assert solver_shift(ok) == "REG-M"
 
 
