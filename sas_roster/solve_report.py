@@ -43,6 +43,8 @@ class SolveReport:
     has_roster: bool = True
     coverage: list[sas.RoleCoverage] = field(default_factory=list)
     """Per role: regulators' and OSNP person-hours, effectors' on-call duties."""
+    rejected: list[str] = field(default_factory=list)
+    """Pins and CPTS rota lines set aside as data errors (French, naming the line)."""
     explanations: list[str] = field(default_factory=list)
     """The gaps' French explanations, one per run of consecutive hours with the same
     shortfall and the same reasons."""
@@ -112,6 +114,7 @@ def solve_report(problem: sas.SasProblem, solution: sas.SasSolution) -> SolveRep
         message=solution.message,
         has_roster=solution.has_roster,
         coverage=list(solution.coverage) or sas.role_coverage(problem, solution.uncovered),
+        rejected=[r.text for r in solution.rejected],
         explanations=sas.grouped_explanations(solution.uncovered),
     )
 
@@ -132,6 +135,9 @@ def report_text(r: SolveReport) -> str:
     else:
         lines.append("Aucun planning : pas de couverture à indiquer.")
     lines.append(f"Durée : {r.seconds:.1f} s")
+    if r.rejected:
+        lines.append("Lignes fixées écartées (erreurs de données) :")
+        lines += [f"  - {text}" for text in r.rejected]
     if r.conflicts:
         lines.append("Règles impératives incompatibles :")
         lines += [f"  - {c}" for c in r.conflicts]

@@ -147,7 +147,8 @@ class Person(Record):
       (default: ``max_minutes``, else ``max_shifts`` × a typical shift);
     * ``quota_minutes``: a retiree's remaining quota over the horizon;
     * ``contract_days``: a locum's contract days (``None``: no contract at all);
-    * ``weekly_minutes``: an OSNP's contract hours per week.
+    * ``weekly_minutes``: an OSNP's contract hours per week;
+    * ``eligible_until``: a retiree's last eligible day (ISO date; ``None``: no end).
     """
 
     id: str
@@ -163,9 +164,12 @@ class Person(Record):
     quota_minutes: int | None = None
     contract_days: tuple[str, ...] | None = None
     weekly_minutes: int | None = None
+    eligible_until: str | None = None
 
     def __post_init__(self) -> None:
         self.id = str(self.id)
+        if self.eligible_until is not None:
+            self.eligible_until = to_iso_date(self.eligible_until)
         self.roles = _tuple(self.roles)
         self.skills = _tuple(self.skills)
         if self.contract_days is not None:
@@ -178,7 +182,9 @@ class Person(Record):
 
 @dataclass
 class Availability(Record):
-    """What ``person`` said about ``start``–``end`` of ``day`` (``kind`` in ``KINDS``)."""
+    """What ``person`` said about ``start``–``end`` of ``day`` (``kind`` in ``KINDS``).
+    ``remote``: a remote-authorised regulator asks to regulate from his remote site
+    ("à distance") in that range — a wish the solver weighs, the on-site share kept."""
 
     TIMES = ("start", "end")
     person: str
@@ -186,6 +192,7 @@ class Availability(Record):
     start: int = 0
     end: int = 1440
     kind: str = "available"
+    remote: bool = False
 
     def __post_init__(self) -> None:
         self.person = str(self.person)
@@ -252,6 +259,17 @@ class Settings(Record):
     osnp_max_minutes_per_day: int = 600
     osnp_min_rest_minutes: int = 660
     osnp_max_minutes_per_week: int = 2880
+    """Legal maximum (48 h); never exceeded, whatever the overtime allowed."""
+    osnp_overtime_minutes_per_week: int = 0
+    """Overtime the association allows above an OSNP's weekly contract hours: the
+    weekly ceiling is contract + overtime (within the legal maximum)."""
+    osnp_undertime_minutes_per_week: int | None = None
+    """Shortfall below the weekly contract hours the association accepts: the weekly
+    floor is contract − this (pro rata on a partial week; ``None``: no floor). Missing
+    hours below it cost ``weights.osnp_floor`` each."""
+    osnp_contract_tolerance_minutes: int = 240
+    """Over the horizon, hours within this distance of the contract's hours are free;
+    beyond, each hour costs ``weights.osnp_contract``."""
 
     def __post_init__(self) -> None:
         if self.policy not in ("opt_in", "opt_out"):
@@ -290,4 +308,13 @@ class Weights(Record):
     at his duty's start and someone else holds it (or nobody)."""
     change: int = 200
     """Per assignment added or removed against the reference roster."""
+    osnp_contract: int = 10
+    """Per hour of an OSNP's load away from his contract hours over the horizon,
+    beyond ``settings.osnp_contract_tolerance_minutes`` (the employer pays the contract
+    either way)."""
+    osnp_floor: int = 30
+    """Per hour below an OSNP's weekly floor (``settings.osnp_undertime_minutes_per_week``)."""
+    remote_wish: int = 2
+    """Per hour of regulation on site where a remote-authorised regulator asked for
+    "à distance", or remote where he did not."""
     lexicographic: bool = True

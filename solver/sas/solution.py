@@ -12,7 +12,8 @@ from .records import ROLE_FR, Assignment, Record
 from .timeutil import date_fr, range_fr
 
 __all__ = ["OPTIMAL", "FEASIBLE", "INFEASIBLE", "UNKNOWN", "Excuse", "Uncovered",
-           "Cost", "Clash", "Phase", "RoleCoverage", "SasSolution", "grouped_explanations"]
+           "Cost", "Clash", "Phase", "Rejected", "RoleCoverage", "SasSolution",
+           "grouped_explanations"]
 
 
 @dataclass
@@ -127,6 +128,21 @@ class RoleCoverage(Record):
 
 
 @dataclass
+class Rejected(Record):
+    """A fixed line set aside before the solve because a hard rule forbids it:
+    ``source`` is ``"pins"`` or ``"cpts_rota"``, ``index`` its place in that list
+    (0-based), ``text`` the French data error naming the line."""
+
+    source: str
+    index: int
+    person: str
+    day: str
+    template: str
+    rule: str
+    text: str
+
+
+@dataclass
 class Phase(Record):
     """One level of the lexicographic solve: ``coverage`` then ``quality``."""
 
@@ -196,6 +212,8 @@ class SasSolution:
     message: str = ""
     coverage: list[RoleCoverage] = field(default_factory=list)
     """Demand against coverage per role (regulators, OSNP, effectors' on-call)."""
+    rejected: list[Rejected] = field(default_factory=list)
+    """Pins and CPTS rota lines set aside as data errors; the rest was solved."""
 
     @property
     def has_roster(self) -> bool:
@@ -240,6 +258,7 @@ class SasSolution:
             "build_seconds": self.build_seconds, "solve_seconds": self.solve_seconds,
             "stats": dict(self.stats), "message": self.message,
             "coverage": [c.to_dict() for c in self.coverage],
+            "rejected": [r.to_dict() for r in self.rejected],
         }
 
     @classmethod
@@ -252,6 +271,7 @@ class SasSolution:
             conflicts=[Clash.from_dict(c) for c in data.pop("conflicts", [])],
             phases=[Phase.from_dict(p) for p in data.pop("phases", [])],
             coverage=[RoleCoverage.from_dict(c) for c in data.pop("coverage", [])],
+            rejected=[Rejected.from_dict(r) for r in data.pop("rejected", [])],
             **data,
         )
 

@@ -29,7 +29,9 @@ from .explain import explain_clash, uncovered_of
 from .model import SasModel
 from .problem import SasProblem
 from .records import ONCALL, Assignment
-from .solution import FEASIBLE, INFEASIBLE, OPTIMAL, UNKNOWN, Cost, Phase, SasSolution
+from .screen import screen
+from .solution import (FEASIBLE, INFEASIBLE, OPTIMAL, UNKNOWN, Cost, Phase, Rejected,
+                       SasSolution)
 from .state import RosterState
 
 
@@ -70,6 +72,8 @@ class SasSolver:
         self._loop: SolveLoop | None = None
         self.ctx: Context | None = None
         self.sm: SasModel | None = None
+        self.rejected: list[Rejected] = []
+        """Fixed lines set aside before the solve (see :mod:`.screen`)."""
         self._frozen: list[int] = []
 
     def cancel(self) -> None:
@@ -118,9 +122,10 @@ class SasSolver:
         model's build excluded (as before: ``build_seconds`` is reported apart)."""
         opts = self.options
         if self.sm is None:
-            self.ctx = Context(self.problem)
+            t0 = time.perf_counter()
+            _, self.rejected, self.ctx = screen(self.problem)
             self.sm = SasModel(self.ctx)
-            build = self.sm.build_time
+            build = time.perf_counter() - t0
         else:
             build = 0.0
         ctx, sm = self.ctx, self.sm
@@ -172,7 +177,7 @@ class SasSolver:
         phases = [Phase(lv.name, lv.status, lv.objective, lv.bound, lv.seconds)
                   for lv in result.levels]
         sol = SasSolution(status=UNKNOWN, phases=phases, cancelled=loop.cancelled,
-                          build_seconds=build, stats=sm.stats())
+                          build_seconds=build, stats=sm.stats(), rejected=list(self.rejected))
         best = result.values
         sol.solve_seconds = loop.elapsed()
         if best is not None:
@@ -187,7 +192,7 @@ class SasSolver:
             sol.assignments = [assignment_of(ctx, *k) for k in keys]
             sol.costs = costs_of(ctx, sm, best)
             sol.uncovered = uncovered_of(ctx, RosterState(ctx, keys))
-            sol.coverage = role_coverage(self.problem, sol.uncovered)
+            sol.coverage = role_coverage(ctx.problem, sol.uncovered)
             sol.message = summary(sol)
             return sol
         if result.status == INFEASIBLE:
@@ -242,7 +247,11 @@ def summary(sol: SasSolution) -> str:
     oncall = sol.uncovered_oncall
     gaps = "toute la demande est couverte" if not (hours or oncall) else \
         f"{hours} heure(s)-personne non couverte(s), {oncall} astreinte(s) non pourvue(s)"
-    return f"Planning {state}{stop} : {len(sol.assignments)} affectation(s), {gaps}."
+    text = f"Planning {state}{stop} : {len(sol.assignments)} affectation(s), {gaps}."
+    if sol.rejected:
+        text += (f" {len(sol.rejected)} ligne(s) fixée(s) écartée(s) (erreurs de données) :\n"
+                 + "\n".join(f"  - {r.text}" for r in sol.rejected))
+    return text
 
 
 def solve_sas(problem: SasProblem, time_limit: float = 60.0,
