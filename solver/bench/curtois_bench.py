@@ -213,8 +213,8 @@ def run(args: argparse.Namespace) -> int:
             result = run_instance(spec, args.time_limit, args.workers, seed,
                                   args.roster_out, args.verbose)
             results.append(result)
-            if not args.json:
-                print(f"{result.instance} seed {seed}: objective {result.objective} "
+            # Progress on stderr, whatever the output format.
+            print(f"{result.instance} seed {seed}: objective {result.objective} "
                       f"(best known {result.best_known}, bound {result.bound}) "
                       f"first roster {result.first_roster_s}s, {result.time_s}s, "
                       f"verified: {result.verified}", file=sys.stderr, flush=True)

@@ -5,7 +5,11 @@ from datetime import date, datetime, time
 from sas_roster.domain.enums import AvailabilityKind, DutyKind, Role
 from sas_roster.importers import ONCALL_TEMPLATE, ImportKind, parse_file
 
-from .helpers import RPPS_A, RPPS_B, RPPS_C, RPPS_NEW, bad_key, directory, problem_at, write_xlsx
+from sas_roster.domain.demand import RotaSource, Territory
+from sas_roster.importers.directory import Directory
+
+from .helpers import (RPPS_A, RPPS_B, RPPS_C, RPPS_NEW, bad_key, directory, people, problem_at,
+                      territories, write_xlsx)
 
 AV = ["RPPS", "E-mail", "Nom", "Prénom", "Date", "Début", "Fin", "Type"]
 PD = ["RPPS", "Nom", "Début", "Fin", "Type", "Secteur"]
@@ -113,6 +117,20 @@ def test_rota_assignments_are_fixed_and_take_the_opening_hours(tmp_path):
     assert [(n.row, n.field) for n in result.notes] == [(5, "Date"), (6, "Date")]
     assert result.notes[0].message == "09/05/2027 hors continuité des soins (dimanche) : ligne ignorée"
     assert "jour férié : Fête de la Victoire" in result.notes[1].message
+
+
+def test_rota_of_a_territory_the_association_rosters_is_refused_naming_the_row(tmp_path):
+    own = Territory("OUEST", "Secteur Ouest", rota_source=RotaSource.ASSOCIATION, id=3)
+    with_own = Directory(people(), territories() + [own])
+    path = write_xlsx(tmp_path / "rota.xlsx", RO, [
+        ["NORD", "03/05/2027", RPPS_A, None, None, None],
+        ["OUEST", "04/05/2027", RPPS_A, None, None, None],
+    ])
+    result = parse_file(ImportKind.ROTA, path, with_own)
+    assert problem_at(result.problems, 3, "Territoire").message == (
+        "le territoire OUEST (Secteur Ouest) est planifié par l'association : "
+        "sa CPTS n'envoie pas de tour d'astreinte")
+    assert [line.row for line in result.lines] == [2]
 
 
 def test_rota_faults(tmp_path):
