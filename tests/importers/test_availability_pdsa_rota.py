@@ -1,11 +1,13 @@
 """Availability, PDSA and CPTS rota parsers: people found, spans checked, faults named."""
 
+import dataclasses
 from datetime import date, datetime, time
 
 from sas_roster.domain.enums import AvailabilityKind, DutyKind, Role
 from sas_roster.importers import ONCALL_TEMPLATE, ImportKind, parse_file
 
 from sas_roster.domain.demand import RotaSource, Territory
+from sas_roster.domain.person import RemoteAuthorisation
 from sas_roster.importers.directory import Directory
 
 from .helpers import (RPPS_A, RPPS_B, RPPS_C, RPPS_NEW, bad_key, directory, people, problem_at,
@@ -34,6 +36,21 @@ def test_availability_people_by_rpps_email_or_name(tmp_path):
         1, date(2027, 5, 3), time(8), time(12), AvailabilityKind.AVAILABLE)
     assert (b.person_id, b.kind) == (3, AvailabilityKind.PREFERRED)
     assert (c.person_id, c.range.start, c.range.end) == (4, time(0), time(23, 59))  # whole day
+
+
+def test_availability_a_distance_for_remote_authorised_regulators_only(tmp_path):
+    remote = dataclasses.replace(people()[0], remote=RemoteAuthorisation(date(2027, 5, 4), "cabinet"))
+    path = write_xlsx(tmp_path / "av.xlsx", AV + ["À distance"], [
+        [RPPS_A, None, None, None, "04/05/2027", "8:00", "12:00", "disponible", "oui"],
+        [RPPS_A, None, None, None, "05/05/2027", "8:00", "12:00", "souhaité", None],
+        [RPPS_A, None, None, None, "03/05/2027", "8:00", "12:00", "disponible", "oui"],  # before
+        [RPPS_A, None, None, None, "06/05/2027", "8:00", "12:00", "disponible", "peut-être"],
+    ])
+    result = parse_file(ImportKind.AVAILABILITY, path, Directory([remote] + people()[1:], territories()))
+    assert [(e.day.day, e.remote) for e in result.items] == [(4, True), (5, False)]
+    assert problem_at(result.problems, 4, "À distance").message == (
+        "Camille MARTIN n'est pas autorisé(e) à réguler à distance le 03/05/2027")
+    assert "« oui » ou « non » attendu" in problem_at(result.problems, 5, "À distance").message
 
 
 def test_availability_faults(tmp_path):

@@ -135,7 +135,9 @@ def test_first_revision_to_head_keeps_every_row(pg_url: str) -> None:
 
         before = dump()
         upgrade_database(pg_url)
-        assert dump() == before
+        after = dump()
+        # Columns added by later revisions come last, with their defaults.
+        assert {n: [r[:len(rows[0])] for r in after[n]] for n, rows in before.items()} == before
         assert all(before.values())
     finally:
         e.dispose()
