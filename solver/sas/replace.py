@@ -14,7 +14,6 @@ with the French reason.
 
 from __future__ import annotations
 
-import copy
 import time
 from datetime import date, timedelta
 from dataclasses import dataclass, field, replace as dc_replace
@@ -84,7 +83,8 @@ def replacement_problem(problem: SasProblem, solution: SasSolution,
     cancelled pins and CPTS rota lines are dropped, the current roster is the
     reference."""
     ctx = Context(problem)
-    new = copy.deepcopy(problem)
+    # A shallow copy: the records are not changed, only these lists and the weights.
+    new = dc_replace(problem, availability=list(problem.availability))
     gone = set(cancelled)
     for person, iso in sorted({(a.person, a.day) for a in cancelled}):
         d = ctx.index[iso]

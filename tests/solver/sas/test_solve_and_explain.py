@@ -157,3 +157,24 @@ def test_pin_on_a_slot_closed_that_day_is_a_data_error():
     p = problem([doctor("a")], days=6, pins=[Assignment("a", day(5), "R1")])  # a Saturday
     with pytest.raises(ValueError, match=r"pins\[0\] : pas de poste R1 le 2027-03-06"):
         solve(p)
+
+
+def test_the_sas_model_runs_on_the_core_lns():
+    from solver.core.lns import LnsSearch
+
+    p = generate("medium", 2)
+    seen = []
+    real = LnsSearch.run
+
+    def spy(self, *a, **k):
+        seen.append(self.phase)
+        return real(self, *a, **k)
+
+    LnsSearch.run = spy
+    try:
+        sol = solve_sas(p, 8.0, num_workers=2, seed=2, lns=True, explain=False)
+    finally:
+        LnsSearch.run = real
+    assert sol.has_roster and "lns" in seen
+    # The reported objective is the returned roster's quality level, costs included.
+    assert sol.objective == sum(c.cost for c in sol.costs if c.rule != "coverage.under")
