@@ -14,9 +14,15 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from ..records import REGULATOR
 from ..state import Reason
 from ..timeutil import range_fr
+
+if TYPE_CHECKING:
+    from ..context import Context
+    from ..model import SasModel
 
 NAME = "Disponibilités déclarées"
 PREFERENCE = {"available": "Créneau non souhaité", "if_needed": "Créneau « si besoin »"}
@@ -38,7 +44,7 @@ def _inside(start: int, end: int, ranges: list[tuple[int, int]]) -> bool:
     return any(a <= start and end <= b for a, b in _merged(ranges))
 
 
-def static(ctx, pid, d, sid) -> list[Reason]:
+def static(ctx: Context, pid: str, d: int, sid: str) -> list[Reason]:
     """Disponibilités déclarées (politique opt-in ou opt-out)."""
     slot = ctx.slots[sid]
     entries = ctx.availability.get((pid, d), ())
@@ -57,7 +63,7 @@ def static(ctx, pid, d, sid) -> list[Reason]:
     return []
 
 
-def kind_of(ctx, pid: str, d: int, sid: str) -> str:
+def kind_of(ctx: Context, pid: str, d: int, sid: str) -> str:
     """"preferred", "available" or "if_needed": how the person feels about the slot."""
     slot = ctx.slots[sid]
     entries = ctx.availability.get((pid, d), ())
@@ -70,7 +76,7 @@ def kind_of(ctx, pid: str, d: int, sid: str) -> str:
     return "available"
 
 
-def cost_of(ctx, pid: str, d: int, sid: str) -> int:
+def cost_of(ctx: Context, pid: str, d: int, sid: str) -> int:
     kind = kind_of(ctx, pid, d, sid)
     if kind == "preferred":
         return 0
@@ -78,7 +84,7 @@ def cost_of(ctx, pid: str, d: int, sid: str) -> int:
     return weight * ctx.slots[sid].minutes // 60
 
 
-def wants_remote(ctx, pid: str, d: int, sid: str) -> bool:
+def wants_remote(ctx: Context, pid: str, d: int, sid: str) -> bool:
     """The person declared "à distance" for the whole of the slot's hours."""
     slot = ctx.slots[sid]
     ranges = [(a.start, a.end) for a in ctx.availability.get((pid, d), ())
@@ -86,7 +92,7 @@ def wants_remote(ctx, pid: str, d: int, sid: str) -> bool:
     return bool(ranges) and _inside(slot.start, slot.end, ranges)
 
 
-def remote_cost(ctx, pid: str, d: int, sid: str) -> tuple[int, str]:
+def remote_cost(ctx: Context, pid: str, d: int, sid: str) -> tuple[int, str]:
     """Cost of the slot against the person's remote wishes, and the wish's name."""
     slot = ctx.slots[sid]
     if not ctx.people[pid].remote or slot.role != REGULATOR or slot.oncall:
@@ -98,7 +104,7 @@ def remote_cost(ctx, pid: str, d: int, sid: str) -> tuple[int, str]:
             REMOTE_WISHED if wished else REMOTE_UNASKED)
 
 
-def add(sm) -> None:
+def add(sm: SasModel) -> None:
     """Préférences : souhaité, disponible, si besoin ; à distance."""
     if sm.explain:
         return

@@ -4,15 +4,20 @@ authorisation decide which variables exist.)"""
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from ..state import Reason
 from ..timeutil import date_fr
+
+if TYPE_CHECKING:
+    from ..context import Context
 
 SKILL = "Compétence requise"
 LOCUM = "Contrat de remplaçant"
 RETIREE = "Fin d'éligibilité du retraité"
 
 
-def static(ctx, pid, d, sid) -> list[Reason]:
+def static(ctx: Context, pid: str, d: int, sid: str) -> list[Reason]:
     """Compétence requise ; remplaçant seulement sous contrat ; retraité éligible."""
     person = ctx.people[pid]
     slot = ctx.slots[sid]
