@@ -16,6 +16,7 @@ import statistics
 import sys
 from dataclasses import asdict, dataclass
 from pathlib import Path
+from typing import Sequence
 
 from solver.core import Progress, RosterSolver
 from solver.curtois import Instance, read_instance, roster_table, score, to_problem
@@ -161,7 +162,7 @@ def format_summary(summaries: list[Summary]) -> str:
     return _columns(rows)
 
 
-def _columns(rows: list[tuple[str, ...]]) -> str:
+def _columns(rows: Sequence[Sequence[str]]) -> str:
     widths = [max(len(row[i]) for row in rows) for i in range(len(rows[0]))]
     return "\n".join("  ".join(c.rjust(w) for c, w in zip(row, widths)) for row in rows)
 

@@ -19,6 +19,8 @@ and adds a summary per size: median and worst of the final gap, of the time to r
 
 from __future__ import annotations
 
+from typing import Any
+
 import argparse
 import json
 import random
@@ -28,7 +30,10 @@ import subprocess
 import sys
 import time
 
+from ..core.solution import Progress
 from ..sas.metrics import roster_metrics
+from ..sas.problem import SasProblem
+from ..sas.solution import SasSolution
 from ..sas.replace import replace
 from ..sas.solution import relative_gap
 from ..sas.solve import SasOptions, SasSolver
@@ -41,13 +46,13 @@ WITHIN = (("0.1%", 0.001), ("0.5%", 0.005), ("1%", 0.01), ("5%", 0.05))
 
 
 def run_size(size: str, time_limit: float, seed: int = 1, workers: int = 2,
-             lns: bool = False) -> dict:
+             lns: bool = False) -> dict[str, Any]:
     t0 = time.perf_counter()
     problem = generate(size, seed)
     gen_s = time.perf_counter() - t0
     first_within: dict[str, float] = {}
 
-    def progress(pr) -> None:
+    def progress(pr: Progress) -> None:
         gap = relative_gap(pr.objective, pr.bound)
         if pr.phase == "quality" and gap is not None:
             for label, tol in WITHIN:
@@ -91,23 +96,24 @@ def _ratio(a: float, b: float) -> float | None:
     return None if not b else round(a / b, 3)
 
 
-def _replacements(problem, sol, n: int, seed: int, workers: int) -> dict:
+def _replacements(problem: SasProblem, sol: SasSolution, n: int, seed: int,
+                  workers: int) -> dict[str, Any]:
     rng = random.Random(seed)
     pinned = {(a.person, a.day, a.template) for a in problem.pins}
     pool = [a for a in sol.assignments if a.template in ("R1", "R2", "R3", "RS")
             and (a.person, a.day, a.template) not in pinned]
-    runs = []
+    runs: list[dict[str, Any]] = []
     for a in rng.sample(pool, min(n, len(pool))):
         rep = replace(problem, sol, a.person, a.day, a.template, time_limit=3.0,
                       num_workers=workers)
         runs.append({"seconds": round(rep.seconds, 2), "changes": rep.changes,
                      "filled": bool(rep.added), "status": rep.solution.status})
     return {"runs": runs,
-            "max_seconds": max((r["seconds"] for r in runs), default=None),
-            "max_changes": max((r["changes"] for r in runs), default=None)}
+            "max_seconds": max((float(r["seconds"]) for r in runs), default=None),
+            "max_changes": max((int(r["changes"]) for r in runs), default=None)}
 
 
-def _row(r: dict) -> str:
+def _row(r: dict[str, Any]) -> str:
     s, g = r["solver"], r["greedy"]
     first = r["first_within"].get("1%", "-")
     cov = r["phases"][0] if r["phases"] else {}
@@ -132,7 +138,7 @@ def _row(r: dict) -> str:
     return "\n".join(lines)
 
 
-def _pct(x) -> str:
+def _pct(x: float | None) -> str:
     return "-" if x is None else f"{100 * x:.2f} %"
 
 
@@ -186,9 +192,9 @@ def run(args: argparse.Namespace) -> int:
     return 0
 
 
-def summarise(results: list[dict]) -> list[dict]:
+def summarise(results: list[dict[str, Any]]) -> list[dict[str, Any]]:
     """Median and worst per size over its runs (seeds)."""
-    by: dict[str, list[dict]] = {}
+    by: dict[str, list[dict[str, Any]]] = {}
     for r in results:
         by.setdefault(r["size"], []).append(r)
     out = []
@@ -219,7 +225,8 @@ def main(argv: list[str] | None = None) -> int:
                                  description="Benchmark du modèle SAS (départements synthétiques)")
     add_arguments(ap)
     args = ap.parse_args(argv)
-    return args.run(args)
+    code: int = args.run(args)
+    return code
 
 
 if __name__ == "__main__":

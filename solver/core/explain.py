@@ -10,6 +10,8 @@ answer is right even if the solver's first core is loose.
 
 from __future__ import annotations
 
+from typing import Any
+
 import threading
 import time
 
@@ -35,7 +37,7 @@ def explain_infeasibility(problem: Problem, *, time_limit: float = 20.0,
 
 
 def minimal_clash(rm, *, time_limit: float = 20.0, random_seed: int = 0,
-                  stop: threading.Event | None = None) -> list | None:
+                  stop: threading.Event | None = None) -> list[Any] | None:
     """The hard groups of a model built in explain mode (``rm.hard_groups``, each with an
     assumption literal) that cannot all hold together, shrunk to a minimal set by a
     deletion filter; ``None`` if they can all hold (or nothing was decided in time).

@@ -39,7 +39,7 @@ class Penalty:
     name: str
     subject: str
     day: int | None
-    cells: tuple = ()
+    cells: tuple[Any, ...] = ()
     """Roster variables keys ``(person, day, shift)`` whose change can lower this
     term (e.g. the slots of a coverage requirement): where LNS looks first."""
 
@@ -89,7 +89,7 @@ class RosterModel:
     def people_of(self, people: Iterable[str] | None) -> list[str]:
         return list(self.people) if people is None else list(people)
 
-    def shift_vars(self, person: str, day: int, shifts: Iterable[str] | None = None) -> list:
+    def shift_vars(self, person: str, day: int, shifts: Iterable[str] | None = None) -> list[Any]:
         ids = self.shift_ids if shifts is None else shifts
         return [self.x[k] for s in ids if (k := (person, day, s)) in self.x]
 
@@ -118,7 +118,7 @@ class RosterModel:
 
     # -- constraint helpers ----------------------------------------------------
     def hard(self, rule: str, name: str, subject: str, days: Iterable[int] = (),
-             detail: str = "") -> list:
+             detail: str = "") -> list[Any]:
         """Enforcement literals for one hard rule instance (empty in normal mode)."""
         if not self.explain:
             return []
@@ -126,7 +126,7 @@ class RosterModel:
         self.hard_groups.append(HardGroup(lit, rule, name, subject, tuple(days), detail))
         return [lit]
 
-    def clause(self, lits: Iterable[Lit], enforce: list | None = None) -> None:
+    def clause(self, lits: Iterable[Lit], enforce: list[Any] | None = None) -> None:
         """Post ``OR(lits)``, folding Python booleans away."""
         real = []
         for lit in lits:
@@ -138,7 +138,7 @@ class RosterModel:
         if enforce:
             ct.only_enforce_if(enforce)
 
-    def linear(self, ct, enforce: list | None = None) -> None:
+    def linear(self, ct, enforce: list[Any] | None = None) -> None:
         if isinstance(ct, bool):  # an expression with no variable left
             if not ct:
                 self.clause([], enforce)
@@ -148,7 +148,7 @@ class RosterModel:
             c.only_enforce_if(enforce)
 
     def penalize(self, expr, coef: int, rule: str, name: str, subject: str,
-                 day: int | None, cells: tuple = ()) -> None:
+                 day: int | None, cells: tuple[Any, ...] = ()) -> None:
         if coef < 0:
             # Violations are costs; a negative weight would make "bound" and
             # "priority" reasoning (both assume non-negative terms) wrong.

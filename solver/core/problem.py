@@ -13,6 +13,8 @@ violation, ``name`` overrides the French name used in reports.
 
 from __future__ import annotations
 
+from typing import Any
+
 import json
 from dataclasses import dataclass, field
 
@@ -137,11 +139,11 @@ class Problem:
                         raise ValueError(f"{key}[{i}] : jour {d} hors de l'horizon")
 
     # -- JSON ------------------------------------------------------------------
-    def to_dict(self) -> dict:
+    def to_dict(self) -> dict[str, Any]:
         return plain(self)
 
     @classmethod
-    def from_dict(cls, data: dict) -> Problem:
+    def from_dict(cls, data: dict[str, Any]) -> Problem:
         data = dict(data)
         kwargs = {
             "shifts": [build(ShiftType, s) for s in data.pop("shifts")],

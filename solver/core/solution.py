@@ -3,6 +3,8 @@ hard rules that made it impossible. Plain data, JSON round-trip."""
 
 from __future__ import annotations
 
+from typing import Any
+
 import json
 from dataclasses import dataclass, field
 
@@ -91,11 +93,11 @@ class Solution:
             return "\n".join(lines)
         return "\n".join(v.text() for v in self.violations)
 
-    def to_dict(self) -> dict:
+    def to_dict(self) -> dict[str, Any]:
         return plain(self)
 
     @classmethod
-    def from_dict(cls, data: dict) -> Solution:
+    def from_dict(cls, data: dict[str, Any]) -> Solution:
         data = dict(data)
         return cls(
             assignments=[build(Assignment, a) for a in data.pop("assignments", [])],

@@ -33,7 +33,7 @@ def core_problem(ctx: Context, explain: bool = False) -> Problem:
     """The core problem of the SAS problem: slots, people, pins, core rule lists."""
     shifts = [ShiftType(s.id, s.minutes, s.start, s.end, s.label()) for s in ctx.slots.values()]
     people = [CorePerson(p.id, p.label, tuple(ctx.person_slots(p))) for p in ctx.problem.people]
-    lists: dict[str, list] = {"coverage": [], "totals": [], "rests": [], "pins": []}
+    lists: dict[str, list[Any]] = {"coverage": [], "totals": [], "rests": [], "pins": []}
     for family in FAMILIES:
         extra = getattr(family, "core", None)
         if extra is not None:
@@ -116,7 +116,7 @@ class SasModel:
     def who(self, pid: str) -> str:
         return self.ctx.name(pid)
 
-    def group(self, reason: Reason, subject: str, days: tuple[int, ...] = ()) -> list:
+    def group(self, reason: Reason, subject: str, days: tuple[int, ...] = ()) -> list[Any]:
         """Enforcement literal of a static rule instance (explain mode), shared by
         every variable the instance forbids."""
         key = reason.group or (reason.rule, subject, days)

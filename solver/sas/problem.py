@@ -8,6 +8,8 @@ and weights. See ``docs/solver-format.md``.
 
 from __future__ import annotations
 
+from typing import Any
+
 import json
 from dataclasses import dataclass, field
 from datetime import date
@@ -148,7 +150,7 @@ class SasProblem:
             raise ValueError(f"{where} : {p.label} n'est pas autorisé(e) à réguler à distance")
 
     # -- JSON ------------------------------------------------------------------
-    def to_dict(self) -> dict:
+    def to_dict(self) -> dict[str, Any]:
         out: dict = {"format": FORMAT, "version": VERSION, "name": self.name}
         for key in LISTS:
             out[key] = [r.to_dict() for r in getattr(self, key)]
@@ -157,7 +159,7 @@ class SasProblem:
         return out
 
     @classmethod
-    def from_dict(cls, data: dict) -> SasProblem:
+    def from_dict(cls, data: dict[str, Any]) -> SasProblem:
         data = dict(data)
         fmt = data.pop("format", FORMAT)
         version = data.pop("version", VERSION)

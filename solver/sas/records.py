@@ -40,7 +40,7 @@ class Record:
 
     TIMES: ClassVar[tuple[str, ...]] = ()
 
-    def to_dict(self) -> dict:
+    def to_dict(self) -> dict[str, Any]:
         out = {}
         for f in dataclasses.fields(self):
             v = getattr(self, f.name)
@@ -55,7 +55,7 @@ class Record:
         return out
 
     @classmethod
-    def from_dict(cls, data: dict):
+    def from_dict(cls, data: dict[str, Any]):
         names = {f.name for f in dataclasses.fields(cls)}
         unknown = set(data) - names
         if unknown:

@@ -12,6 +12,8 @@ yet on-site shifts added by the solve can make it hold.
 
 from __future__ import annotations
 
+from typing import Any
+
 import dataclasses
 
 from .context import Context
@@ -33,7 +35,7 @@ def screen(problem: SasProblem) -> tuple[SasProblem, list[Rejected], Context]:
     if not problem.pins and not problem.cpts_rota:
         return problem, [], ctx
     state = RosterState(ctx)
-    kept: dict[str, list] = {"pins": [], "cpts_rota": []}
+    kept: dict[str, list[Any]] = {"pins": [], "cpts_rota": []}
     rejected: list[Rejected] = []
     for source, title in SOURCES:
         for i, a in enumerate(getattr(problem, source)):

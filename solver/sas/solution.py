@@ -4,6 +4,8 @@ named clash of hard rules, plus the figures of the solve."""
 
 from __future__ import annotations
 
+from typing import Any
+
 import json
 from dataclasses import dataclass, field
 
@@ -50,13 +52,13 @@ class Uncovered(Record):
     excuses: list[Excuse] = field(default_factory=list)
     explanation: str = ""
 
-    def to_dict(self) -> dict:
+    def to_dict(self) -> dict[str, Any]:
         out = super().to_dict()
         out["excuses"] = [e.to_dict() for e in self.excuses]
         return out
 
     @classmethod
-    def from_dict(cls, data: dict) -> Uncovered:
+    def from_dict(cls, data: dict[str, Any]) -> Uncovered:
         data = dict(data)
         excuses = [Excuse.from_dict(e) for e in data.pop("excuses", [])]
         return cls(**data, excuses=excuses)
@@ -246,7 +248,7 @@ class SasSolution:
         return "\n\n".join(grouped_explanations(self.uncovered))
 
     # -- JSON ----------------------------------------------------------------------
-    def to_dict(self) -> dict:
+    def to_dict(self) -> dict[str, Any]:
         return {
             "status": self.status,
             "assignments": [a.to_dict() for a in self.assignments],
@@ -262,7 +264,7 @@ class SasSolution:
         }
 
     @classmethod
-    def from_dict(cls, data: dict) -> SasSolution:
+    def from_dict(cls, data: dict[str, Any]) -> SasSolution:
         data = dict(data)
         return cls(
             assignments=[Assignment.from_dict(a) for a in data.pop("assignments", [])],

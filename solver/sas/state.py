@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import dataclass
-from typing import Iterable
+from typing import Any, Iterable
 
 from .context import Context
 
@@ -24,7 +24,7 @@ class Reason:
     rule: str
     name: str
     text: str
-    group: tuple = ()
+    group: tuple[Any, ...] = ()
 
 
 class RosterState:
