@@ -225,8 +225,13 @@ class LnsSearch:
             self.cell_vars.setdefault((p, d), []).append(v.index)
             self.var_shift[v.index] = s
         variables = self.rm.model.proto.variables
-        self.original = {i: (variables[i].domain[0], variables[i].domain[-1])
-                         for indices in self.cell_vars.values() for i in indices}
+        # (Negative indices on a proto's repeated field read the wrong element with
+        # some protobuf back ends: the domain is read whole.)
+        self.original: dict[int, tuple[int, int]] = {}
+        for indices in self.cell_vars.values():
+            for i in indices:
+                dom = tuple(variables[i].domain)
+                self.original[i] = (dom[0], dom[-1])
         self.threads = 1 if self.opts.deterministic else max(1, self.opts.num_workers)
         # Step budget: grows when steps stop paying, so that bigger neighbourhoods can
         # be closed once the small ones are exhausted (small problems end up solving
