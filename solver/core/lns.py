@@ -25,7 +25,7 @@ import math
 import random
 import threading
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any, Protocol
+from typing import TYPE_CHECKING, Any, Iterable, Protocol
 
 from ortools.sat.python import cp_model
 
@@ -174,7 +174,7 @@ class Neighbourhoods:
         else:
             shifts = self.rm.shift_ids
             on = [p for p in self.people
-                  if any(best[x[k].index] for s in shifts if (k := (p, pen.day, s)) in x)]
+                  if any(best[x[key].index] for s in shifts if (key := (p, pen.day, s)) in x)]
             off = [p for p in self.people if p not in on
                    and any((p, pen.day, s) in x for s in shifts)]
             chosen = list(self._subject_people.get(pen.subject, []))
@@ -183,16 +183,16 @@ class Neighbourhoods:
         self.rng.shuffle(on)
         while len(chosen) < k and (off or on):
             src = off if (off and (not on or self.rng.random() < 0.6)) else on
-            p = src.pop()
-            if p not in chosen:
-                chosen.append(p)
+            who = src.pop()
+            if who not in chosen:
+                chosen.append(who)
         if len(chosen) < k:
             rest = [p for p in self.people if p not in chosen]
             chosen += self.rng.sample(rest, min(len(rest), k - len(chosen)))
         return self._cells(chosen, range(self.n_days))
 
     @staticmethod
-    def _cells(people, days) -> set[tuple[str, int]]:
+    def _cells(people: Iterable[str], days: Iterable[int]) -> set[tuple[str, int]]:
         return {(p, d) for p in people for d in days}
 
 

@@ -79,7 +79,7 @@ class RosterModel:
                 for s in self.shift_ids:
                     if (allowed is None or s in allowed) and (keep is None or keep((p.id, d, s))):
                         self.x[p.id, d, s] = self.model.new_bool_var(f"x|{p.id}|{d}|{s}")
-        self._works: dict[tuple[str, int, tuple | None], Lit] = {}
+        self._works: dict[tuple[str, int, tuple[str, ...] | None], Lit] = {}
         self._per_day_structure()
 
     # -- variables -------------------------------------------------------------
@@ -138,7 +138,7 @@ class RosterModel:
         if enforce:
             ct.only_enforce_if(enforce)
 
-    def linear(self, ct, enforce: list[Any] | None = None) -> None:
+    def linear(self, ct: Any, enforce: list[Any] | None = None) -> None:
         if isinstance(ct, bool):  # an expression with no variable left
             if not ct:
                 self.clause([], enforce)
@@ -147,7 +147,7 @@ class RosterModel:
         if enforce:
             c.only_enforce_if(enforce)
 
-    def penalize(self, expr, coef: int, rule: str, name: str, subject: str,
+    def penalize(self, expr: Any, coef: int, rule: str, name: str, subject: str,
                  day: int | None, cells: tuple[Any, ...] = ()) -> None:
         if coef < 0:
             # Violations are costs; a negative weight would make "bound" and
@@ -157,7 +157,7 @@ class RosterModel:
             self.penalties.append(Penalty(expr, int(coef), rule, name, subject, day,
                                           tuple(cells)))
 
-    def soft_range(self, expr, upper_bound: int, lo: int | None, hi: int | None,
+    def soft_range(self, expr: Any, upper_bound: int, lo: int | None, hi: int | None,
                    weight: int, rule: str, names: tuple[str, str], subject: str,
                    day: int | None) -> None:
         """Penalise ``weight`` per unit of ``expr`` below ``lo`` or above ``hi``."""
@@ -171,7 +171,7 @@ class RosterModel:
             self.model.add(expr - over <= hi)
             self.penalize(over, weight, rule + ".max", names[1], subject, day)
 
-    def objective_expr(self):
+    def objective_expr(self) -> Any:
         return sum(p.coef * p.expr for p in self.penalties)
 
     # -- structure every roster obeys --------------------------------------------

@@ -42,7 +42,7 @@ class ShiftType:
     label: str = ""
 
     def overlaps(self, other: ShiftType) -> bool:
-        if None in (self.start, self.end, other.start, other.end):
+        if self.start is None or self.end is None or other.start is None or other.end is None:
             return False
         return self.start < other.end and other.start < self.end
 
@@ -140,7 +140,8 @@ class Problem:
 
     # -- JSON ------------------------------------------------------------------
     def to_dict(self) -> dict[str, Any]:
-        return plain(self)
+        out: dict[str, Any] = plain(self)
+        return out
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> Problem:
@@ -152,9 +153,10 @@ class Problem:
         }
         for key, rule_cls in RULE_LISTS.items():
             kwargs[key] = [build(rule_cls, r) for r in data.pop(key, [])]
-        return cls(**data, **kwargs)
+        built: Problem = cls(**data, **kwargs)  # type: ignore[arg-type]
+        return built
 
-    def to_json(self, **kwargs) -> str:
+    def to_json(self, **kwargs: Any) -> str:
         return json.dumps(self.to_dict(), ensure_ascii=False, **kwargs)
 
     @classmethod
@@ -162,13 +164,13 @@ class Problem:
         return cls.from_dict(json.loads(text))
 
 
-def _people_refs(rule) -> tuple[str, ...]:
+def _people_refs(rule: Any) -> tuple[str, ...]:
     if hasattr(rule, "person"):
         return (rule.person,)
     return tuple(getattr(rule, "people", None) or ())
 
 
-def _shift_refs(rule) -> tuple[str, ...]:
+def _shift_refs(rule: Any) -> tuple[str, ...]:
     refs: list[str] = []
     for name in ("shift", "first", "second"):
         v = getattr(rule, name, None)
@@ -179,7 +181,7 @@ def _shift_refs(rule) -> tuple[str, ...]:
     return tuple(refs)
 
 
-def _day_refs(rule) -> tuple[int, ...]:
+def _day_refs(rule: Any) -> tuple[int, ...]:
     refs: list[int] = []
     if isinstance(getattr(rule, "day", None), int):
         refs.append(rule.day)

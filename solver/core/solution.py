@@ -94,7 +94,8 @@ class Solution:
         return "\n".join(v.text() for v in self.violations)
 
     def to_dict(self) -> dict[str, Any]:
-        return plain(self)
+        out: dict[str, Any] = plain(self)
+        return out
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> Solution:
@@ -106,7 +107,7 @@ class Solution:
             **data,
         )
 
-    def to_json(self, **kwargs) -> str:
+    def to_json(self, **kwargs: Any) -> str:
         return json.dumps(self.to_dict(), ensure_ascii=False, **kwargs)
 
     @classmethod

@@ -18,7 +18,7 @@ from collections import defaultdict
 from ..core.explain import minimal_clash
 from .context import Context
 from .model import SasModel
-from .records import CPTS_PIN, EFFECTOR, PIN
+from .records import CPTS_PIN, EFFECTOR, PIN, Person
 from .rules import reasons, static_reasons
 from .rules.coverage import demand_table, hour_slots
 from .solution import Clash, Excuse, Uncovered
@@ -27,7 +27,7 @@ from .state import RosterState
 SHOWN = 8  # names listed per reason in the French summary
 
 
-def excuses_for(ctx: Context, state: RosterState, candidates, d: int,
+def excuses_for(ctx: Context, state: RosterState, candidates: list[Person], d: int,
                 slots: list[str]) -> tuple[list[Excuse], dict[str, list[tuple[str, str]]]]:
     """Why each candidate takes none of ``slots`` on day ``d``; also the excuses grouped
     by the French name of their first rule (for the summary)."""
@@ -53,7 +53,7 @@ def excuses_for(ctx: Context, state: RosterState, candidates, d: int,
             grouped["Libre"].append((p.label, ""))
         elif texts:
             excuses.append(Excuse(p.id, p.label, tuple(texts)))
-            grouped[first].append((p.label, texts[0]))
+            grouped[first or ""].append((p.label, texts[0]))
     return excuses, grouped
 
 

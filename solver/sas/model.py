@@ -13,10 +13,10 @@ then everything else.
 from __future__ import annotations
 
 import time
-from typing import Any, Callable
+from typing import Any, Callable, Iterable
 
 from ..core.families import build_model
-from ..core.model import RosterModel
+from ..core.model import Penalty, RosterModel
 from ..core.pins import Pin
 from ..core.problem import Person as CorePerson
 from ..core.problem import Problem, ShiftType
@@ -101,7 +101,7 @@ class SasModel:
         # Variables that may still be 1: those no static rule forbids (in explain mode,
         # every offered one, since static rules are then switchable constraints).
         self.live: dict[tuple[str, int, str], Any] = dict(self.rm.x)
-        self._groups: dict[tuple, list] = {}
+        self._groups: dict[tuple[Any, ...], list[Any]] = {}
         if explain:
             self._enforce_static()
         for family in FAMILIES:
@@ -125,7 +125,7 @@ class SasModel:
                                              reason.text)
         return self._groups[key]
 
-    def objective(self, terms) -> Any:
+    def objective(self, terms: Iterable[Penalty]) -> Any:
         return sum(p.coef * p.expr for p in terms)
 
     # -- static rules ----------------------------------------------------------------

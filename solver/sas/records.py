@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import dataclasses
 from dataclasses import dataclass, field
-from typing import Any, ClassVar
+from typing import Any, ClassVar, Self
 
 from .timeutil import hhmm, to_iso_date, to_iso_datetime, to_minutes
 
@@ -27,7 +27,7 @@ PIN = "Affectation imposée"
 CPTS_PIN = "Tour d'astreinte de la CPTS"
 
 
-def _tuple(values: Any) -> tuple:
+def _tuple(values: Any) -> tuple[Any, ...]:
     if values is None:
         return ()
     if isinstance(values, str):
@@ -42,7 +42,7 @@ class Record:
 
     def to_dict(self) -> dict[str, Any]:
         out = {}
-        for f in dataclasses.fields(self):
+        for f in dataclasses.fields(self):  # type: ignore[arg-type]  # every Record is a dataclass
             v = getattr(self, f.name)
             if f.name in self.TIMES:
                 v = hhmm(v)
@@ -55,8 +55,8 @@ class Record:
         return out
 
     @classmethod
-    def from_dict(cls, data: dict[str, Any]):
-        names = {f.name for f in dataclasses.fields(cls)}
+    def from_dict(cls, data: dict[str, Any]) -> Self:
+        names = {f.name for f in dataclasses.fields(cls)}  # type: ignore[arg-type]
         unknown = set(data) - names
         if unknown:
             raise ValueError(f"{cls.__name__} : champs inconnus {sorted(unknown)}")

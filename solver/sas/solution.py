@@ -172,6 +172,7 @@ def grouped_explanations(uncovered: list[Uncovered]) -> list[str]:
         if len(run) == 1:
             out.append(first.explanation)
             return
+        assert first.hour is not None and last.hour is not None  # runs are of hours
         span = range_fr(first.hour * 60, last.hour * 60 + 60)
         one = range_fr(first.hour * 60, first.hour * 60 + 60)
         out.append(first.explanation.replace(one, span, 1))
@@ -190,11 +191,11 @@ def grouped_explanations(uncovered: list[Uncovered]) -> list[str]:
     return out
 
 
-def relative_gap(objective, bound) -> float | None:
+def relative_gap(objective: float | None, bound: float | None) -> float | None:
     """|objective − bound| / max(1, |objective|), as CP-SAT reports it."""
     if objective is None or bound is None:
         return None
-    return abs(objective - bound) / max(1.0, abs(objective))
+    return float(abs(objective - bound) / max(1.0, abs(objective)))
 
 
 @dataclass
@@ -277,7 +278,7 @@ class SasSolution:
             **data,
         )
 
-    def to_json(self, **kwargs) -> str:
+    def to_json(self, **kwargs: Any) -> str:
         return json.dumps(self.to_dict(), ensure_ascii=False, **kwargs)
 
     @classmethod

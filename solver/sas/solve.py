@@ -17,7 +17,7 @@ from __future__ import annotations
 import threading
 import time
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, Iterable
 
 from ..core.loop import Level, LoopResult, ProgressCallback, SolveLoop
 from ..core.options import SolveOptions
@@ -138,7 +138,7 @@ class SasSolver:
         self._unfreeze(sm)
         if free is not None:
             self._freeze(sm, set(free), hint or [])
-        sm.model.clear_hints()
+        sm.model.clear_hints()  # type: ignore[no-untyped-call]
         self._hint(sm, hint)
         levels = [Level("coverage", sm.coverage_terms), Level("quality", sm.quality_terms)]
         if not ctx.weights.lexicographic:
@@ -209,8 +209,8 @@ class SasSolver:
         return sol
 
 
-def _keys(ctx: Context, assignments) -> set[tuple[str, int, str]]:
-    out = set()
+def _keys(ctx: Context, assignments: Iterable[Assignment]) -> set[tuple[str, int, str]]:
+    out: set[tuple[str, int, str]] = set()
     for a in assignments:
         d = ctx.index.get(a.day)
         if d is None:
@@ -256,7 +256,7 @@ def summary(sol: SasSolution) -> str:
 
 def solve_sas(problem: SasProblem, time_limit: float = 60.0,
               on_progress: ProgressCallback | None = None, cancel_token: Any = None,
-              **options) -> SasSolution:
+              **options: Any) -> SasSolution:
     """Solve a SAS problem. ``cancel_token``: anything with ``is_set()`` (e.g. a
     ``threading.Event``); once set, the best roster found so far is returned.
     Other keyword options: see :class:`SasOptions`."""
