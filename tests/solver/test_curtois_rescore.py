@@ -23,9 +23,12 @@ needs_data = pytest.mark.skipif(not HAVE_DATA, reason="Curtois instances not fou
 @needs_data
 @pytest.mark.parametrize("number", range(1, 13))
 def test_reported_objective_is_the_rescored_roster(number):
-    # 8 s: most of these runs stop in the first search or the priority phase, where a
+    # Short limits: most of these runs stop in the first search or the priority phase, where a
     # solution vector's penalty variables can sit above what its roster pays.
-    r = run_instance(str(number), time_limit=8.0, workers=2, seed=number, roster_out=None)
+    # (Longer for the big ones: a first roster of 12 took 8 s on a machine shared by a
+    # dozen processes.)
+    limit = 8.0 if number <= 7 else 20.0
+    r = run_instance(str(number), time_limit=limit, workers=2, seed=number, roster_out=None)
     assert r.status in ("optimal", "feasible")
     assert r.hard_violations == 0
     assert r.objective == r.rescored
