@@ -31,6 +31,7 @@ def _gui_arguments(parser) -> None:
                         help="vue à afficher : pools, availability, roster, settings …")
     parser.add_argument("--month", metavar="AAAA-MM", help="mois affiché")
     parser.add_argument("--lang", choices=["fr", "en"], help="langue de l'interface")
+    parser.add_argument("--size", metavar="LxH", help="taille de la fenêtre d'une capture, par ex. 1366x768")
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -43,9 +44,26 @@ def main(argv: list[str] | None = None) -> int:
     ctx = CliContext(db_url=args.db)
     if args.command:
         return run_command(args, table, ctx)
-    from ui.app import run_gui
+    return _run_window(ctx, args)
 
-    return run_gui(ctx, view=args.view, month=args.month, screenshot=args.screenshot, lang=args.lang)
+
+def _run_window(ctx, args) -> int:
+    """Build the services the window works on, then hand them over (the window gets no CLI
+    context: only the services, the date and who acts)."""
+    from ui.app import check_arguments, run_gui
+
+    if (refusal := check_arguments(args.view, args.month, args.size)) is not None:
+        print(f"Erreur : {refusal}", file=ctx.err)
+        return 2
+    from sas_roster.domain.errors import DomainError
+
+    try:
+        services = ctx.services()  # an empty one: the window asks (create the association, or the demo)
+    except DomainError as exc:
+        print(f"Erreur : {exc}", file=ctx.err)
+        return 2
+    return run_gui(services, today=ctx.today, actor=ctx.actor, view=args.view, month=args.month,
+                   screenshot=args.screenshot, lang=args.lang, size=args.size)
 
 
 if __name__ == "__main__":

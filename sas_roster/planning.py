@@ -7,14 +7,15 @@ retiree quotas counted against the hours already worked this year, availability,
 duties (including the night before the month, for rest), the last week of the previous
 month (rest and weekly limits), pins, the CPTS rota, and the current roster as reference —
 into a self-contained `SasProblem` (plain data: the worker thread gets only that).
-`apply_solution` turns the solver's assignments into domain assignments and stores them as
-the month's draft, never touching pinned, CPTS or published assignments.
+`to_domain_assignments` turns the solver's assignments back into domain assignments; the
+solving use case (`services.solving`) stores them, in one transaction.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date, time, timedelta
+from typing import TYPE_CHECKING, Protocol
 
 from solver import sas
 
@@ -26,6 +27,34 @@ from .domain.person import Person
 from .domain.quotas import quota_status
 from .domain.roster import Assignment
 from .domain.settings import AssociationSettings
+
+if TYPE_CHECKING:
+    from .services.amendments import AmendmentService
+    from .services.availability import AvailabilityService, PdsaService
+    from .services.history import HistoryService
+    from .services.persons import PersonService
+    from .services.rosters import RosterService
+    from .services.settings import SettingsService
+
+
+class MonthReads(Protocol):
+    """The reads a month's problem needs: the `Services` facade, or a view of it whose reads
+    are remembered (`month_view.ReadOnce`)."""
+
+    @property
+    def settings(self) -> SettingsService: ...
+    @property
+    def persons(self) -> PersonService: ...
+    @property
+    def availability(self) -> AvailabilityService: ...
+    @property
+    def pdsa(self) -> PdsaService: ...
+    @property
+    def rosters(self) -> RosterService: ...
+    @property
+    def history(self) -> HistoryService: ...
+    @property
+    def amendments(self) -> AmendmentService: ...
 
 HISTORY_DAYS = 7
 _STATUS = {
@@ -61,7 +90,7 @@ class MonthProblem:
     persons: dict[str, Person]  # solver person id → stored person
 
 
-def hourly_demand(services, cal: MonthCalendar) -> dict[tuple[Role, date, int], int]:
+def hourly_demand(services: MonthReads, cal: MonthCalendar) -> dict[tuple[Role, date, int], int]:
     """Required headcount per (role, day, hour) over the month's open hours, dated overrides applied."""
     curves = services.settings.demand_curves()
     overrides = services.settings.demand_overrides()
@@ -90,8 +119,9 @@ def solver_settings(s: AssociationSettings) -> sas.Settings:
     )
 
 
-def _solver_person(p: Person, first: date, last: date, worked_before: int) -> sas.Person:
-    quota = quota_status(p, first, worked_before).minutes_left
+def _solver_person(p: Person, first: date, last: date, worked_before: int,
+                   default_quota_hours: int | None = None) -> sas.Person:
+    quota = quota_status(p, first, worked_before, default_yearly_hours=default_quota_hours).minutes_left
     locum_days = None
     if p.status is PersonStatus.LOCUM:
         locum_days = tuple(
@@ -111,12 +141,28 @@ def _solver_person(p: Person, first: date, last: date, worked_before: int) -> sa
         max_minutes=p.monthly_max_hours * 60 if p.monthly_max_hours is not None else None,
         quota_minutes=quota,
         contract_days=locum_days,
-        weekly_minutes=round(osnp.weekly_hours * 60) if osnp and Role.OSNP in p.roles else None,
+        weekly_minutes=round(osnp.weekly_hours * 60) if osnp and osnp.weekly_hours and Role.OSNP in p.roles else None,
         # The engine keeps a retiree off every day after it (the quota covers the month).
         eligible_until=(p.quota.eligible_until.isoformat()
                         if p.quota is not None and p.quota.eligible_until is not None
                         and p.status.is_retired else None),
     )
+
+
+def _eligibility_ends(people: list[sas.Person], persons: dict[str, Person], cal: MonthCalendar) -> bool:
+    """Give the engine each retiree's eligibility end date when it falls in the month (it is
+    checked day by day, not per month), if the engine's Person has a field for it; says
+    whether it has one."""
+    fields = getattr(sas.Person, "__dataclass_fields__", {})
+    name = next((f for f in ("eligible_until", "eligibility_end") if f in fields), None)
+    if name is None:
+        return False
+    for sp in people:
+        p = persons[sp.id]
+        until = p.quota.eligible_until if p.status.is_retired and p.quota else None
+        if until is not None and until < cal.days[-1].day and getattr(sp, name) is None:
+            setattr(sp, name, until.isoformat())
+    return True
 
 
 def solver_assignment(a: Assignment) -> sas.Assignment:
@@ -128,7 +174,7 @@ def solver_assignment(a: Assignment) -> sas.Assignment:
     )
 
 
-def build_problem(services, year: int, month: int, *, with_reference: bool | None = None) -> MonthProblem:
+def build_problem(services: MonthReads, year: int, month: int, *, with_reference: bool | None = None) -> MonthProblem:
     """The month's `SasProblem` from stored data.
 
     `with_reference`: use the stored roster as the reference (few changes when re-solving);
@@ -136,29 +182,36 @@ def build_problem(services, year: int, month: int, *, with_reference: bool | Non
     """
     settings = services.settings.get()
     if settings is None:
-        raise NotFoundError("Aucune association n'est configurée dans cette base (lancez « sas-roster demo »)")
+        raise NotFoundError(
+            "Aucune association n'est configurée dans cette base : décrivez-la d'abord avec l'assistant de "
+            "configuration de la fenêtre, ou avec un fichier de paramètres (« sas-roster settings template "
+            "--out parametres.xlsx », puis « sas-roster settings import parametres.xlsx »)")
     first, last = _month_bounds(year, month)
     cal = month_calendar(settings, year, month)
     if not cal.days:
         raise DomainError(f"Aucun jour de continuité en {year:04d}-{month:02d}")
-    days = [sas.ContinuityDay(d.day, {r.value: (_minutes(rg.start), _minutes(rg.end)) for r, rg in d.hours.items()})
+    days = [sas.ContinuityDay(d.day.isoformat(), {r.value: (_minutes(rg.start), _minutes(rg.end)) for r, rg in d.hours.items()})
             for d in cal.days]
     templates = [
         sas.Template(t.code, t.role.value, _minutes(t.start), _minutes(t.end), tuple(sorted(t.weekdays)), t.skill, t.label)
         for t in services.settings.shift_templates() if t.role in (Role.REGULATOR, Role.OSNP)
     ]
-    demand = [sas.HourDemand(role.value, day, hour, need)
+    demand = [sas.HourDemand(role.value, day.isoformat(), hour, need)
               for (role, day, hour), need in hourly_demand(services, cal).items()]
     territories = services.settings.territories()
     solver_territories = [sas.Territory(t.code, t.name, t.rota_source is RotaSource.CPTS) for t in territories]
-    oncall = [sas.OnCallDemand(t.code, d.day, t.oncall_per_day) for t in territories
+    oncall = [sas.OnCallDemand(t.code, d.day.isoformat(), t.oncall_per_day) for t in territories
               if t.rota_source is RotaSource.ASSOCIATION and t.oncall_per_day > 0
               for d in cal.days if Role.EFFECTOR in d.hours]
 
     persons = {str(p.id): p for p in services.persons.list(active=True)
                if any(p.is_active_on(d.day) for d in cal.days)}
-    worked = services.history.minutes_in_year_before(year, first)
-    people = [_solver_person(p, first, last, worked.get(p.id, 0)) for p in persons.values()]
+    # Retiree quotas count regulation only (effector on-call hours do not), history included.
+    worked = services.history.regulation_minutes_before(year, first)
+    people = [_solver_person(p, first, last, worked.get(p.id, 0) if p.id is not None else 0,
+                             settings.default_retiree_quota_hours)
+              for p in persons.values()]
+    engine_checks_eligibility = _eligibility_ends(people, persons, cal)
     cpts_codes = {t.code for t in territories if t.rota_source is RotaSource.CPTS}
     for sp in people:
         # The monthly commitment is what a doctor gives the association's own rostering; an
@@ -166,31 +219,43 @@ def build_problem(services, year: int, month: int, *, with_reference: bool | Non
         if sp.roles == (Role.EFFECTOR.value,) and sp.territory in cpts_codes:
             sp.max_shifts = sp.max_minutes = None
 
-    availability = [sas.Availability(str(e.person_id), e.day, _minutes(e.range.start), _minutes(e.range.end), e.kind.value,
+    availability = [sas.Availability(str(e.person_id), e.day.isoformat(), _minutes(e.range.start), _minutes(e.range.end), e.kind.value,
                                      remote=e.remote)
                     for e in services.availability.list_month(year, month) if str(e.person_id) in persons]
-    # Days a person is not active are unavailable whatever they said.
+    # Days a person is not active are unavailable whatever they said; so are, for a retiree
+    # who only regulates, the days after his eligibility end date when the engine has no
+    # field of its own for it (with one, its explanations name the real reason).
     for pid, p in persons.items():
         for d in cal.days:
-            if not p.is_active_on(d.day):
-                availability.append(sas.Availability(pid, d.day, 0, 1440, "unavailable"))
-    pdsa = [sas.PdsaDuty(str(x.person_id), x.start, x.end, x.kind.value)
+            past_eligibility = (not engine_checks_eligibility and p.roles == {Role.REGULATOR}
+                                and not p.retiree_eligible_on(d.day))
+            if not p.is_active_on(d.day) or past_eligibility:
+                availability.append(sas.Availability(pid, d.day.isoformat(), 0, 1440, "unavailable"))
+    pdsa = [sas.PdsaDuty(str(x.person_id), x.start.isoformat(timespec="minutes"),
+                         x.end.isoformat(timespec="minutes"), x.kind.value)
             for x in services.pdsa.list_period(first - timedelta(days=1), last + timedelta(days=1))
             if str(x.person_id) in persons]
 
     py, pm = (year - 1, 12) if month == 1 else (year, month - 1)
-    history = [sas.PastShift(str(a.person_id), a.day, _minutes(a.start), _minutes(a.end), a.role.value)
+    history = [sas.PastShift(str(a.person_id), a.day.isoformat(), _minutes(a.start), _minutes(a.end), a.role.value)
                for a in services.rosters.assignments(py, pm)
                if a.day >= first - timedelta(days=HISTORY_DAYS) and str(a.person_id) in persons]
 
     roster = services.rosters.get(year, month)
     stored = roster.assignments or [] if roster else []
+    # Settings may have changed since these were stored (a bridge day, shorter hours): what
+    # the calendar no longer has is left to the month view's warnings, not given to the engine.
+    open_days = {d.day: d for d in cal.days}
+    stored = [a for a in stored if a.day in open_days and a.role in open_days[a.day].hours]
     cpts_rota = [solver_assignment(a) for a in stored if a.fixed_by_cpts and a.territory in cpts_codes]
     pins = [solver_assignment(a) for a in stored if a.pinned and not a.fixed_by_cpts]
     # A CPTS that sends its rota vouches for its doctors' availability on those days: they do
     # not answer the association's availability forms.
-    availability += [sas.Availability(str(a.person_id), a.day, _minutes(a.start), _minutes(a.end), "available")
+    availability += [sas.Availability(str(a.person_id), a.day.isoformat(), _minutes(a.start), _minutes(a.end), "available")
                      for a in stored if a.fixed_by_cpts and a.territory in cpts_codes]
+    # Whoever withdrew from a slot stays off it in every later re-solve of the month.
+    if roster is not None:
+        availability += _withdrawals(services, year, month, persons)
     if with_reference is None:
         with_reference = roster is not None and roster.status is RosterStatus.PUBLISHED
     reference = [solver_assignment(a) for a in stored if not a.fixed_by_cpts] if with_reference else []
@@ -204,7 +269,21 @@ def build_problem(services, year: int, month: int, *, with_reference: bool | Non
     return MonthProblem(year, month, problem, persons)
 
 
-def to_domain_assignments(services, mp: MonthProblem, assignments: list[sas.Assignment]) -> list[Assignment]:
+def _withdrawals(services: MonthReads, year: int, month: int, persons: dict[str, Person]) -> list[sas.Availability]:
+    templates = {t.code: t for t in services.settings.shift_templates()}
+    out = []
+    for c in services.amendments.changes(year, month):
+        if c.action != "withdraw" or str(c.person_id) not in persons:
+            continue
+        t = templates.get(c.template_code) if c.template_code else None
+        if t is not None and t.role is not Role.EFFECTOR:
+            out.append(sas.Availability(str(c.person_id), c.day.isoformat(), _minutes(t.start), _minutes(t.end), "unavailable"))
+        else:  # the whole day, or an on-call duty (which spans the day)
+            out.append(sas.Availability(str(c.person_id), c.day.isoformat(), 0, 1440, "unavailable"))
+    return out
+
+
+def to_domain_assignments(services: MonthReads, mp: MonthProblem, assignments: list[sas.Assignment]) -> list[Assignment]:
     """Solver assignments → domain assignments (on-call duties get the effector template of the weekday)."""
     effector_templates = services.settings.shift_templates(Role.EFFECTOR)
     templates = {t.code: t for t in services.settings.shift_templates()}
@@ -227,34 +306,6 @@ def to_domain_assignments(services, mp: MonthProblem, assignments: list[sas.Assi
     return out
 
 
-def apply_solution(services, mp: MonthProblem, solution: sas.SasSolution, actor: str | None = None) -> list[Assignment]:
-    """Store the solution as the month's draft: pinned and CPTS assignments stay as they are."""
-    if not solution.has_roster:
-        raise DomainError("Le moteur n'a trouvé aucun planning à enregistrer")
-    roster = services.rosters.get_or_create(mp.year, mp.month, actor=actor)
-    if roster.status is not RosterStatus.DRAFT:
-        raise DomainError(
-            f"Le planning {mp.year:04d}-{mp.month:02d} est {'publié' if roster.status is RosterStatus.PUBLISHED else 'validé'} : "
-            "il ne se modifie plus que par avenant")
-    kept = {(a.person, a.day, a.template, a.territory) for a in mp.problem.pins + mp.problem.cpts_rota}
-    fresh = [a for a in solution.assignments if (a.person, a.day, a.template, a.territory) not in kept]
-    return services.rosters.replace_draft(mp.year, mp.month, to_domain_assignments(services, mp, fresh), actor=actor)
-
-
 def current_solution(assignments: list[Assignment]) -> sas.SasSolution:
     """The stored roster as a solver solution (for ranking candidates and re-solving)."""
     return sas.SasSolution("feasible", [solver_assignment(a) for a in assignments])
-
-
-def apply_replacement(services, mp: MonthProblem, stored: list[Assignment], person_id: int,
-                      result, actor: str | None = None) -> list[Assignment]:
-    """Store a cancellation's re-solve (`solver.sas.replace.replace` result): the cancelled
-    assignment goes even when it was pinned, the re-solved rest becomes the draft."""
-    cancelled = {(a.day, a.template, a.territory) for a in result.cancelled}
-    for a in stored:
-        sa = solver_assignment(a)
-        if a.person_id == person_id and a.pinned and (sa.day, sa.template, sa.territory) in cancelled:
-            services.rosters.remove(a.id, actor=actor)
-    if not result.solution.has_roster:
-        return services.rosters.assignments(mp.year, mp.month)
-    return apply_solution(services, mp, result.solution, actor=actor)

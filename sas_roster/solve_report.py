@@ -80,6 +80,8 @@ def person_loads(problem: sas.SasProblem, assignments: list[sas.Assignment]) -> 
     minutes: dict[str, int] = defaultdict(int)
     shifts: dict[str, int] = defaultdict(int)
     for a in assignments:
+        if a.day not in days:
+            continue  # a day the calendar no longer opens (a bridge day added later): not counted
         if a.template == sas.ONCALL:
             start, end = days[a.day].open[sas.EFFECTOR]
         else:

@@ -4,31 +4,51 @@ from __future__ import annotations
 
 import os
 import sys
+from datetime import date
 
 from sas_roster.domain.calendar import parse_month
 from sas_roster.domain.errors import DomainError
+from sas_roster.services import Services
 
 SCREENSHOT_SIZE = (1600, 1000)
 WIDE_SCREENSHOT = {"roster": (2100, 1040)}  # every column of the demo's roster in the picture
-VIEWS = ("pools", "availability", "roster", "attendance", "claims", "governance", "settings")
+VIEWS = ("pools", "availability", "roster", "attendance", "claims", "governance", "settings", "first-start", "wizard")
+FIRST_START_VIEWS = ("first-start", "wizard")
 
 
-def _fail(ctx, message: str) -> int:
-    print(f"Erreur : {message}", file=ctx.err)
-    return 2
+def parse_size(size: str | None) -> tuple[int, int] | None:
+    """'1366x768' → (1366, 768); raises ValueError with a French message."""
+    if not size:
+        return None
+    width, _x, height = size.lower().partition("x")
+    if not (width.isdigit() and height.isdigit() and 640 <= int(width) <= 4000 and 480 <= int(height) <= 3000):
+        raise ValueError(f"taille « {size} » invalide : attendu LARGEURxHAUTEUR, par ex. 1366x768")
+    return int(width), int(height)
 
 
-def run_gui(ctx, *, view: str = "roster", month: str | None = None, screenshot: str | None = None,
-            lang: str | None = None) -> int:
-    """Open the main window on `ctx`'s database; with `screenshot`, render `view` to that PNG
-    file offscreen and return 0 (1 if the file could not be written) instead of running."""
+def check_arguments(view: str, month: str | None, size: str | None = None) -> str | None:
+    """Why the window cannot open on `view` and `month` (French), or None."""
     if view not in VIEWS:
-        return _fail(ctx, f"vue « {view} » inconnue (au choix : {', '.join(VIEWS)})")
+        return f"vue « {view} » inconnue (au choix : {', '.join(VIEWS)})"
     if month:
         try:
             parse_month(month)
         except DomainError as exc:
-            return _fail(ctx, str(exc))
+            return str(exc)
+    try:
+        parse_size(size)
+    except ValueError as exc:
+        return str(exc)
+    return None
+
+
+def run_gui(services: Services, *, today: date, actor: str, view: str = "roster", month: str | None = None,
+            screenshot: str | None = None, lang: str | None = None, size: str | None = None) -> int:
+    """Open the main window on `services`; with `screenshot`, render `view` to that PNG
+    file offscreen and return 0 (1 if the file could not be written) instead of running.
+    `actor` is who the window's changes are recorded as. On an empty database the
+    coordinator first chooses: create the association (the wizard) or open the demo, which
+    has a database file of its own."""
     if screenshot and "QT_QPA_PLATFORM" not in os.environ:
         os.environ["QT_QPA_PLATFORM"] = "offscreen"  # before the QApplication exists
 
@@ -45,13 +65,27 @@ def run_gui(ctx, *, view: str = "roster", month: str | None = None, screenshot: 
     lang = i18n.install(lang or str(ui_settings().value("language", i18n.DEFAULT_LANGUAGE)))
     i18n.install_qt_translator(app, lang)
     app.setStyleSheet(STYLE_SHEET)
+    window_size = parse_size(size)
+    from .first_start import DEMO, open_services
+
     try:
-        services = ctx.services(create_demo_if_empty=True)
+        if screenshot and view in FIRST_START_VIEWS:
+            return render_first_start(services, today, actor, view, screenshot, window_size)
+        if screenshot:  # an empty database is pictured with the demo, in its own file
+            opened = open_services(services, today, actor, database_label=database_label,
+                                   ask=lambda _db, **_kw: DEMO)
+        else:
+            opened = open_services(services, today, actor, database_label=database_label)
     except DomainError as exc:
-        return _fail(ctx, str(exc))
-    app_ctx = AppContext(services, today=ctx.today, month=month, lang=lang, database_label=database_label(services))
+        print(f"Erreur : {exc}", file=sys.stderr)
+        return 2
+    if opened is None:  # the coordinator left the first-start choice
+        return 0
+    services, demo = opened
+    app_ctx = AppContext(services, today=today, month=month, lang=lang, actor=actor,
+                         database_label=database_label(services), demo=demo)
     window = MainWindow(app_ctx)
-    window.resize(*(WIDE_SCREENSHOT.get(view, SCREENSHOT_SIZE) if screenshot else (1440, 900)))
+    window.resize(*(window_size or (WIDE_SCREENSHOT.get(view, SCREENSHOT_SIZE) if screenshot else (1440, 900))))
     window.show()
     window.show_view(view)
     if screenshot:
@@ -87,6 +121,42 @@ def database_label(services) -> str:
     if url.get_backend_name() == "sqlite":
         return url.database if url.database not in (None, "", ":memory:") else "SQLite (mémoire)"
     return url.render_as_string(hide_password=True)
+
+
+def render_first_start(services: Services, today: date, actor: str, view: str, path: str,
+                       size: tuple[int, int] | None = None) -> int:
+    """Screenshot of the first-start choice or of the setup wizard (its first page, or the page
+    given by `$SAS_ROSTER_WIZARD_PAGE`, filled with an invented association), on the chosen
+    database, which is not written to."""
+    from PySide6.QtWidgets import QApplication
+
+    from .first_start import FirstStartDialog
+
+    if view == "first-start":
+        widget = FirstStartDialog(database_label(services))
+    else:
+        from .wizard import SetupWizard
+
+        widget = SetupWizard(services, today, actor=actor)
+        widget.resize(*(size or (1100, 760)))
+        widget.identity.name.setText(_example_name())
+        widget.identity.department.setText("67")
+        widget.identity.name.deselect()
+        widget.show()
+        for _ in range(int(os.environ.get("SAS_ROSTER_WIZARD_PAGE", "0"))):
+            widget.next()
+    widget.show()
+    for _ in range(3):
+        QApplication.processEvents()
+    ok = widget.grab().save(path, "PNG")
+    widget.close()
+    return 0 if ok else 1
+
+
+def _example_name() -> str:
+    from .i18n import _
+
+    return _("Association SAS du Ried (exemple)")
 
 
 def render(window, path: str, timeout: float = 30.0) -> bool:

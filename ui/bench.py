@@ -28,11 +28,10 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 from PySide6.QtCore import QElapsedTimer, Qt, QTimer  # noqa: E402
 from PySide6.QtWidgets import QApplication  # noqa: E402
 
+from sas_roster.bench_data import month_of, store_department  # noqa: E402
 from sas_roster.services import Services  # noqa: E402
-from solver.bench.generator import generate  # noqa: E402
 
 from . import i18n  # noqa: E402
-from .bench_data import store_generated  # noqa: E402
 from .context import AppContext  # noqa: E402
 from .main_window import MainWindow  # noqa: E402
 
@@ -46,21 +45,13 @@ def database(size: str, seed: int = 1, solved: bool = False) -> tuple[Path, tupl
     solved by the engine (90 s) and stored as the draft, as a coordinator would open it."""
     CACHE.mkdir(exist_ok=True)
     path = CACHE / f"{size}-{seed}{'-solved' if solved else ''}.db"
-    problem = generate(size, seed)
-    first = date.fromisoformat(problem.days[0].date)
     if not path.exists():
         tmp = path.with_suffix(".tmp")
         tmp.unlink(missing_ok=True)
         with Services.open(f"sqlite:///{tmp}") as services:
-            store_generated(services, problem)
-            if solved:
-                from sas_roster.planning import apply_solution, build_problem
-                from solver.sas import solve_sas
-
-                mp = build_problem(services, first.year, first.month)
-                apply_solution(services, mp, solve_sas(mp.problem, 90.0, num_workers=2, explain=False))
+            store_department(services, size, seed, solve_seconds=90.0 if solved else None)
         tmp.rename(path)
-    return path, (first.year, first.month)
+    return path, month_of(size, seed)
 
 
 class Heartbeat:

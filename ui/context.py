@@ -10,7 +10,9 @@ from datetime import date
 
 from PySide6.QtCore import QObject, QSettings, Signal
 
+from sas_roster.cli.base import system_user
 from sas_roster.domain.calendar import parse_month
+from sas_roster.services import Services
 
 
 def next_month(year: int, month: int, n: int = 1) -> tuple[int, int]:
@@ -28,10 +30,15 @@ class AppContext(QObject):
     ROSTER = "roster"
     SETTINGS = "settings"
 
-    def __init__(self, services, *, today: date, month: str | None = None, lang: str = "fr",
-                 database_label: str = "", parent: QObject | None = None) -> None:
+    def __init__(self, services: Services, *, today: date, month: str | None = None, lang: str = "fr",
+                 database_label: str = "", actor: str | None = None, demo: bool = False,
+                 parent: QObject | None = None) -> None:
         super().__init__(parent)
+        self.demo = demo  # the demo's own database file is open (said in the title and status bar)
         self.services = services
+        # Who the window's changes are recorded as: the signed-in user once accounts exist,
+        # until then the operating-system user.
+        self.actor = actor or system_user()
         self.today = today
         self.lang = lang
         self.database_label = database_label

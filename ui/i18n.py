@@ -2,9 +2,10 @@
 
 The message ids in the code are the French texts (the app speaks French first, and a
 missing catalog must never leave a coordinator with English or with keys): the `en`
-catalog translates them. Catalogs live in `resources/translations/<lang>/LC_MESSAGES/`
-as `.po` sources next to their compiled `.mo` (committed); when a `.mo` is missing or
-older than its `.po` (a fresh edit, a partial checkout) it is compiled here, at start.
+catalog translates them. The `.po` sources live in `resources/translations/<lang>/LC_MESSAGES/`;
+they are compiled at start into the user's cache folder (platformdirs), in a folder named
+after the source's content, so that a `.po` edited or checked out is picked up at once and
+nothing is ever written into the source or install tree.
 
 Domain and service messages (validation problems, explanations of uncovered hours) stay
 French: they come from `sas_roster`, which has no catalogs.
@@ -15,7 +16,9 @@ Refresh the catalogs after adding strings: `python -m ui.i18n_tools` (extract, u
 from __future__ import annotations
 
 import gettext
+import hashlib
 import logging
+import os
 from pathlib import Path
 
 DOMAIN = "sas_roster"
@@ -38,6 +41,12 @@ def ngettext(singular: str, plural: str, n: int) -> str:
     return _translation.ngettext(singular, plural, n)
 
 
+def pgettext(context: str, message: str) -> str:
+    """`message` translated in `context`, for a French word that reads two ways in English
+    ("Annuler": Cancel a dialog / Undo an action; "Nom": a person's last name / a name)."""
+    return _translation.pgettext(context, message)
+
+
 def N_(message: str) -> str:
     """Marks a string for extraction where it is defined; translate it with `_()` where shown."""
     return message
@@ -47,22 +56,41 @@ def language() -> str:
     return _language
 
 
-def compile_catalogs(locale_dir: Path = LOCALE_DIR, force: bool = False) -> list[Path]:
-    """Compile every `.po` whose `.mo` is missing or older; returns the `.mo` files written."""
+def cache_dir() -> Path:
+    """Where compiled catalogs go: `$SAS_ROSTER_CACHE_DIR` (tests) or the user's cache folder."""
+    override = os.environ.get("SAS_ROSTER_CACHE_DIR")
+    if override:
+        return Path(override)
+    from platformdirs import user_cache_dir
+
+    return Path(user_cache_dir("sas-roster", appauthor=False))
+
+
+def compile_catalogs(locale_dir: Path = LOCALE_DIR, out_dir: Path | None = None) -> dict[str, Path]:
+    """Compile every `<lang>/LC_MESSAGES/*.po` of `locale_dir` into `out_dir` (the cache by
+    default) and return, per language, the folder to hand to `gettext` (its `.mo` is under
+    `<lang>/LC_MESSAGES/`). The folder is named after the `.po`'s content: an unchanged source
+    is never compiled twice, and two checkouts with different catalogs never share one."""
     from babel.messages.mofile import write_mo
     from babel.messages.pofile import read_po
 
-    written = []
+    out_dir = (out_dir or cache_dir()) / "translations"
+    folders: dict[str, Path] = {}
     for po in sorted(locale_dir.glob(f"*/LC_MESSAGES/{DOMAIN}.po")):
-        mo = po.with_suffix(".mo")
-        if not force and mo.exists() and mo.stat().st_mtime >= po.stat().st_mtime:
-            continue
-        with po.open("rb") as f:
-            catalog = read_po(f, locale=po.parent.parent.name)
-        with mo.open("wb") as f:
-            write_mo(f, catalog)
-        written.append(mo)
-    return written
+        lang = po.parent.parent.name
+        data = po.read_bytes()
+        folder = out_dir / hashlib.sha256(data).hexdigest()[:16]
+        mo = folder / lang / "LC_MESSAGES" / f"{DOMAIN}.mo"
+        if not mo.exists():
+            mo.parent.mkdir(parents=True, exist_ok=True)
+            with po.open("rb") as f:
+                catalog = read_po(f, locale=lang)
+            partial = mo.with_suffix(f".{os.getpid()}.tmp")
+            with partial.open("wb") as f:
+                write_mo(f, catalog)
+            partial.replace(mo)  # atomic: another process never reads half a catalog
+        folders[lang] = folder
+    return folders
 
 
 def install(lang: str | None) -> str:
@@ -70,10 +98,14 @@ def install(lang: str | None) -> str:
     global _translation, _language
     lang = lang if lang in LANGUAGES else DEFAULT_LANGUAGE
     try:
-        compile_catalogs()
-    except OSError:  # read-only install: the committed .mo files are used as they are
+        folder = compile_catalogs().get(lang)
+    except OSError:  # no writable cache: the interface stays French, the message ids
         log.warning("translation catalogs could not be compiled", exc_info=True)
-    _translation = gettext.translation(DOMAIN, LOCALE_DIR, languages=[lang], fallback=True)
+        folder = None
+    if folder is None:
+        _translation = gettext.NullTranslations()
+    else:
+        _translation = gettext.translation(DOMAIN, folder, languages=[lang], fallback=True)
     _language = lang
     return lang
 

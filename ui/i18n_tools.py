@@ -3,7 +3,8 @@
 1. extract every `_()`, `N_()` and `ngettext()` string of `ui/` into `sas_roster.pot`;
 2. update (or create) the `fr` and `en` catalogs from it — `fr` needs no translation, the
    message ids are French; `en` entries left empty are listed so they can be translated;
-3. compile the `.mo` files (committed, so that a fresh clone works without this step).
+3. check that the catalogs compile (into the user's cache: `.mo` files are never kept in the
+   source tree, the app compiles them at start, see `ui.i18n`).
 """
 
 from __future__ import annotations
@@ -17,7 +18,7 @@ from .i18n import DOMAIN, LANGUAGES, LOCALE_DIR, compile_catalogs
 
 UI_DIR = Path(__file__).resolve().parent
 POT = LOCALE_DIR / f"{DOMAIN}.pot"
-KEYWORDS = ("_", "N_", "ngettext:1,2")
+KEYWORDS = ("_", "N_", "ngettext:1,2", "pgettext:1c,2")
 
 
 def extract(pot: Path = POT) -> Path:
@@ -58,7 +59,7 @@ def main() -> int:
     LOCALE_DIR.mkdir(parents=True, exist_ok=True)
     extract()
     update()
-    compile_catalogs(force=True)
+    compile_catalogs()
     missing = untranslated("en")
     for text in missing:
         print(f"à traduire (en) : {text}")

@@ -148,3 +148,36 @@ def hours(minutes: int) -> str:
     value = minutes / 60
     text = f"{value:.1f}".rstrip("0").rstrip(".")
     return (text.replace(".", ",") if language() == "fr" else text) + " h"
+
+
+def hour_range(rng) -> str:
+    """'8h–12h'; a range covering the whole day reads 'toute la journée', not '0h–23h59'."""
+    if rng.start == time(0) and (rng.end.hour, rng.end.minute) >= (23, 59):
+        return _("toute la journée")
+    return f"{hour(rng.start)}–{hour(rng.end)}"
+
+
+_TERRITORY_KIND = {
+    "cpts": N_("CPTS"),
+    "pdsa_sector": N_("Secteur de PDSA"),
+    "urgent_care": N_("Unité de soins non programmés"),
+    "emergency_doctors": N_("Association de médecins d'urgence"),
+}
+
+
+def territory_kind(kind) -> str:
+    value = getattr(kind, "value", kind)
+    return _(_TERRITORY_KIND[value]) if value in _TERRITORY_KIND else str(value)
+
+
+def number(value, decimals: int | None = None) -> str:
+    """A number in the interface's locale ('1 234,5' / '1,234.5'); `decimals` fixes the digits."""
+    from babel.numbers import format_decimal
+
+    pattern = None if decimals is None else "#,##0" + ("." + "0" * decimals if decimals else "")
+    return format_decimal(value, format=pattern, locale=language())
+
+
+def amount(value) -> str:
+    """Money in the interface's locale, always two decimals ('90,00' / '90.00'), no symbol."""
+    return number(value, 2)

@@ -28,7 +28,9 @@ from .views.base import View
 def _page_factories() -> list[tuple[str, str, Callable[[AppContext], View]]]:
     # Imported here so that a view's import cost is paid only when the window is built.
     from .views.availability import AvailabilityView
-    from .views.coming_soon import AttendanceView, ClaimsView, GovernanceView
+    from .views.attendance import AttendanceView
+    from .views.claims import ClaimsView
+    from .views.coming_soon import GovernanceView
     from .views.pools import PoolsView
     from .views.roster import RosterView
     from .views.settings import SettingsView
@@ -53,12 +55,15 @@ class MainWindow(QMainWindow):
         self.ctx = ctx
         settings = ctx.services.settings.get()
         name = settings.name if settings else _("association non configurée")
-        self.setWindowTitle(f"sas-roster — {name}")
+        title = f"sas-roster — {name}"
+        if ctx.demo:
+            title += " — " + _("démonstration (base séparée)")
+        self.setWindowTitle(title)
         self._factories = {key: factory for key, _title, factory in _page_factories()}
         self._pages: dict[str, View] = {}
 
         self.navigation = QListWidget(objectName="navigation")
-        self.navigation.setFixedWidth(210)
+        self.navigation.setFixedWidth(184)
         self.stack = QStackedWidget()
         for key, title, _factory in _page_factories():
             item = QListWidgetItem(_(title))
@@ -106,7 +111,8 @@ class MainWindow(QMainWindow):
             self.addAction(action)
 
     def _build_status_bar(self) -> None:
-        self.database_status = QLabel(_("Base : {db}").format(db=self.ctx.database_label))
+        text = _("Base de démonstration : {db}") if self.ctx.demo else _("Base : {db}")
+        self.database_status = QLabel(text.format(db=self.ctx.database_label))
         self.month_status = QLabel()
         self.statusBar().addWidget(self.database_status, 1)
         self.statusBar().addPermanentWidget(self.month_status)

@@ -65,6 +65,7 @@ def add_months(year: int, month: int, n: int) -> tuple[int, int]:
 def demo_settings(year: int) -> AssociationSettings:
     return AssociationSettings(
         name="Association SAS Val-de-Brenne (démo)",
+        is_demo=True,
         department="Val-de-Brenne (département fictif)",
         zone=HolidayZone.METROPOLE,
         bridge_days=(
@@ -189,7 +190,10 @@ def demo_persons(rng: random.Random, today: date, territories: list[Territory]) 
             quota = RetireeQuota(yearly_hours=180, eligible_until=date(today.year + 1, 6, 30))
         elif i == 3:
             status = PersonStatus.LOCUM
-            contracts = (Contract(ContractKind.LOCUM, date(today.year, 9, 1), date(today.year + 1, 2, 28)),)
+            # Invented like every name here: the doctor whose practice the locum holds.
+            replaced = f"Dr {FIRST_NAMES[0]} {LAST_NAMES[0]}"
+            contracts = (Contract(ContractKind.LOCUM, date(today.year, 9, 1), date(today.year + 1, 2, 28),
+                                  replaces=replaced),)
         if i in (4, 5):
             remote = RemoteAuthorisation(date(today.year - 1, 10, 1), "cabinet médical")
         if i >= 12:  # a few regulators are also on-call effectors of their territory

@@ -7,6 +7,7 @@ from datetime import date, datetime, time
 
 from ..domain.calendar import PARIS, month_calendar
 from ..domain.enums import PersonStatus, Role
+from ..domain.errors import DomainError
 from ..domain.roster import Assignment
 from .generator import DemoData, add_months, build_demo
 
@@ -48,8 +49,29 @@ def _history_roster(data: DemoData, ids: list[int], year: int, month: int) -> li
     return out
 
 
-def load_demo(services, today: date, seed: int = 2027, actor: str = "démo") -> DemoReport:
-    """Empties the database and writes the demo association for `today`'s month and the next two."""
+def refuse_unless_demo(services, force: bool = False) -> None:
+    """Refuse (French `DomainError`) to write the demo over anything but an empty database
+    or the demo itself, unless `force`: a real association is never wiped by mistake."""
+    from ..services.setup import DatabaseKind
+
+    if force:
+        return
+    if services.setup.database_kind() is DatabaseKind.ASSOCIATION:
+        settings = services.settings.get()
+        name = f" « {settings.name} »" if settings is not None and settings.name else ""
+        raise DomainError(
+            f"Cette base contient une association{name} : la démonstration ne l'écrase pas (rien n'a été "
+            "modifié). La démonstration a son propre fichier : lancez « sas-roster demo » sans --db. "
+            "Pour effacer quand même cette base et y mettre la démonstration : « sas-roster demo --force ».")
+
+
+def load_demo(services, today: date, seed: int = 2027, actor: str = "démo", *, force: bool = True) -> DemoReport:
+    """Empties the database and writes the demo association for `today`'s month and the next two.
+
+    With `force=False` it refuses a database holding anything but the demo (see
+    `refuse_unless_demo`); the default stays True for the callers that already chose.
+    """
+    refuse_unless_demo(services, force)
     data = build_demo(today, seed)
     services.reset_database(actor=actor)
     services.settings.save(data.settings, actor=actor)
@@ -82,7 +104,12 @@ def load_demo(services, today: date, seed: int = 2027, actor: str = "démo") -> 
 
 
 def ensure_demo(services, today: date) -> DemoReport | None:
-    """On an empty database (first start), create the demo association."""
-    if services.settings.get() is not None:
+    """On an empty database (first start), create the demo association — never on a file that
+    was empty (0 byte) when opened: that is a database lost or mistyped, not a first start."""
+    from ..services.setup import DatabaseKind
+
+    if getattr(services, "opened_zero_byte_file", False):
+        return None
+    if services.setup.database_kind() is not DatabaseKind.EMPTY:
         return None
     return load_demo(services, today)

@@ -17,6 +17,7 @@ from zoneinfo import ZoneInfo
 
 import holidays
 
+from .departments import time_zone_of
 from .enums import HolidayZone, Role
 from .settings import AssociationSettings, BridgeDay, TimeRange
 
@@ -41,6 +42,7 @@ class ContinuityDay:
     day: date
     hours: dict[Role, TimeRange]  # open hours per role this day
     shortened_by: BridgeDay | None = None
+    time_zone: str = "Europe/Paris"  # the association's wall clock (overseas: its own)
 
     def minutes(self, role: Role) -> int:
         r = self.hours.get(role)
@@ -48,11 +50,11 @@ class ContinuityDay:
 
     def start_of(self, role: Role) -> datetime | None:
         r = self.hours.get(role)
-        return datetime.combine(self.day, r.start, PARIS) if r else None
+        return datetime.combine(self.day, r.start, ZoneInfo(self.time_zone)) if r else None
 
     def end_of(self, role: Role) -> datetime | None:
         r = self.hours.get(role)
-        return datetime.combine(self.day, r.end, PARIS) if r else None
+        return datetime.combine(self.day, r.end, ZoneInfo(self.time_zone)) if r else None
 
 
 @dataclass(frozen=True)
@@ -101,8 +103,8 @@ def continuity_day(settings: AssociationSettings, day: date, zone: HolidayZone |
         clipped = {r: c for r, rng in hours.items() if (c := _clip(rng, bridge.pdsa_from)) is not None}
         if not clipped:
             return SkippedDay(day, f"{bridge.label} (PDSA dès {bridge.pdsa_from.hour}h)")
-        return ContinuityDay(day, clipped, shortened_by=bridge)
-    return ContinuityDay(day, hours)
+        return ContinuityDay(day, clipped, shortened_by=bridge, time_zone=time_zone_of(zone))
+    return ContinuityDay(day, hours, time_zone=time_zone_of(zone))
 
 
 def month_calendar(
@@ -132,3 +134,15 @@ def parse_month(text: str) -> tuple[int, int]:
     except ValueError:
         raise ValidationError(f"Mois « {text} » invalide : format attendu AAAA-MM, par ex. 2027-05") from None
     return year, month
+
+
+MONTH_NAMES_FR = ("janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août",
+                  "septembre", "octobre", "novembre", "décembre")
+
+
+def day_fr(day: date, with_year: bool = False) -> str:
+    """``vendredi 8 janvier`` (``vendredi 8 janvier 2027`` with the year)."""
+    from .settings import WEEKDAY_NAMES_FR
+
+    text = f"{WEEKDAY_NAMES_FR[day.weekday()]} {day.day} {MONTH_NAMES_FR[day.month - 1]}"
+    return f"{text} {day.year}" if with_year else text

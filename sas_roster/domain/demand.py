@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 from datetime import date, time
 from enum import StrEnum
 
-from .enums import Role
+from .enums import Role, TerritoryKind
 from .settings import TimeRange
 
 
@@ -72,15 +72,21 @@ def required_headcount(
 
 class RotaSource(StrEnum):
     ASSOCIATION = "association"  # the association rosters this territory's on-call effectors
-    CPTS = "cpts"  # the CPTS sends its own rota, imported as fixed assignments
+    CPTS = "cpts"  # the territory (a CPTS …) sends its own rota, imported as fixed assignments
+
+    @property
+    def label_fr(self) -> str:
+        return {"association": "planifié par l'association", "cpts": "transmis par le territoire"}[self.value]
 
 
 @dataclass(frozen=True)
 class Territory:
-    """A CPTS or PDSA sector organising on-call effectors."""
+    """A CPTS, PDSA sector, urgent-care unit or emergency-doctor association organising
+    on-call effectors; either the association rosters them or the territory sends its rota."""
 
     code: str
     name: str
     oncall_per_day: int = 1
     rota_source: RotaSource = RotaSource.ASSOCIATION
+    kind: TerritoryKind = TerritoryKind.CPTS
     id: int | None = None

@@ -117,8 +117,37 @@ class AttendanceStatus(StrEnum):
 
 
 class ContractKind(StrEnum):
-    LOCUM = "locum"
-    OSNP = "osnp"
+    LOCUM = "locum"  # a locum regulating under contract; names the doctor he replaces
+    OSNP = "osnp"  # an operator's employment contract
+    # A fully retired doctor's occasional public-service contract with a hospital, which
+    # pays him (`employer` is the paying hospital).
+    HOSPITAL = "hospital"
+
+    @property
+    def label_fr(self) -> str:
+        return {
+            "locum": "contrat de remplacement",
+            "osnp": "contrat OSNP",
+            "hospital": "contrat hospitalier (retraité)",
+        }[self.value]
+
+
+class TerritoryKind(StrEnum):
+    """What organises a territory's on-call effectors."""
+
+    CPTS = "cpts"
+    PDSA_SECTOR = "pdsa_sector"  # secteur de PDSA
+    URGENT_CARE = "urgent_care"  # unité / centre de soins non programmés
+    EMERGENCY_DOCTORS = "emergency_doctors"  # association de médecins d'urgence (type SOS Médecins)
+
+    @property
+    def label_fr(self) -> str:
+        return {
+            "cpts": "CPTS",
+            "pdsa_sector": "secteur PDSA",
+            "urgent_care": "unité de soins non programmés",
+            "emergency_doctors": "association de médecins d'urgence",
+        }[self.value]
 
 
 class RateKind(StrEnum):

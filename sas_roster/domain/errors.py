@@ -12,9 +12,12 @@ class Problem:
     message: str
     row: int | None = None
     field: str | None = None
+    sheet: str | None = None  # the spreadsheet's sheet, in files of several sheets
 
     def __str__(self) -> str:
         where = []
+        if self.sheet:
+            where.append(f"feuille « {self.sheet} »")
         if self.row is not None:
             where.append(f"ligne {self.row}")
         if self.field:

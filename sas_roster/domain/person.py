@@ -30,22 +30,31 @@ class RemoteAuthorisation:
 
 @dataclass(frozen=True)
 class RetireeQuota:
-    """Hour quota of a retired doctor, from the regional cahier des charges."""
+    """Hour quota of a retired doctor, from the regional cahier des charges.
 
-    yearly_hours: int
+    `yearly_hours` None: the association's default quota applies (see `quotas.quota_status`).
+    The quota counts regulation hours only; `eligible_until` is checked day by day.
+    """
+
+    yearly_hours: int | None
     monthly_hours: int | None = None
     eligible_until: date | None = None
+
+    def eligible_on(self, day: date) -> bool:
+        return self.eligible_until is None or day <= self.eligible_until
 
 
 @dataclass(frozen=True)
 class Contract:
-    """A locum's contract (dates) or an OSNP's employment contract (employer, weekly hours)."""
+    """A locum's contract (dates, the doctor replaced), an OSNP's employment contract (employer,
+    weekly hours), or a fully retired doctor's hospital contract (`employer`: the paying hospital)."""
 
     kind: ContractKind
     start: date
     end: date | None = None
     employer: str | None = None
     weekly_hours: float | None = None  # OSNP contract hours
+    replaces: str | None = None  # locum contract: the doctor replaced (name, RPPS)
 
     def covers(self, day: date) -> bool:
         return self.start <= day and (self.end is None or day <= self.end)
@@ -109,10 +118,11 @@ class Person:
             return False
         if self.status is PersonStatus.LOCUM and self.contract_on(ContractKind.LOCUM, day) is None:
             return False
-        if self.status.is_retired and self.quota and self.quota.eligible_until:
-            if day > self.quota.eligible_until:
-                return False
-        return True
+        return self.retiree_eligible_on(day)
+
+    def retiree_eligible_on(self, day: date) -> bool:
+        """False only for a retired doctor on a day after his eligibility end date."""
+        return not (self.status.is_retired and self.quota is not None and not self.quota.eligible_on(day))
 
     def may_regulate_remotely_on(self, day: date) -> bool:
         return self.remote is not None and self.remote.granted_on <= day

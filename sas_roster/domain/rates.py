@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 from decimal import ROUND_HALF_UP, Decimal
@@ -31,7 +32,7 @@ class Indicator9Tier:
     valid_from: date
 
 
-def rate_on(rates: list[DatedRate] | tuple[DatedRate, ...], kind: RateKind, day: date) -> DatedRate:
+def rate_on(rates: Sequence[DatedRate], kind: RateKind, day: date) -> DatedRate:
     """The rate of `kind` in force on `day`: the latest one that started on or before it."""
     candidates = [r for r in rates if r.kind is kind and r.valid_from <= day]
     if not candidates:
@@ -63,9 +64,11 @@ def round_money(amount: Decimal) -> Decimal:
 
 
 def default_rates() -> list[DatedRate]:
-    """The rates in force when the association starts (avenant 9; C = G at 30 € since 2024-12-22)."""
+    """The rates in force when the association starts (avenant 9; C = G at 30 € since 2024-12-22),
+    with the C's history so that 2022 and 2023 training indemnities can still be computed."""
     return [
         DatedRate(RateKind.REGULATION_HOURLY, Decimal("90.00"), date(2022, 1, 1), "avenant 9"),
+        DatedRate(RateKind.CONSULTATION_C, Decimal("25.00"), date(2017, 5, 1), "G = 25 €"),
         DatedRate(RateKind.CONSULTATION_C, Decimal("26.50"), date(2023, 12, 22), "G = 26,50 €"),
         DatedRate(RateKind.CONSULTATION_C, Decimal("30.00"), date(2024, 12, 22), "G = 30 €"),
         DatedRate(RateKind.TRAINING_HOURLY_C_MULTIPLE, Decimal("3"), date(2022, 1, 1), "3C par heure"),

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, datetime, time
 
-from .enums import AttendanceStatus, Presence, Role, RosterStatus
+from .enums import Presence, Role, RosterStatus
 
 
 @dataclass(frozen=True)
@@ -49,14 +49,3 @@ class Roster:
     @property
     def label(self) -> str:
         return f"{self.year:04d}-{self.month:02d}"
-
-
-@dataclass(frozen=True)
-class AttendanceLine:
-    assignment_id: int
-    status: AttendanceStatus = AttendanceStatus.PLANNED
-    replaced_by: int | None = None
-    actual_start: time | None = None
-    actual_end: time | None = None
-    note: str = ""
-    id: int | None = None

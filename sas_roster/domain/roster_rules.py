@@ -43,7 +43,7 @@ class RosterFacts:
     availability: list[AvailabilityEntry] = field(default_factory=list)
     pdsa: list[PdsaDuty] = field(default_factory=list)
     history: list[Assignment] = field(default_factory=list)  # the days just before the month
-    worked_before_month: dict[int, int] = field(default_factory=dict)  # minutes this year
+    worked_before_month: dict[int, int] = field(default_factory=dict)  # regulation minutes this year
     cpts_territories: frozenset[str] = frozenset()
 
 
@@ -108,6 +108,10 @@ def _eligibility(f: RosterFacts, p: Person, a: Assignment) -> list[Violation]:
     if a.role is Role.REGULATOR:
         if p.status is PersonStatus.LOCUM and p.contract_on(ContractKind.LOCUM, a.day) is None:
             v.append(Violation("Remplaçant sans contrat", pid, a.day, f"{p.short_name} n'a pas de contrat de remplacement le {a.day:%d/%m}", _ids(a)))
+        if not p.retiree_eligible_on(a.day):
+            until = p.quota.eligible_until if p.quota else None
+            v.append(Violation("Fin d'éligibilité du retraité", pid, a.day, f"{p.short_name} n'est plus autorisé(e) à réguler "
+                               f"après le {until:%d/%m/%Y} ({_label(a)})", _ids(a)))
         if a.presence is Presence.REMOTE and not p.may_regulate_remotely_on(a.day):
             v.append(Violation("Régulation à distance non autorisée", pid, a.day, f"{p.short_name} n'est pas autorisé(e) à réguler à distance", _ids(a)))
     if a.role is Role.EFFECTOR and a.territory and p.territory != a.territory:
@@ -211,7 +215,8 @@ def _monthly(f: RosterFacts, p: Person, items: list[Assignment]) -> list[Violati
     regulated = [a for a in items if a.role is Role.REGULATOR]
     if regulated:
         first = regulated[0].day.replace(day=1)
-        left = quota_status(p, first, f.worked_before_month.get(p.id, 0)).minutes_left
+        left = quota_status(p, first, f.worked_before_month.get(p.id, 0),
+                            default_yearly_hours=f.settings.default_retiree_quota_hours).quota_left
         reg_minutes = sum(a.minutes for a in regulated)
         if left is not None and reg_minutes > left:
             v.append(Violation("Quota horaire de retraité", p.id, None, f"{p.short_name} : {reg_minutes / 60:g} h ce mois pour {left / 60:g} h de quota restant"))

@@ -71,7 +71,18 @@ class AssociationSettings:
     osnp_min_rest_hours: int = 11
     osnp_max_hours_per_week: int = 48
     retention_years: int = 10
+    # Yearly hour quota of a retired doctor imported without one (None: no default quota).
+    default_retiree_quota_hours: int | None = None
+    # This database holds the invented demo association (never a real one).
+    is_demo: bool = False
     id: int | None = None
+
+    @property
+    def time_zone(self) -> str:
+        """The association's wall-clock zone: Europe/Paris, or the overseas département's own."""
+        from .departments import time_zone_of
+
+        return time_zone_of(self.zone)
 
     def hours_for(self, role: Role, weekday: int) -> TimeRange | None:
         return self.opening_hours.get(role, {}).get(weekday)

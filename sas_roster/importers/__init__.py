@@ -1,8 +1,11 @@
 """Importers: the files a coordinator fills in, turned into domain objects.
 
-Four kinds (`ImportKind`): ``members`` (pools of people), ``availability`` (who is
-available when), ``pdsa`` (PDSA duties rostered elsewhere, e.g. Ordigard) and ``rota``
-(a CPTS's own on-call rota for its territory). Files are XLSX (.xlsx/.xlsm) or CSV
+Five kinds (`ImportKind`): ``members`` (pools of people), ``availability`` (who is
+available when), ``pdsa`` (PDSA duties rostered elsewhere, e.g. Ordigard), ``rota``
+(a CPTS's own on-call rota for its territory) and ``history`` (hours worked per person,
+role and month before the first month kept in the app, counted by retiree quotas).
+The association's settings are one file of several sheets: ``setup_read.read_setup`` /
+``setup_write.write_setup`` (services: ``services.setup.import_file / export_file``). Files are XLSX (.xlsx/.xlsm) or CSV
 (';' ',' or tab, UTF-8 with or without BOM, UTF-16, cp1252).
 
 Stable entry points (the command line is built on them):
@@ -39,6 +42,7 @@ from typing import TYPE_CHECKING, Any
 from .availability import parse_availability
 from .columns import COLUMNS, Column, ImportKind
 from .directory import Directory
+from .history import parse_history
 from .members import CREATED, UNCHANGED, UPDATED, MemberChange, parse_members
 from .parsing import Line, ParseResult
 from .pdsa import parse_pdsa
@@ -54,6 +58,7 @@ _PARSERS = {
     ImportKind.AVAILABILITY: parse_availability,
     ImportKind.PDSA: parse_pdsa,
     ImportKind.ROTA: parse_rota,
+    ImportKind.HISTORY: parse_history,
 }
 
 

@@ -20,6 +20,7 @@ class ImportKind(StrEnum):
     AVAILABILITY = "availability"
     PDSA = "pdsa"
     ROTA = "rota"
+    HISTORY = "history"  # hours worked before the first month kept in the app
 
     @property
     def label_fr(self) -> str:
@@ -28,6 +29,7 @@ class ImportKind(StrEnum):
             "availability": "disponibilités",
             "pdsa": "gardes PDSA",
             "rota": "astreintes CPTS",
+            "history": "heures antérieures",
         }[self.value]
 
     @property
@@ -37,6 +39,7 @@ class ImportKind(StrEnum):
             "availability": "Disponibilités",
             "pdsa": "Gardes PDSA",
             "rota": "Astreintes CPTS",
+            "history": "Heures antérieures",
         }[self.value]
 
     @classmethod
@@ -79,6 +82,7 @@ class Column:
 
 ROLE_CHOICES = ("régulateur", "effecteur", "OSNP", "régulateur, effecteur")
 STATUS_CHOICES = ("libéral installé", "retraité cumul", "retraité autorisé", "remplaçant", "salarié")
+HISTORY_ROLE_CHOICES = ("régulateur", "effecteur", "OSNP")
 SECTOR_CHOICES = ("1", "2", "OPTAM")
 AVAILABILITY_CHOICES = ("disponible", "souhaité", "si besoin", "indisponible")
 DUTY_CHOICES = ("régulation", "effection")
@@ -119,7 +123,11 @@ MEMBERS = (
     Column("Éligible jusqu'au", "Retraités : date de fin d'éligibilité.", "", fmt=Fmt.DATE, width=14),
     Column("Contrat début", "Remplaçant ou OSNP : date de début du contrat.", "", fmt=Fmt.DATE, width=14),
     Column("Contrat fin", "Date de fin du contrat, vide si sans fin.", "", fmt=Fmt.DATE, width=14),
-    Column("Employeur", "OSNP : employeur (l'association, un GESA, l'hôpital).", "", width=18),
+    Column("Employeur", "OSNP : employeur (l'association, un GESA, l'hôpital). Retraité autorisé : l'hôpital qui "
+           "le paie (contrat d'activité ponctuelle de service public).", "", aliases=("hopital payeur",
+                                                                                     "etablissement payeur"), width=18),
+    Column("Médecin remplacé", "Remplaçant : le médecin remplacé (nom, RPPS) que nomme le contrat.", "",
+           aliases=("remplace", "medecin remplace"), width=20),
     Column("Heures hebdomadaires", "OSNP : heures par semaine du contrat.", "", fmt=Fmt.NUMBER, width=12),
     Column("Consentement contact", "oui / non : accepte d'être contacté (vide = oui).", "oui", choices=YES_NO,
            aliases=("consentement",), width=12),
@@ -163,9 +171,26 @@ ROTA = (
     Column("Fin", "Heure de fin, vide : heures d'ouverture du jour.", "", fmt=Fmt.TIME, width=9),
 )
 
+HISTORY = (
+    Column(RPPS, "RPPS du médecin. Un OSNP sans RPPS est reconnu par son e-mail, ou à défaut par Nom et Prénom.",
+           "10001234567", aliases=("n rpps", "numero rpps"), width=15),
+    Column(EMAIL, "E-mail, pour les OSNP sans RPPS.", "", aliases=("email", "mail", "courriel"), width=26),
+    Column(NOM, "Nom de famille.", "MARTIN", width=16),
+    Column(PRENOM, "Prénom.", "Camille", aliases=("prenom",), width=14),
+    Column("Rôle", "régulateur, effecteur ou OSNP : les quotas des retraités ne comptent que la régulation.",
+           "régulateur", required=True, choices=HISTORY_ROLE_CHOICES, aliases=("role",), width=14),
+    Column("Mois", "Mois travaillé avant le premier mois tenu dans l'application (MM/AAAA).", "01/2027",
+           required=True, aliases=("periode",), width=12),
+    Column("Heures", "Heures travaillées ce mois dans ce rôle (12,5 ou 12h30) ; 0 efface une saisie.", "24",
+           required=True, fmt=Fmt.NUMBER, aliases=("heures travaillees", "nombre d heures"), width=10),
+    Column("Remarque", "Facultatif : d'où vient le chiffre (relevé CPAM, planning papier …).", "",
+           aliases=("note", "commentaire"), width=30),
+)
+
 COLUMNS: dict[ImportKind, tuple[Column, ...]] = {
     ImportKind.MEMBERS: MEMBERS,
     ImportKind.AVAILABILITY: AVAILABILITY,
     ImportKind.PDSA: PDSA,
     ImportKind.ROTA: ROTA,
+    ImportKind.HISTORY: HISTORY,
 }

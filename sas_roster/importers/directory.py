@@ -85,7 +85,10 @@ class Directory:
         for t in self.territories:
             if key in (fold(t.code), fold(t.name)):
                 return t.code
-        known = ", ".join(t.code for t in self.territories) or "aucun territoire enregistré"
+        if not self.territories:
+            raise CellError(f"territoire « {raw} » inconnu : aucun territoire enregistré ; décrivez d'abord "
+                            "l'association (assistant de la fenêtre, ou sas-roster settings import FICHIER)")
+        known = ", ".join(t.code for t in self.territories)
         raise CellError(f"territoire « {raw} » inconnu (territoires connus : {known})")
 
     def oncall_hours(self, day: date) -> tuple[TimeRange | None, str]:

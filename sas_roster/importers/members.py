@@ -34,6 +34,7 @@ SKILLS, MAX_SHIFTS, MAX_HOURS = _col("Compétences"), _col("Engagement mensuel (
 QUOTA_YEAR, QUOTA_MONTH, ELIGIBLE = _col("Quota annuel (h)"), _col("Quota mensuel (h)"), _col("Éligible jusqu'au")
 CONTRACT_START, CONTRACT_END, EMPLOYER, WEEKLY = (_col("Contrat début"), _col("Contrat fin"), _col("Employeur"),
                                                   _col("Heures hebdomadaires"))
+REPLACES = _col("Médecin remplacé")
 CONSENT, ACTIVE_FROM, ACTIVE_UNTIL = _col("Consentement contact"), _col("Actif depuis"), _col("Actif jusqu'au")
 
 CREATED, UPDATED, UNCHANGED = "créé", "mis à jour", "inchangé"
@@ -87,7 +88,7 @@ def _read_cells(r: RowReader, directory: Directory) -> dict[str, object]:
         MAX_HOURS: r.get(MAX_HOURS, read_count), QUOTA_YEAR: r.get(QUOTA_YEAR, read_count),
         QUOTA_MONTH: r.get(QUOTA_MONTH, read_count), ELIGIBLE: r.get(ELIGIBLE, read_date),
         CONTRACT_START: r.get(CONTRACT_START, read_date), CONTRACT_END: r.get(CONTRACT_END, read_date),
-        EMPLOYER: r.text(EMPLOYER), WEEKLY: r.get(WEEKLY, _weekly_hours), CONSENT: r.get(CONSENT, read_yes_no),
+        EMPLOYER: r.text(EMPLOYER), REPLACES: r.text(REPLACES), WEEKLY: r.get(WEEKLY, _weekly_hours), CONSENT: r.get(CONSENT, read_yes_no),
         ACTIVE_FROM: r.get(ACTIVE_FROM, read_date), ACTIVE_UNTIL: r.get(ACTIVE_UNTIL, read_date),
     }
 
@@ -120,7 +121,7 @@ def _contracts(r: RowReader, v: dict[str, object], previous: Person | None) -> t
     existing = previous.contracts if previous else ()
     start, end = v.get(CONTRACT_START), v.get(CONTRACT_END)
     if start is None:
-        if end is not None or v.get(EMPLOYER) or v.get(WEEKLY) is not None:
+        if end is not None or v.get(EMPLOYER) or v.get(WEEKLY) is not None or v.get(REPLACES):
             r.fail(CONTRACT_START, "date de début du contrat manquante (les autres cases du contrat sont remplies)")
         return existing
     roles, status = v[ROLES] or frozenset(), v[STATUS]
@@ -128,13 +129,17 @@ def _contracts(r: RowReader, v: dict[str, object], previous: Person | None) -> t
         kind = ContractKind.OSNP
     elif status is PersonStatus.LOCUM:
         kind = ContractKind.LOCUM
+    elif status is PersonStatus.RETIRED_AUTHORISED:
+        kind = ContractKind.HOSPITAL  # occasional public-service contract; Employeur: the paying hospital
     else:
-        r.fail(CONTRACT_START, "contrat réservé aux remplaçants et aux OSNP")
+        r.fail(CONTRACT_START, "contrat réservé aux remplaçants, aux retraités autorisés (contrat hospitalier) "
+                              "et aux OSNP")
         return existing
     if end is not None and end < start:  # type: ignore[operator]
         r.fail(CONTRACT_END, f"la fin du contrat ({end:%d/%m/%Y}) précède son début ({start:%d/%m/%Y})")
         return existing
-    contract = Contract(kind, start, end, v.get(EMPLOYER) or None, v.get(WEEKLY))  # type: ignore[arg-type]
+    contract = Contract(kind, start, end, v.get(EMPLOYER) or None, v.get(WEEKLY),  # type: ignore[arg-type]
+                        v.get(REPLACES) or None)  # type: ignore[arg-type]
     # Same kind and start: the same contract, amended in place; stored order kept so that an
     # unchanged row compares equal to the stored person.
     if any(c.kind is kind and c.start == start for c in existing):
@@ -150,9 +155,7 @@ def _quota(r: RowReader, v: dict[str, object]) -> RetireeQuota | None:
     if status is not None and not status.is_retired:  # type: ignore[attr-defined]
         r.fail(QUOTA_YEAR, f"quota et éligibilité réservés aux retraités (statut : {status.label_fr})")  # type: ignore[attr-defined]
         return None
-    if yearly is None:
-        r.fail(QUOTA_YEAR, "quota annuel manquant (quota mensuel ou date d'éligibilité remplis)")
-        return None
+    # No yearly quota: the association's default quota applies (settings).
     return RetireeQuota(yearly, monthly, until)  # type: ignore[arg-type]
 
 

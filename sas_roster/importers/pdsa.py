@@ -49,6 +49,8 @@ def parse_pdsa(table: Table, directory: Directory) -> ParseResult[PdsaDuty]:
         end = r.get(END, lambda v: _read_end(v, start), required=True)
         kind = r.get(TYPE, read_duty_kind, required=True)
         sector = r.text(SECTOR)
+        if sector and len(sector) > 80:  # the column's size: the same refusal on SQLite and PostgreSQL
+            r.fail(SECTOR, f"texte trop long : {len(sector)} caractères pour 80 au plus")
         if start and end:
             if end <= start:
                 r.fail(END, f"la fin ({end:%d/%m/%Y %H:%M}) doit être après le début ({start:%d/%m/%Y %H:%M})")

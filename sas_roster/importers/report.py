@@ -38,7 +38,9 @@ class ImportReport:
             f" — {self.kind.label_fr} — « {self.file_name} » : {_n(self.lines, 'ligne')} lue{'s' if self.lines > 1 else ''}."
         )
         parts = [head, self._body(verb)]
-        if self.first_day and self.last_day:
+        if self.first_day and self.last_day and self.kind is ImportKind.HISTORY:
+            parts.append(f"Mois : de {self.first_day:%m/%Y} à {self.last_day:%m/%Y}.")
+        elif self.first_day and self.last_day:
             parts.append(f"Période : du {self.first_day:%d/%m/%Y} au {self.last_day:%d/%m/%Y}.")
         if self.dry_run:
             parts.append("Rien n'a été enregistré : relancez sans --dry-run pour importer.")
@@ -63,6 +65,7 @@ class ImportReport:
             ImportKind.AVAILABILITY: ("disponibilité", "disponibilités", "enregistrée"),
             ImportKind.PDSA: ("garde PDSA", "gardes PDSA", "enregistrée"),
             ImportKind.ROTA: ("astreinte CPTS", "astreintes CPTS", "fixée"),
+            ImportKind.HISTORY: ("mois d'heures antérieures", "mois d'heures antérieures", "enregistré"),
         }[self.kind]
         text = f"{_n(self.added, singular, plural)} {done(self.added, participle)} pour {_n(self.persons, 'personne')}"
         if self.territories:

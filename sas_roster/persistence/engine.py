@@ -20,17 +20,39 @@ from sqlalchemy.orm import Session, sessionmaker
 ENV_VAR = "SAS_ROSTER_DB_URL"
 APP_NAME = "sas-roster"
 SQLITE_FILE_NAME = "sas-roster.db"
+DEMO_FILE_NAME = "demo.sqlite"  # the demo association's own file, beside the association's
 BUSY_TIMEOUT_MS = 10_000
 
 
+def user_data_folder() -> Path:
+    """Where the user's databases live (platformdirs: never the source or install tree)."""
+    return Path(platformdirs.user_data_dir(APP_NAME, APP_NAME))
+
+
 def default_database_url() -> str:
-    """A SQLite file in the user's data folder (created on first start)."""
-    folder = Path(platformdirs.user_data_dir(APP_NAME, APP_NAME))
-    return f"sqlite:///{(folder / SQLITE_FILE_NAME).as_posix()}"
+    """The association's SQLite file in the user's data folder (created on first start)."""
+    return f"sqlite:///{(user_data_folder() / SQLITE_FILE_NAME).as_posix()}"
+
+
+def demo_database_url() -> str:
+    """The demo association's SQLite file, kept apart from the association's."""
+    return f"sqlite:///{(user_data_folder() / DEMO_FILE_NAME).as_posix()}"
+
+
+def is_zero_byte_file(url: str) -> bool:
+    """True for a SQLite URL whose file exists and is empty (never filled silently)."""
+    path = sqlite_path(url)
+    return path is not None and path.is_file() and path.stat().st_size == 0
+
+
+DEMO_ALIAS = "demo"  # `--db demo`: the demo association's own file
 
 
 def database_url(cli_url: str | None = None) -> str:
-    """The URL to use: ``--db URL``, then ``$SAS_ROSTER_DB_URL``, then the default file."""
+    """The URL to use: ``--db URL`` (``--db demo``: the demo's file), then
+    ``$SAS_ROSTER_DB_URL``, then the association's default file."""
+    if cli_url == DEMO_ALIAS:
+        return demo_database_url()
     if cli_url:
         return cli_url
     env = os.environ.get(ENV_VAR, "").strip()

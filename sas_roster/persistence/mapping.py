@@ -7,6 +7,7 @@ records what really changed, not a delete-and-reinsert of everything.
 
 from __future__ import annotations
 
+import uuid
 from collections.abc import Callable, Hashable, Iterable
 from typing import Any, TypeVar
 
@@ -14,11 +15,11 @@ from ..domain.availability import AvailabilityEntry, PdsaDuty
 from ..domain.demand import DemandCurve, DemandOverride, ShiftTemplate, Territory
 from ..domain.person import Contract, Person, RemoteAuthorisation, RetireeQuota, TrainingRecord
 from ..domain.rates import DatedRate, Indicator9Tier
-from ..domain.roster import Assignment, AttendanceLine, Roster
+from ..domain.roster import Assignment, Roster
 from ..domain.settings import AssociationSettings, BridgeDay, TimeRange
+from ..domain.versions import RosterVersion
 from .models import (
     AssignmentRow,
-    AttendanceRow,
     AvailabilityRow,
     BridgeDayRow,
     ContractRow,
@@ -33,10 +34,12 @@ from .models import (
     PersonSkillRow,
     RateRow,
     RosterRow,
+    RosterVersionRow,
     SettingsRow,
     ShiftTemplateRow,
     TerritoryRow,
     TrainingRow,
+    VersionShiftRow,
 )
 
 R = TypeVar("R")
@@ -91,7 +94,7 @@ _SETTINGS_SCALARS = (
     "name", "zone", "department", "availability_policy", "rest_after_pdsa_night",
     "rest_after_pdsa_hours", "remote_min_on_site_share", "handover_policy",
     "max_regulator_hours_per_day", "osnp_max_hours_per_day", "osnp_min_rest_hours",
-    "osnp_max_hours_per_week", "retention_years",
+    "osnp_max_hours_per_week", "retention_years", "default_retiree_quota_hours", "is_demo",
 )
 
 
@@ -127,11 +130,12 @@ def apply_settings(row: SettingsRow, s: AssociationSettings) -> None:
 
 
 def territory_to_domain(row: TerritoryRow) -> Territory:
-    return Territory(row.code, row.name, row.oncall_per_day, row.rota_source, id=row.id)
+    return Territory(row.code, row.name, row.oncall_per_day, row.rota_source, row.kind, id=row.id)
 
 
 def apply_territory(row: TerritoryRow, t: Territory) -> None:
-    row.code, row.name, row.oncall_per_day, row.rota_source = t.code, t.name, t.oncall_per_day, t.rota_source
+    _assign(row, code=t.code, name=t.name, oncall_per_day=t.oncall_per_day, rota_source=t.rota_source,
+            kind=t.kind)
 
 
 def template_to_domain(row: ShiftTemplateRow) -> ShiftTemplate:
@@ -188,7 +192,8 @@ def person_to_domain(row: PersonRow) -> Person:
     )
     quota = (
         RetireeQuota(row.quota_yearly_hours, row.quota_monthly_hours, row.quota_eligible_until)
-        if row.quota_yearly_hours is not None else None
+        if (row.quota_yearly_hours, row.quota_monthly_hours, row.quota_eligible_until) != (None, None, None)
+        else None
     )
     return Person(
         **{k: getattr(row, k) for k in _PERSON_SCALARS},
@@ -200,7 +205,7 @@ def person_to_domain(row: PersonRow) -> Person:
         trainings=tuple(TrainingRecord(t.kind, t.done_on, t.expires_on) for t in row.trainings),
         quota=quota,
         contracts=tuple(
-            Contract(c.kind, c.start, c.end, c.employer, c.weekly_hours) for c in row.contracts
+            Contract(c.kind, c.start, c.end, c.employer, c.weekly_hours, c.replaces) for c in row.contracts
         ),
         extra=dict(row.extra or {}),
     )
@@ -226,9 +231,10 @@ def apply_person(row: PersonRow, p: Person, territory_id: int | None) -> None:
     )
     sync_children(
         row.contracts, p.contracts,
-        lambda c: (c.kind, c.start, c.end, c.employer, c.weekly_hours),
-        lambda c: (c.kind, c.start, c.end, c.employer, c.weekly_hours),
-        lambda c: ContractRow(kind=c.kind, start=c.start, end=c.end, employer=c.employer, weekly_hours=c.weekly_hours),
+        lambda c: (c.kind, c.start, c.end, c.employer, c.weekly_hours, c.replaces),
+        lambda c: (c.kind, c.start, c.end, c.employer, c.weekly_hours, c.replaces),
+        lambda c: ContractRow(kind=c.kind, start=c.start, end=c.end, employer=c.employer, weekly_hours=c.weekly_hours,
+                              replaces=c.replaces),
     )
 
 
@@ -260,6 +266,7 @@ def assignment_to_domain(row: AssignmentRow) -> Assignment:
     return Assignment(
         row.person_id, row.day, row.template_code, row.role, row.start, row.end, row.presence,
         row.pinned, row.territory.code if row.territory is not None else None, row.fixed_by_cpts, id=row.id,
+        uid=row.uid,
     )
 
 
@@ -267,19 +274,35 @@ def assignment_row(a: Assignment, roster_id: int, territory_id: int | None) -> A
     return AssignmentRow(
         roster_id=roster_id, person_id=a.person_id, day=a.day, template_code=a.template_code,
         role=a.role, start=a.start, end=a.end, presence=a.presence, pinned=a.pinned,
-        territory_id=territory_id, fixed_by_cpts=a.fixed_by_cpts,
+        territory_id=territory_id, fixed_by_cpts=a.fixed_by_cpts, uid=a.uid or new_uid(),
     )
 
 
-def attendance_to_domain(row: AttendanceRow) -> AttendanceLine:
-    return AttendanceLine(
-        row.assignment_id, row.status, row.replaced_by, row.actual_start, row.actual_end, row.note, id=row.id
+def new_uid() -> str:
+    return str(uuid.uuid4())
+
+
+def version_shift_to_domain(row: VersionShiftRow) -> Assignment:
+    return Assignment(
+        row.person_id, row.day, row.template_code, row.role, row.start, row.end, row.presence,
+        row.pinned, row.territory.code if row.territory is not None else None, row.fixed_by_cpts,
+        id=None, uid=row.uid,
     )
 
 
-def apply_attendance(row: AttendanceRow, line: AttendanceLine) -> None:
-    row.assignment_id, row.status, row.replaced_by = line.assignment_id, line.status, line.replaced_by
-    row.actual_start, row.actual_end, row.note = line.actual_start, line.actual_end, line.note
+def version_shift_row(row: AssignmentRow, version_id: int) -> VersionShiftRow:
+    """The snapshot of a working-copy assignment in a published version."""
+    return VersionShiftRow(
+        version_id=version_id, uid=row.uid, person_id=row.person_id, day=row.day,
+        template_code=row.template_code, role=row.role, start=row.start, end=row.end,
+        presence=row.presence, pinned=row.pinned, territory_id=row.territory_id,
+        fixed_by_cpts=row.fixed_by_cpts,
+    )
+
+
+def version_to_domain(row: RosterVersionRow, year: int, month: int, with_shifts: bool = True) -> RosterVersion:
+    shifts = tuple(version_shift_to_domain(s) for s in row.shifts) if with_shifts else ()
+    return RosterVersion(year, month, row.number, row.published_at, row.published_by, row.reason, shifts)
 
 
 # --- money ----------------------------------------------------------------------------------

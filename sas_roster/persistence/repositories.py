@@ -19,13 +19,12 @@ from ..domain.enums import PersonStatus, Role
 from ..domain.errors import NotFoundError
 from ..domain.person import Person
 from ..domain.rates import DatedRate, Indicator9Tier
-from ..domain.roster import Assignment, AttendanceLine, Roster
+from ..domain.roster import Assignment, Roster
 from ..domain.rpps import normalise_rpps
 from ..domain.settings import AssociationSettings
 from . import mapping as m
 from .models import (
     AssignmentRow,
-    AttendanceRow,
     AuditRow,
     AvailabilityRow,
     DemandOverrideRow,
@@ -186,17 +185,6 @@ class PlanningRepository(Repository):
             q = q.where(AssignmentRow.person_id == person_id)
         with self._session(session) as s:
             return [m.assignment_to_domain(r) for r in s.scalars(q)]
-
-    def attendance(self, year: int, month: int, session: Session | None = None) -> list[AttendanceLine]:
-        q = (
-            select(AttendanceRow)
-            .join(AssignmentRow, AttendanceRow.assignment_id == AssignmentRow.id)
-            .join(RosterRow, AssignmentRow.roster_id == RosterRow.id)
-            .where(RosterRow.year == year, RosterRow.month == month)
-            .order_by(AssignmentRow.day, AssignmentRow.start, AttendanceRow.id)
-        )
-        with self._session(session) as s:
-            return [m.attendance_to_domain(r) for r in s.scalars(q)]
 
 
 def _assignments_of_month(year: int, month: int) -> Select[tuple[AssignmentRow]]:

@@ -53,13 +53,48 @@ or ``NotFoundError`` — nothing is written when it raises. Batch methods are al
     publish(year, month, at=None) → Roster (version 1, published_at; amendments: later issue)
 
 ``services.attendance``
-    list_month(year, month) · record(lines) (upsert per assignment; published rosters only)
+    open_month(year, month) → lines of the latest published version (keyed by month and
+        shift uid; new shifts added, cancelled unrecorded ones dropped; refused once confirmed)
+    list_month(year, month) · open_lines(year, month) · record(lines) (all or nothing)
+    all_present(year, month, day) · import_sheet(path, year, month, dry_run=False)
+    confirm(year, month) (refused while lines are open) · reopen(year, month) · confirmation(…)
+
+``services.claims``
+    regulation(year, month) → unnumbered statements from confirmed attendance (else refused)
+    indemnities(year, months) · effectors(year, quarter) · add_indemnity(person_id, kind, day, minutes)
+    issue(statements) → numbered and frozen on first issue; unchanged → the frozen one;
+        changed → a correction naming the statement it corrects · issued(period=None, kind=None)
+    (``services.claims.import_snp_rows(claims, rows)``: SNP counts and indicator 8, all or nothing)
+
+``services.budget``
+    set(BudgetLine) · lines(year) · show(year) → planned, committed, spent per funding source
 
 ``services.history``
-    minutes_worked(person_id, year, before) → int (retiree quotas)
-    minutes_in_year_before(year, before) → {person_id: minutes}
-    minutes_between(start, end_exclusive, person_id=None) → {person_id: minutes}
+    minutes_worked(person_id, year, before, role=None) → int
+    minutes_in_year_before(year, before, person_id=None, role=None) → {person_id: minutes}
+        (stored rosters + hours entered for the months before the app)
+    regulation_minutes_before(year, before) → {person_id: minutes}: what retiree quotas count
+    minutes_between(start, end_exclusive, person_id=None, role=None) → {person_id: minutes}
     (attendance where recorded, else the planned assignments, draft or published)
+    entered(year=None, person_id=None) → list[WorkedHours] (hours before the app)
+    save_entered(list[WorkedHours]) (upsert by person+role+month; 0 h removes; all-or-nothing)
+    months_with_rosters() → {(year, month)} (history there would count twice)
+
+``services.setup`` (first start, setup wizard, settings file)
+    database_kind() → DatabaseKind.EMPTY | DEMO | ASSOCIATION · is_demo() → bool
+    current() → AssociationSetup | None (settings, territories, templates, curves,
+        overrides, rates, tiers: what ``settings export`` writes)
+    validate(setup) → list[Problem] · apply(setup, actor=, dry_run=False) → SetupReport
+        (one transaction; templates, base curves and dated periods become the setup's;
+        territories upserted by code, unused left-out ones removed; rates/tiers upserted;
+        the stored demo flag is kept)
+    Pure helpers in ``sas_roster.domain.setup``: AssociationSetup, default_setup(name),
+    usual_bridge_days(year, zone) → list[BridgeDay] to tick, default_templates(),
+    flat_curve(settings, role, n); in ``sas_roster.domain.departments``:
+    zone_for_department(code), time_zone_of(zone), normalise_department(code).
+    Database files (``sas_roster.persistence.engine``): default_database_url() (the
+    association's), demo_database_url() (demo.sqlite beside it), user_data_folder(),
+    is_zero_byte_file(url).
 
 ``services.audit``
     entries(entity=None, entity_id=None, limit=200) → list[AuditEntry], newest first

@@ -22,7 +22,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Callable
-from datetime import datetime, time, timedelta
+from datetime import date, datetime, time, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -34,6 +34,7 @@ from ..domain.errors import Problem, ValidationError
 from ..importers.availability import parse_availability
 from ..importers.columns import COLUMNS, ImportKind
 from ..importers.directory import Directory
+from ..importers.history import parse_history
 from ..importers.members import UNCHANGED, parse_members
 from ..importers.parsing import ParseResult
 from ..importers.pdsa import parse_pdsa
@@ -45,6 +46,7 @@ from ..persistence import mapping as m
 from ..persistence.models import AssignmentRow, AvailabilityRow, PdsaDutyRow, PersonRow, RosterRow, TerritoryRow
 from ..persistence.repositories import PersonRepository, SettingsRepository
 from .base import ServiceBase
+from .history import write_worked_hours
 from .persons import normalised, person_problems
 
 __all__ = ["ImportReport", "ImportService", "import_file"]
@@ -55,6 +57,7 @@ _PARSERS: dict[ImportKind, Callable[[Table, Directory], ParseResult]] = {
     ImportKind.AVAILABILITY: parse_availability,
     ImportKind.PDSA: parse_pdsa,
     ImportKind.ROTA: parse_rota,
+    ImportKind.HISTORY: parse_history,
 }
 _STATUS_FR = {RosterStatus.DRAFT: "brouillon", RosterStatus.VALIDATED: "validé", RosterStatus.PUBLISHED: "publié"}
 
@@ -91,7 +94,7 @@ class ImportService(ServiceBase):
             report = ImportReport(kind, file_name, dry_run, lines=len(table.rows), notes=list(result.notes))
             problems = list(result.problems)
             step = {ImportKind.MEMBERS: _members, ImportKind.AVAILABILITY: _availability,
-                    ImportKind.PDSA: _pdsa, ImportKind.ROTA: _rota}[kind]
+                    ImportKind.PDSA: _pdsa, ImportKind.ROTA: _rota, ImportKind.HISTORY: _history}[kind]
             write = step(s, result, report, problems)
             if problems:
                 raise ValidationError(
@@ -235,6 +238,38 @@ def _pdsa(s: Session, result: ParseResult, report: ImportReport, problems: list[
     report.first_day = min(d.start.date() for d in duties)
     report.last_day = max(d.start.date() for d in duties)
     return lambda: _write_rows(s, delete, [m.duty_row(d) for d in add])
+
+
+# --------------------------------------------------------------------------- history
+
+
+def _history(s: Session, result: ParseResult, report: ImportReport, problems: list[Problem]) -> Write:
+    """Hours before the app: refused for a month the app already keeps a roster for (its
+    hours already count); each (person, role, month) replaces what was entered for it."""
+    lines = result.lines
+    if not lines:
+        return lambda: None
+    kept = {(y, m) for y, m in s.execute(select(RosterRow.year, RosterRow.month).where(
+        select(AssignmentRow.id).where(AssignmentRow.roster_id == RosterRow.id).exists()))}
+    for line in lines:
+        w = line.item
+        if (w.year, w.month) in kept:
+            problems.append(Problem(
+                f"le mois {w.month:02d}/{w.year} a déjà un planning dans l'application : ses heures y sont "
+                "comptées (n'entrez que les mois d'avant)", line.row, "Mois"))
+    items = [line.item for line in lines]
+    report.persons = len({w.person_id for w in items})
+    months = sorted({(w.year, w.month) for w in items})
+    report.first_day = date(*months[0], 1)
+    report.last_day = date(*months[-1], 1)
+    report.added = len(items)  # what a dry run announces; the write counts exactly
+
+    def write() -> None:
+        added, updated, removed = write_worked_hours(s, items)
+        report.added, report.replaced = added + updated, removed
+        report.kept = len(items) - added - updated - removed
+
+    return write
 
 
 # --------------------------------------------------------------------------- CPTS rota

@@ -3,6 +3,8 @@ delete (only when never rostered), pseudonymise; reads return domain Persons."""
 
 from __future__ import annotations
 
+import builtins
+
 import dataclasses
 from collections.abc import Sequence
 from datetime import date
@@ -14,6 +16,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from ..domain.enums import PersonStatus, Role
 from ..domain.errors import NotFoundError, Problem, ValidationError
 from ..domain.person import Person
+from ..domain.person_rules import person_rule_problems
 from ..domain.rpps import normalise_rpps, rpps_problem
 from ..persistence import mapping as m
 from ..persistence.models import (
@@ -43,9 +46,9 @@ def normalised(person: Person) -> Person:
     )
 
 
-def person_problems(person: Person, row: int | None = None) -> list[Problem]:
+def person_problems(person: Person, row: int | None = None) -> builtins.list[Problem]:
     """Every rule a person record breaks (pure: no database), with the French field name."""
-    p: list[Problem] = []
+    p: builtins.list[Problem] = []
     if not person.last_name.strip():
         p.append(Problem("nom manquant", row, "nom"))
     if not person.roles:
@@ -55,8 +58,7 @@ def person_problems(person: Person, row: int | None = None) -> list[Problem]:
         reason = rpps_problem(person.rpps)
         if reason:
             p.append(Problem(reason, row, "RPPS"))
-    if person.email and "@" not in person.email:
-        p.append(Problem(f"adresse e-mail « {person.email} » invalide", row, "e-mail"))
+    p += person_rule_problems(person, row)
     p += check_period(person.active_from, person.active_until, "fin d'activité", row)
     for c in person.contracts:
         p += check_period(c.start, c.end, "fin de contrat", row)
@@ -65,7 +67,7 @@ def person_problems(person: Person, row: int | None = None) -> list[Problem]:
     for t in person.trainings:
         p += check_period(t.done_on, t.expires_on, f"expiration de la formation « {t.kind} »", row)
     if person.quota is not None:
-        if person.quota.yearly_hours < 0 or (person.quota.monthly_hours or 0) < 0:
+        if (person.quota.yearly_hours or 0) < 0 or (person.quota.monthly_hours or 0) < 0:
             p.append(Problem("un quota d'heures ne peut pas être négatif", row, "quota"))
     for value, field in ((person.monthly_max_shifts, "engagement mensuel (gardes)"),
                          (person.monthly_max_hours, "engagement mensuel (heures)")):
@@ -97,10 +99,10 @@ class PersonService(ServiceBase):
         status: PersonStatus | None = None,
         territory: str | None = None,
         active: bool | None = None,
-    ) -> list[Person]:
+    ) -> builtins.list[Person]:
         return self.repo.list(role=role, status=status, territory=territory, active=active)
 
-    def validate(self, persons: Sequence[Person]) -> list[Problem]:
+    def validate(self, persons: Sequence[Person]) -> builtins.list[Problem]:
         """Problems `add_many(persons)` would refuse, rows numbered from 1 (for importers' previews)."""
         with self._sessions() as s:
             return self._problems(s, [normalised(p) for p in persons], numbered=True)
@@ -110,7 +112,7 @@ class PersonService(ServiceBase):
     def add(self, person: Person, actor: str | None = None) -> Person:
         return self.add_many([person], actor)[0]
 
-    def add_many(self, persons: Sequence[Person], actor: str | None = None) -> list[Person]:
+    def add_many(self, persons: Sequence[Person], actor: str | None = None) -> builtins.list[Person]:
         """Add every person or none: one bad record refuses the whole batch."""
         wanted = [normalised(p) for p in persons]
         with self._tx(actor) as s:
@@ -196,8 +198,8 @@ class PersonService(ServiceBase):
 
     # --- helpers --------------------------------------------------------------------------
 
-    def _problems(self, s: Session, persons: list[Person], numbered: bool) -> list[Problem]:
-        problems: list[Problem] = []
+    def _problems(self, s: Session, persons: builtins.list[Person], numbered: bool) -> builtins.list[Problem]:
+        problems: builtins.list[Problem] = []
         territories = _territory_ids(s)
         seen: dict[str, int] = {}
         for i, p in enumerate(persons, start=1):

@@ -11,8 +11,10 @@ from sqlalchemy.orm import Session, sessionmaker
 from ..domain.demand import DemandCurve, DemandOverride, ShiftTemplate, Territory
 from ..domain.enums import Role
 from ..domain.errors import NotFoundError, Problem, ValidationError
+from ..domain.person_rules import too_long
 from ..domain.rates import DatedRate, Indicator9Tier
 from ..domain.settings import AssociationSettings
+from ..domain.setup import BRIDGE_LABEL_MAX, CODE_MAX, DEPARTMENT_MAX, LABEL_MAX, SETTINGS_NAME_MAX, SKILL_MAX
 from ..persistence import mapping as m
 from ..persistence.models import (
     AssignmentRow,
@@ -40,6 +42,10 @@ def settings_problems(s: AssociationSettings) -> list[Problem]:
     days = [b.day for b in s.bridge_days]
     for d in sorted({d for d in days if days.count(d) > 1}):
         p.append(Problem(f"le pont du {d:%d/%m/%Y} est déclaré deux fois", field="ponts"))
+    # Texts the database keeps at a fixed size: refused here the same way on SQLite and PostgreSQL.
+    p += too_long(s.name, SETTINGS_NAME_MAX, "nom") + too_long(s.department, DEPARTMENT_MAX, "département")
+    for b in s.bridge_days:
+        p += too_long(b.label, BRIDGE_LABEL_MAX, "libellé du pont")
     if not 0 <= s.remote_min_on_site_share <= 1:
         p.append(Problem("la part minimale sur site doit être entre 0 et 1", field="part sur site"))
     for name in ("rest_after_pdsa_hours", "max_regulator_hours_per_day", "osnp_max_hours_per_day",
@@ -57,7 +63,8 @@ def template_problems(t: ShiftTemplate, row: int | None) -> list[Problem]:
         p.append(Problem(f"le créneau {t.code} finit avant de commencer", row, "fin"))
     if not t.weekdays or any(not 0 <= d <= 6 for d in t.weekdays):
         p.append(Problem(f"jours du créneau {t.code} invalides", row, "jours"))
-    return p
+    p += too_long(t.code, CODE_MAX, "code", row) + too_long(t.label, LABEL_MAX, "libellé", row)
+    return p + too_long(t.skill, SKILL_MAX, "compétence", row)
 
 
 def curve_problems(curve: DemandCurve, where: str) -> list[Problem]:
@@ -105,7 +112,8 @@ class SettingsService(ServiceBase):
         ] + [
             Problem("nombre d'effecteurs d'astreinte négatif", i, "astreintes") for i, t in enumerate(territories, 1)
             if t.oncall_per_day < 0
-        ]
+        ] + [p for i, t in enumerate(territories, 1)
+             for p in too_long(t.code, CODE_MAX, "code", i) + too_long(t.name, LABEL_MAX, "nom", i)]
         refuse("Territoires refusés", problems)
         with self._tx(actor) as s:
             existing = {r.code: r for r in s.scalars(select(TerritoryRow))}

@@ -14,20 +14,23 @@ Public API (see ``docs/solver-format.md``)::
   role, day and hour, and the uncovered hours explained.
 """
 
+from ..core.solution import Progress
 from .evaluate import Evaluation, evaluate, role_coverage
+from .evaluation import evaluate_uncovered
 from .problem import SasProblem
-from .replace import rank_candidates, replace
 from .records import (EFFECTOR, ONCALL, OSNP, REGULATOR, Assignment, Availability,
                       ContinuityDay, HourDemand, OnCallDemand, PastShift, PdsaDuty, Person,
                       Settings, Template, Territory, Weights)
+from .replace import Candidate, Replacement, rank_candidates, replace
 from .solution import (Clash, Cost, Excuse, Phase, RoleCoverage, SasSolution, Uncovered,
                        grouped_explanations)
 from .solve import SasOptions, SasSolver, solve_sas
 
 __all__ = [
-    "Assignment", "Availability", "Clash", "ContinuityDay", "Cost", "EFFECTOR", "Evaluation",
-    "Excuse", "HourDemand", "ONCALL", "OSNP", "OnCallDemand", "PastShift", "PdsaDuty",
-    "Person", "Phase", "REGULATOR", "RoleCoverage", "SasOptions", "SasProblem",
-    "SasSolution", "SasSolver", "Settings", "Template", "Territory", "Uncovered", "Weights",
-    "evaluate", "grouped_explanations", "rank_candidates", "replace", "role_coverage", "solve_sas",
+    "Assignment", "Availability", "Candidate", "Clash", "ContinuityDay", "Cost", "EFFECTOR",
+    "Evaluation", "Excuse", "HourDemand", "ONCALL", "OSNP", "OnCallDemand", "PastShift",
+    "PdsaDuty", "Person", "Phase", "Progress", "REGULATOR", "Replacement", "RoleCoverage",
+    "SasOptions", "SasProblem", "SasSolution", "SasSolver", "Settings", "Template",
+    "Territory", "Uncovered", "Weights", "evaluate", "evaluate_uncovered",
+    "grouped_explanations", "rank_candidates", "replace", "role_coverage", "solve_sas",
 ]

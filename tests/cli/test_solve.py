@@ -63,7 +63,7 @@ def test_replace_changes_little_and_keeps_rules(solved):
     code, out, err = _run(url, "replace", "2026-12", "--person", person.rpps, "--date", victim.day.isoformat(), "--json")
     assert code == 0, err
     result = json.loads(out)
-    assert result["cancelled"] and all(c["person"] == str(person.id) for c in result["cancelled"])
+    assert result["cancelled"] and all(c["person"] == person.id for c in result["cancelled"])
     with Services.open(url) as s:
         after = s.rosters.assignments(2026, 12)
         assert not [a for a in after if a.person_id == person.id and a.day == victim.day]

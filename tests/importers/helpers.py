@@ -68,7 +68,8 @@ def people() -> list[Person]:
         Person("PETIT", "Sacha", frozenset({Role.OSNP}), PersonStatus.SALARIED, id=3,
                email="sacha.petit@example.org"),
         Person("ROUX", "Élise", frozenset({Role.OSNP}), PersonStatus.SALARIED, id=4),
-        Person("MOREAU", "Jean", frozenset({Role.REGULATOR}), PersonStatus.RETIRED_CUMUL, rpps=RPPS_C, id=5),
+        Person("MOREAU", "Jean", frozenset({Role.REGULATOR}), PersonStatus.RETIRED_CUMUL, rpps=RPPS_C, id=5,
+               sector=Sector.S2),
     ]
 
 

@@ -107,5 +107,7 @@ def test_enumerations_ignore_accents_and_case():
     assert read_duty_kind("Régulation") is DutyKind.REGULATION
     with pytest.raises(CellError, match="rôle « chirurgien » inconnu : valeurs possibles : régulateur"):
         read_roles("chirurgien")
-    with pytest.raises(CellError, match="statut « retraité » inconnu"):
-        read_status("retraité")
+    # "retraité" alone is the usual cumul emploi-retraite (issue 10: it used to be refused).
+    assert read_status("retraité") is PersonStatus.RETIRED_CUMUL
+    with pytest.raises(CellError, match="statut « interne » inconnu"):
+        read_status("interne")

@@ -101,7 +101,7 @@ def full_person() -> Person:
                    TrainingRecord("écoute de bandes", date(2026, 1, 15))),
         monthly_max_shifts=6, monthly_max_hours=30,
         quota=RetireeQuota(300, 40, date(2028, 6, 30)),
-        contracts=(Contract(ContractKind.LOCUM, date(2026, 1, 1), date(2026, 12, 31)),),
+        contracts=(Contract(ContractKind.LOCUM, date(2026, 1, 1), date(2026, 12, 31), replaces="Dr Paul Imaginaire"),),
         consent_contact=False, active=True, active_from=date(2025, 1, 1), active_until=date(2029, 12, 31),
         extra={"note": "préfère les matinées"},
     )

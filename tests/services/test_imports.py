@@ -80,7 +80,7 @@ def test_members_round_trip_creates_and_updates(services, tmp_path):
          "RPPS": RPPS_NEW, "Secteur": "OPTAM", "Territoire": "SUD", "Compétences": "pédiatrie",
          "Actif depuis": date(2027, 1, 1)},
         {"Nom": "MARTIN", "Prénom": "Camille", "Rôles": "régulateur, effecteur", "Statut": "libéral installé",
-         "RPPS": RPPS_A, "Téléphone": "06 00 00 00 07", "E-mail": "camille.martin@example.org", "Territoire": "NORD",
+         "RPPS": RPPS_A, "Secteur": "1", "Téléphone": "06 00 00 00 07", "E-mail": "camille.martin@example.org", "Territoire": "NORD",
          "Régulation à distance autorisée le": date(2026, 9, 1), "Lieu de régulation à distance": "cabinet"},
         {"Nom": "NEUF", "Prénom": "Ana", "Rôles": "OSNP", "Statut": "salarié", "E-mail": "ana@example.org",
          "Contrat début": date(2027, 2, 1), "Employeur": "association", "Heures hebdomadaires": 35},
@@ -163,7 +163,7 @@ def test_rota_round_trip_in_a_draft_roster(services, tmp_path):
 
 
 def test_lazy_entry_point_in_importers(services, tmp_path):
-    path = write_csv(tmp_path / "m.csv", MEMBERS, [["LEROY", "Noé", "effecteur", "installé", RPPS_NEW, 1, "", ""]])
+    path = write_csv(tmp_path / "m.csv", MEMBERS, [["LEROY", "Noé", "effecteur", "installé", RPPS_NEW, 1, "", "SUD"]])
     assert lazy_import_file(services, "membres", path).created == 1
 
 
@@ -208,7 +208,7 @@ def members_file(tmp_path, rows):
 
 def person_row(rpps=RPPS_NEW, **changes):
     base = {"Nom": "LEROY", "Prénom": "Noé", "Rôles": "effecteur", "Statut": "libéral installé", "RPPS": rpps,
-            "Secteur": "1", "E-mail": None, "Territoire": None}
+            "Secteur": "1", "E-mail": None, "Territoire": "SUD"}
     base.update(changes)
     return [base[h] for h in MEMBERS]
 

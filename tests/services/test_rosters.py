@@ -92,8 +92,11 @@ def test_a_published_roster_is_never_touched_by_draft_operations(services, peopl
     reg, _ = people
     [a] = services.rosters.replace_draft(2027, 5, [samples.assignment(reg, 3)])
     when = datetime(2027, 4, 25, 9, tzinfo=UTC)
-    published = services.rosters.publish(2027, 5, at=when)
-    assert (published.status, published.version, published.published_at) == (RosterStatus.PUBLISHED, 1, when)
+    published = services.rosters.publish(2027, 5, at=when, actor="coordinatrice")
+    assert (published.number, published.published_at, published.published_by) == (1, when, "coordinatrice")
+    assert [x.uid for x in published.assignments] == [a.uid]
+    roster = services.rosters.get(2027, 5)
+    assert (roster.status, roster.version, roster.published_at) == (RosterStatus.PUBLISHED, 1, when)
 
     for attempt in (
         lambda: services.rosters.replace_draft(2027, 5, []),

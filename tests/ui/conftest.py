@@ -10,6 +10,10 @@ from datetime import date
 import pytest
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")  # also set by the root conftest
+if "SAS_ROSTER_CACHE_DIR" not in os.environ:  # compiled catalogs: not into the user's cache
+    import tempfile
+
+    os.environ["SAS_ROSTER_CACHE_DIR"] = tempfile.mkdtemp(prefix="sas-roster-cache-")
 
 from sas_roster.demo.loader import load_demo  # noqa: E402
 from sas_roster.services import Services  # noqa: E402
@@ -29,14 +33,11 @@ def demo_file(tmp_path_factory):
 @pytest.fixture(scope="session")
 def solved_file(demo_file, tmp_path_factory):
     """The demo with May 2027 solved once (5 s) and stored as a draft."""
-    from sas_roster.planning import apply_solution, build_problem
-    from solver.sas import solve_sas
-
     path = tmp_path_factory.mktemp("solved") / "solved.db"
     shutil.copyfile(demo_file, path)
     with Services.open(f"sqlite:///{path}") as services:
-        mp = build_problem(services, 2027, 5)
-        apply_solution(services, mp, solve_sas(mp.problem, 5.0, num_workers=2, seed=0))
+        job = services.solving.prepare(2027, 5, time_limit=5.0, seed=0, deterministic=True)
+        services.solving.store(job, job.run(), actor="test")
     return path
 
 
@@ -54,7 +55,8 @@ def solved_window(solved_services, qtbot):
     from ui.context import AppContext
     from ui.main_window import MainWindow
 
-    w = MainWindow(AppContext(solved_services, today=DEMO_TODAY, month=MONTH, database_label="solved.db"))
+    w = MainWindow(AppContext(solved_services, today=DEMO_TODAY, month=MONTH, database_label="solved.db",
+                              actor="test-coordinatrice"))
     qtbot.addWidget(w)
     w.resize(1280, 800)
     w.show()
@@ -88,7 +90,7 @@ def services(demo_file, tmp_path):
 def ctx(services, qapp):
     from ui.context import AppContext
 
-    return AppContext(services, today=DEMO_TODAY, month=MONTH, database_label="test.db")
+    return AppContext(services, today=DEMO_TODAY, month=MONTH, database_label="test.db", actor="test-coordinatrice")
 
 
 @pytest.fixture

@@ -156,3 +156,62 @@ def test_import_of_availability_forms(window, services, qtbot, tmp_path):
     assert dialog.import_button.isEnabled(), dialog.verdict.text()
     qtbot.mouseClick(dialog.import_button, Qt.MouseButton.LeftButton)
     assert view.model.kind_at(date(2027, 5, 4), 8) is AvailabilityKind.PREFERRED
+
+
+def _drag(grid, qtbot, row: int, columns: list[int]) -> None:
+    qtbot.mousePress(grid.viewport(), Qt.MouseButton.LeftButton, pos=_cell_center(grid, row, columns[0]))
+    for col in columns[1:]:
+        pos = QPointF(_cell_center(grid, row, col))
+        QApplication.sendEvent(grid.viewport(), QMouseEvent(
+            QEvent.Type.MouseMove, pos, grid.viewport().mapToGlobal(pos), Qt.MouseButton.NoButton,
+            Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier))
+    qtbot.mouseRelease(grid.viewport(), Qt.MouseButton.LeftButton, pos=_cell_center(grid, row, columns[-1]))
+
+
+def test_a_fast_drag_paints_every_cell_it_flew_over(window, qtbot):
+    view = window.show_view("availability")
+    view.grid.scrollToTop()
+    view.clear_month()
+    view.set_brush(AvailabilityKind.AVAILABLE)
+    _drag(view.grid, qtbot, MAY_3.day - 1, [0, 5, 11])  # the mouse is seen at 8h, 13h and 19h only
+    assert [view.model.kind_at(MAY_3, h) for h in range(8, 20)] == [AvailabilityKind.AVAILABLE] * 12
+    # a new press starts a new line: it does not join the last cell of the previous drag
+    view.set_brush(AvailabilityKind.UNAVAILABLE)
+    _drag(view.grid, qtbot, MAY_3.day, [3])
+    assert view.model.kind_at(date(2027, 5, 4), 11) is AvailabilityKind.UNAVAILABLE
+    assert view.model.kind_at(date(2027, 5, 4), 10) is None and view.model.kind_at(MAY_3, 19) is AvailabilityKind.AVAILABLE
+
+
+def test_switching_person_says_it_saved_and_the_counters_follow(window, services, qtbot):
+    view = window.show_view("availability")
+    view.role_filter.set_value(Role.OSNP)
+    first = view.person
+    services.availability.set_month(first.id, 2027, 5, [])
+    view.reload()
+    before = view.summary.text()
+    view.select_person(first.id)
+    view.set_brush(AvailabilityKind.AVAILABLE)
+    view.grid.verticalHeader().sectionClicked.emit(MAY_3.day - 1)
+    view.people.setCurrentRow(1)
+    assert view.message.text() == f"Disponibilités de {first.display_name} enregistrées en passant à la personne suivante."
+    assert view.summary.text() != before  # one more answer counted, without reloading the page
+    item = next(view.people.item(i) for i in range(view.people.count())
+                if view.people.item(i).data(Qt.ItemDataRole.UserRole) == first.id)
+    assert item.text().endswith("·  1 créneau déclaré")
+
+
+def test_letters_and_plurals_in_english(window, services, qtbot):
+    from ui import i18n
+
+    i18n.install("en")
+    view = window.show_view("availability")
+    view.reload()
+    view.clear_month()
+    view.set_brush(AvailabilityKind.AVAILABLE)
+    view.model.paint(view.model.index(MAY_3.day - 1, 0), AvailabilityKind.AVAILABLE)
+    view.model.paint(view.model.index(MAY_3.day - 1, 1), AvailabilityKind.PREFERRED)
+    assert view.model.data(view.model.index(MAY_3.day - 1, 0)) == "A"
+    assert view.model.data(view.model.index(MAY_3.day - 1, 1)) == "P"
+    assert view.save()
+    texts = [view.people.item(i).text() for i in range(view.people.count())]
+    assert any(t.endswith("·  2 slots declared") for t in texts) and not any("créneau" in t for t in texts)

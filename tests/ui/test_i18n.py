@@ -42,14 +42,47 @@ def test_switching_language():
     assert i18n.install("de") == "fr"  # unknown language: French
 
 
-def test_missing_mo_is_compiled(tmp_path):
+def test_catalogs_compile_into_the_cache_never_into_the_source_tree(tmp_path):
+    before = {p: p.stat().st_mtime_ns for p in i18n.LOCALE_DIR.rglob("*")}
+    folders = i18n.compile_catalogs(i18n.LOCALE_DIR, tmp_path)
+    mo = folders["en"] / "en" / "LC_MESSAGES" / f"{i18n.DOMAIN}.mo"
+    assert mo.is_relative_to(tmp_path) and mo.stat().st_size > 1000
+    written = mo.stat().st_mtime_ns
+    assert i18n.compile_catalogs(i18n.LOCALE_DIR, tmp_path) == folders  # unchanged source: not compiled again
+    assert mo.stat().st_mtime_ns == written
+    assert {p: p.stat().st_mtime_ns for p in i18n.LOCALE_DIR.rglob("*")} == before
+    assert not list(i18n.LOCALE_DIR.rglob("*.mo"))
+
+
+def test_an_edited_catalog_is_compiled_afresh(tmp_path):
     copy = tmp_path / "translations"
     shutil.copytree(i18n.LOCALE_DIR, copy)
-    mo = copy / "en" / "LC_MESSAGES" / f"{i18n.DOMAIN}.mo"
-    mo.unlink()
-    written = i18n.compile_catalogs(copy)
-    assert mo in written and mo.stat().st_size > 1000
-    assert i18n.compile_catalogs(copy) == []  # up to date: nothing to do
+    first = i18n.compile_catalogs(copy, tmp_path / "cache")
+    po = copy / "en" / "LC_MESSAGES" / f"{i18n.DOMAIN}.po"
+    po.write_text(po.read_text(encoding="utf-8").replace('msgstr "Pools"', 'msgstr "Pools!"', 1), encoding="utf-8")
+    second = i18n.compile_catalogs(copy, tmp_path / "cache")
+    assert second["en"] != first["en"] and second["fr"] == first["fr"]
+
+
+def test_running_the_app_leaves_the_checkout_clean(demo_file, tmp_path, qapp):
+    """Starting the window (language switch included) writes nothing into the source tree."""
+    import subprocess
+    from pathlib import Path
+
+    from sas_roster.services import Services
+    from tests.ui.conftest import DEMO_TODAY
+    from ui.app import run_gui
+
+    root = Path(__file__).resolve().parents[2]
+    status = subprocess.run(["git", "status", "--porcelain", "--ignored", "resources"], cwd=root,
+                            capture_output=True, text=True, check=True).stdout
+    db = shutil.copyfile(demo_file, tmp_path / "demo.db")
+    with Services.open(f"sqlite:///{db}") as services:
+        assert run_gui(services, today=DEMO_TODAY, actor="test", view="settings", month="2027-05",
+                       screenshot=str(tmp_path / "s.png"), lang="en") == 0
+    after = subprocess.run(["git", "status", "--porcelain", "--ignored", "resources"], cwd=root,
+                           capture_output=True, text=True, check=True).stdout
+    assert after == status
 
 
 def test_window_in_english(ctx, qtbot):

@@ -108,6 +108,7 @@ def test_bad_rpps_is_refused_with_its_message(window, services, qtbot):
     _pools, dialog = _new_person_dialog(window, qtbot)
     qtbot.keyClicks(dialog.last_name, "Martin")
     dialog.role_boxes[Role.EFFECTOR].setChecked(True)
+    dialog.territory.setCurrentIndex(1)  # an effector needs his territory
     good = make_rpps("1999988866")
     bad = good[:-1] + str((int(good[-1]) + 1) % 10)
     qtbot.keyClicks(dialog.rpps, bad)
@@ -169,7 +170,7 @@ def test_deactivate_and_reactivate(window, services, qtbot, monkeypatch):
 
 
 def _members_csv(path, rows: list[str]) -> str:
-    header = "Nom;Prénom;Rôles;Statut;RPPS;Territoire"
+    header = "Nom;Prénom;Rôles;Statut;RPPS;Territoire;Secteur"
     path.write_text("\n".join([header, *rows]) + "\n", encoding="utf-8")
     return str(path)
 
@@ -179,8 +180,8 @@ def test_import_refused_lists_french_problems(window, services, qtbot, tmp_path)
     good = make_rpps("1999966655")
     bad = good[:-1] + str((int(good[-1]) + 1) % 10)
     path = _members_csv(tmp_path / "membres.csv", [
-        f"NOUVEAU;Jean;régulateur;libéral installé;{make_rpps('1999966644')};",
-        f"FAUX;Paul;effecteur;libéral installé;{bad};ZZ",
+        f"NOUVEAU;Jean;régulateur;libéral installé;{make_rpps('1999966644')};;1",
+        f"FAUX;Paul;effecteur;libéral installé;{bad};ZZ;1",
     ])
     before = len(services.persons.list())
     dialog = pools.import_members(path)
@@ -197,7 +198,7 @@ def test_import_refused_lists_french_problems(window, services, qtbot, tmp_path)
 def test_import_previews_then_writes(window, services, qtbot, tmp_path):
     pools = window.show_view("pools")
     rpps = make_rpps("1999966633")
-    path = _members_csv(tmp_path / "membres.csv", [f"NOUVEAU;Jean;régulateur;libéral installé;{rpps};"])
+    path = _members_csv(tmp_path / "membres.csv", [f"NOUVEAU;Jean;régulateur;libéral installé;{rpps};;1"])
     dialog = pools.import_members(path)
     assert dialog.import_button.isEnabled()
     assert "1 personne serait créée" in dialog.preview.toPlainText()
@@ -206,3 +207,26 @@ def test_import_previews_then_writes(window, services, qtbot, tmp_path):
     assert services.persons.by_rpps(rpps) is not None
     assert pools.model.rowCount() == 66
     assert "Import terminé" in pools.message.text()
+
+
+def test_the_rpps_message_is_whole_and_overlaps_nothing(window, qtbot):
+    from PySide6.QtCore import QPoint
+    from PySide6.QtWidgets import QApplication
+
+    _pools, dialog = _new_person_dialog(window, qtbot)
+    qtbot.keyClicks(dialog.last_name, "Martin")
+    dialog.role_boxes[Role.REGULATOR].setChecked(True)
+    good = make_rpps("1999988866")
+    qtbot.keyClicks(dialog.rpps, good[:-1] + str((int(good[-1]) + 1) % 10))  # a message long enough to wrap
+    for _ in range(3):  # the layout settles as it would on screen
+        QApplication.processEvents()
+    hint = dialog.rpps_hint
+    assert hint.isVisible() and hint.text()
+    assert hint.height() >= hint.heightForWidth(hint.width())  # every line of it shown
+
+    def box(w):
+        top_left = w.mapTo(dialog, QPoint(0, 0))
+        return top_left.y(), top_left.y() + w.height()
+
+    assert box(hint)[1] <= box(dialog.sector)[0]  # above the next field, not under it
+    assert box(dialog.rpps)[1] <= box(hint)[0]

@@ -7,7 +7,7 @@ from datetime import date
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QMessageBox
+from PySide6.QtWidgets import QInputDialog, QMessageBox
 
 from sas_roster.domain.enums import Role, RosterStatus
 from ui.views.roster.model import ASSIGNMENTS_ROLE, COVERAGE_ROLE, STATE_ROLE, WARNING_MARK
@@ -47,12 +47,20 @@ def test_grid_columns_rows_and_cpts_rota(window, qtbot):
     cell = model.data(model.index(0, bm), ASSIGNMENTS_ROLE)
     assert len(cell) == 1 and cell[0].fixed_by_cpts
     assert "(CPTS)" in model.data(model.index(0, bm))
-    # nothing solved yet: regulator hours are missing, in red, with the French explanation
+    # nothing solved yet: no wall of red, the hint says to compute the month
     reg = _column(view, "slot", Role.REGULATOR, 8)
-    assert model.data(model.index(0, reg), STATE_ROLE) == "uncovered"
-    assert model.data(model.index(0, reg)).startswith("manque")
+    assert model.unsolved
+    assert model.data(model.index(0, reg), STATE_ROLE) == "empty"
+    assert model.data(model.index(0, reg)) == ""
     coverage = model.data(model.index(0, _column(view, "coverage", Role.REGULATOR)), COVERAGE_ROLE)
     assert coverage[0] == (8, 0, 2) and coverage[1] == (9, 0, 3)  # Monday peak of the demo
+    assert view.side.gaps.count() == 1 and "Calculer le planning" in view.side.gaps.item(0).text()
+    assert "Appuyez sur « Calculer le planning »" in view.summary.text() and "couverture" not in view.summary.text()
+    # one manual assignment: now the month is being built, and what is missing shows in red
+    other = _column(view, "slot", Role.REGULATOR, 12)
+    assert view.assign(model.row_of(MAY_4), other, _undeclared_regulator(view, MAY_4))
+    assert not model.unsolved and model.data(model.index(0, reg), STATE_ROLE) == "uncovered"
+    assert model.data(model.index(0, reg)).startswith("manque")
     assert view.side.gaps.count() == len(view.state.gaps) > 0
     qtbot.waitUntil(lambda: view.explained, timeout=30_000)  # computed on a worker thread
     view.side.gaps.setCurrentRow(0)
@@ -178,15 +186,22 @@ def test_cancel_a_running_solve_keeps_the_best_roster(window, services, qtbot):
     assert view.solve_button.isEnabled()
 
 
-def test_publish_makes_the_grid_read_only(window, services, monkeypatch):
-    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Yes)
+def test_publish_asks_with_no_as_default_and_makes_the_grid_read_only(window, services, monkeypatch):
     view = _roster(window)
     row, column = view.model.row_of(MAY_4), _column(view, "slot", Role.REGULATOR, 8)
     view.assign(row, column, _undeclared_regulator(view, MAY_4))
+    monkeypatch.setattr(QMessageBox, "exec", lambda box: QMessageBox.StandardButton.No)
+    view.publish()  # the coordinator answers « Non » (the default): nothing happens
+    assert view.dialog.defaultButton() is view.dialog.button(QMessageBox.StandardButton.No)
+    assert f"{view.state.uncovered_hours} heure(s) demandée(s) non couverte(s)" in view.dialog.text()
+    assert services.rosters.get(2027, 5).status is RosterStatus.DRAFT
+    monkeypatch.setattr(QMessageBox, "exec", lambda box: QMessageBox.StandardButton.Yes)
     view.publish()
     assert services.rosters.get(2027, 5).status is RosterStatus.PUBLISHED
+    assert services.rosters.version(2027, 5).published_by == "test-coordinatrice"
     assert "publié (version 1)" in view.status_label.text()
-    assert not view.solve_button.isEnabled() and not view.publish_button.isEnabled()
+    assert not view.solve_button.isEnabled() and view.publish_button.isHidden()
+    assert view.amend_button.isEnabled() and not view.publish_amendment_button.isEnabled()
     assert not view.assign(row, column, _undeclared_regulator(view, MAY_4))
     assert view.cell_menu(row, column).isEmpty()
 
@@ -218,7 +233,13 @@ def test_cancellation_minimal_resolve(solved_window, solved_services, qtbot):
     with qtbot.waitSignal(view.replacement_ready, timeout=60_000) as ready:
         qtbot.mouseClick(dialog.resolve, Qt.MouseButton.LeftButton)
     result = ready.args[0]
-    assert "Annulation de" in dialog.result.toPlainText() and dialog.apply.isEnabled()
+    text = dialog.result.toPlainText()
+    assert "Annulation de" in text and dialog.apply.isEnabled()
+    # in the coordinator's words: the name, the shift's label and hours, the date in full
+    person = solved_services.persons.get(a.person_id)
+    tpl = next(t for t in view.state.templates if t.code == a.template_code)
+    assert text.splitlines()[0].startswith(f"Annulation de {person.display_name} : {tpl.label} ")
+    assert a.day.isoformat() not in text and a.template_code not in text.replace(tpl.label, "")
     qtbot.mouseClick(dialog.apply, Qt.MouseButton.LeftButton)
     after = {x.key() for x in solved_services.rosters.assignments(2027, 5)}
     assert a.key() not in after
@@ -269,3 +290,63 @@ def test_drag_a_name_onto_another_cell_moves_it(window, services):
     # a coverage column takes nobody
     coverage = _column(view, "coverage", Role.REGULATOR)
     assert not view._can_drop(row, coverage)
+
+
+@pytest.mark.slow
+def test_a_withdrawal_after_publication_becomes_version_two(solved_window, solved_services, qtbot, monkeypatch):
+    view = _roster(solved_window)
+    monkeypatch.setattr(QMessageBox, "exec", lambda box: QMessageBox.StandardButton.Yes)
+    qtbot.mouseClick(view.publish_button, Qt.MouseButton.LeftButton)
+    v1 = solved_services.rosters.version(2027, 5)
+    assert v1.number == 1
+    monkeypatch.setattr(QInputDialog, "getText", lambda *a, **k: ("Désistement (enfant malade)", True))
+    qtbot.mouseClick(view.amend_button, Qt.MouseButton.LeftButton)
+    assert view.editable and "avenant en cours" in view.status_label.text()
+    a = _regulator_assignment(view)
+    dialog = view.open_replace_dialog(a)
+    with qtbot.waitSignal(view.replacement_ready, timeout=60_000):
+        qtbot.mouseClick(dialog.resolve, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(dialog.apply, Qt.MouseButton.LeftButton)
+    assert solved_services.rosters.version(2027, 5) == v1  # nothing published yet
+    qtbot.mouseClick(view.publish_amendment_button, Qt.MouseButton.LeftButton)
+    v2 = solved_services.rosters.version(2027, 5)
+    assert (v2.number, v2.reason, v2.published_by) == (2, "Désistement (enfant malade)", "test-coordinatrice")
+    diff = solved_services.rosters.diff(2027, 5, 1, 2)
+    lost = diff.for_person(a.person_id).lost
+    assert [(x.day, x.template_code) for x in lost] == [(a.day, a.template_code)]
+    takers = [c.person_id for c in diff.persons if any((g.day, g.template_code) == (a.day, a.template_code)
+                                                       for g in c.gained)]
+    assert a.person_id not in takers
+    assert not view.publish_amendment_button.isEnabled() and "publié (version 2)" in view.status_label.text()
+    view.show_versions()
+    assert "version 2" in view.dialog.history.text() and "Désistement (enfant malade)" in view.dialog.history.text()
+    assert view.dialog.describe(diff).count("\n") >= 1
+    view.dialog.close()
+
+
+def test_a_bridge_day_after_publication_warns_and_offers_the_amendment(window, services, monkeypatch):
+    import dataclasses
+
+    from sas_roster.domain.settings import BridgeDay
+
+    view = _roster(window)
+    friday = date(2027, 5, 14)
+    row, column = view.model.row_of(friday), _column(view, "slot", Role.REGULATOR, 8)
+    view.assign(row, column, _undeclared_regulator(view, friday))
+    monkeypatch.setattr(QMessageBox, "exec", lambda box: QMessageBox.StandardButton.Yes)
+    view.publish()
+    v1 = services.rosters.version(2027, 5)
+    settings = services.settings.get()
+    services.settings.save(dataclasses.replace(settings, bridge_days=[*settings.bridge_days, BridgeDay(friday)]))
+    view.ctx.notify(view.ctx.SETTINGS)
+    view.reload()
+    view.refresh_now()
+    assert services.rosters.version(2027, 5) == v1  # the published version is as it was
+    assert view.conflicts_label.isVisible()
+    assert "vendredi 14 mai est désormais sans continuité" in view.conflicts_label.text()
+    assert "un avenant est nécessaire" in view.conflicts_label.text()
+    monkeypatch.setattr(QInputDialog, "getText", lambda *a, **k: ("pont du 14 mai", True))
+    view.drop_conflicts_button.click()
+    assert friday not in {a.day for a in services.rosters.assignments(2027, 5) if not a.fixed_by_cpts}
+    assert services.rosters.version(2027, 5) == v1
+    assert view.publish_amendment_button.isEnabled()

@@ -16,7 +16,9 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QHBoxLayout,
     QLabel,
+    QLayout,
     QLineEdit,
+    QSizePolicy,
     QTabWidget,
     QVBoxLayout,
     QWidget,
@@ -59,6 +61,8 @@ class PersonDialog(QDialog):
         self.buttons.accepted.connect(self.save)
         self.buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
+        # The dialog grows when a message needs room, rather than squeezing fields onto each other.
+        layout.setSizeConstraint(QLayout.SizeConstraint.SetMinimumSize)
         layout.addWidget(tabs)
         layout.addWidget(self.problems_label)
         layout.addWidget(self.buttons)
@@ -72,7 +76,7 @@ class PersonDialog(QDialog):
 
     def _identity_tab(self) -> QWidget:
         page = QWidget()
-        form = QFormLayout(page)
+        form = self._identity_form = QFormLayout(page)
         self.last_name = QLineEdit(objectName="last_name")
         self.first_name = QLineEdit(objectName="first_name")
         self.role_boxes = {r: QCheckBox(labels.role(r)) for r in Role}
@@ -100,8 +104,17 @@ class PersonDialog(QDialog):
         form.addRow(_("Prénom"), self.first_name)
         form.addRow(_("Rôles *"), roles_row)
         form.addRow(_("Statut"), self.status)
-        form.addRow(_("RPPS"), self.rpps)
-        form.addRow("", self.rpps_hint)
+        # The RPPS and its message in one cell: a word-wrapped label in a row of its own was
+        # given one line's height by the form, so a long message was clipped under the next field.
+        rpps_cell = QWidget()
+        rpps_box = self._rpps_box = QVBoxLayout(rpps_cell)
+        rpps_box.setContentsMargins(0, 0, 0, 0)
+        rpps_box.setSpacing(2)
+        rpps_box.addWidget(self.rpps)
+        rpps_box.addWidget(self.rpps_hint)
+        self.rpps_hint.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Minimum)
+        self.rpps_hint.hide()
+        form.addRow(_("RPPS"), rpps_cell)
         form.addRow(_("Secteur conventionnel"), self.sector)
         form.addRow(_("Téléphone"), self.phone)
         form.addRow(_("E-mail"), self.email)
@@ -227,6 +240,10 @@ class PersonDialog(QDialog):
         rpps = [p.message for p in problems if p.field == "RPPS"]
         self.rpps_hint.setText(rpps[0] if rpps else "")
         self.rpps_hint.setVisible(bool(rpps))
+        if rpps:  # room for every line of the message at the width it has
+            self.rpps_hint.setMinimumHeight(self.rpps_hint.heightForWidth(max(200, self.rpps.width())))
+        for layout in (self._rpps_box, self._identity_form, self.layout()):
+            layout.activate()  # inner first: the message's room is there at once, not after a repaint
         self.problems_label.setText("\n".join(f"• {_describe(p)}" for p in problems))
         self.buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(not problems)
 

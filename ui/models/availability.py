@@ -18,16 +18,17 @@ from sas_roster.domain.enums import AvailabilityKind, Role
 from sas_roster.domain.settings import TimeRange
 
 from .. import labels
-from ..i18n import _
+from ..i18n import _, pgettext
 from ..theme import AVAILABILITY_FILL, AVAILABILITY_TEXT, CLOSED_FILL, MUTED_TEXT
 
 KIND_ROLE = Qt.ItemDataRole.UserRole
-SHORT = {
-    AvailabilityKind.AVAILABLE: "D",
-    AvailabilityKind.PREFERRED: "S",
-    AvailabilityKind.IF_NEEDED: "?",
-    AvailabilityKind.UNAVAILABLE: "✕",
-}
+def short(kind: AvailabilityKind) -> str:
+    """The letter painted in a cell: D(isponible), S(ouhaité) — A(vailable), P(referred) in English."""
+    if kind is AvailabilityKind.AVAILABLE:
+        return pgettext("availability mark", "D")
+    if kind is AvailabilityKind.PREFERRED:
+        return pgettext("availability mark", "S")
+    return "?" if kind is AvailabilityKind.IF_NEEDED else "✕"
 
 
 def nth_weekday_twin(day: date, year: int, month: int) -> date | None:
@@ -125,6 +126,21 @@ class AvailabilityGridModel(QAbstractTableModel):
         self.edited.emit()
         return True
 
+    def paint_line(self, start: QModelIndex, end: QModelIndex, kind: AvailabilityKind | None) -> int:
+        """Paint every cell on the straight line from `start` to `end`: a fast drag reports the
+        mouse a few cells apart, and the cells between must not be skipped."""
+        if not start.isValid():
+            return int(self.paint(end, kind))
+        if not end.isValid():
+            return 0
+        (r0, c0), (r1, c1) = (start.row(), start.column()), (end.row(), end.column())
+        steps = max(abs(r1 - r0), abs(c1 - c0))
+        painted = 0
+        for i in range(steps + 1):
+            t = i / steps if steps else 0.0
+            painted += self.paint(self.index(round(r0 + (r1 - r0) * t), round(c0 + (c1 - c0) * t)), kind)
+        return painted
+
     def paint_day(self, row: int, kind: AvailabilityKind | None) -> None:
         for c in range(self.columnCount()):
             self.paint(self.index(row, c), kind)
@@ -159,7 +175,7 @@ class AvailabilityGridModel(QAbstractTableModel):
         if role == KIND_ROLE:
             return kind
         if role == Qt.ItemDataRole.DisplayRole:
-            return SHORT[kind] if kind else ""
+            return short(kind) if kind else ""
         if role == Qt.ItemDataRole.BackgroundRole:
             if not self.is_open(day, hour):
                 return CLOSED_FILL

@@ -6,7 +6,7 @@ from __future__ import annotations
 import dataclasses
 from collections import Counter
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QPersistentModelIndex, Qt
 from PySide6.QtGui import QColor, QIcon, QPixmap
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -33,7 +33,7 @@ from sas_roster.domain.settings import AssociationSettings
 from .. import labels
 from ..context import AppContext, next_month
 from ..dialogs.import_dialog import ImportDialog
-from ..i18n import _
+from ..i18n import _, ngettext
 from ..models.availability import AvailabilityGridModel, nth_weekday_twin
 from ..theme import AVAILABILITY_FILL
 from ..widgets.combo import ValueCombo
@@ -57,12 +57,18 @@ class PaintGrid(QTableView):
         self.verticalHeader().setDefaultSectionSize(22)
         self.verticalHeader().sectionClicked.connect(lambda row: model.paint_day(row, self.brush))
         self.setMouseTracking(False)
+        self._last = QPersistentModelIndex()
 
     def _paint_at(self, pos) -> None:
-        self.model().paint(self.indexAt(pos), self.brush)
+        index = self.indexAt(pos)
+        # From the last cell painted, so that a fast drag paints the cells it flew over too.
+        self.model().paint_line(self._last, index, self.brush)
+        if index.isValid():
+            self._last = QPersistentModelIndex(index)
 
     def mousePressEvent(self, event) -> None:  # noqa: N802 - Qt override
         if event.button() == Qt.MouseButton.LeftButton:
+            self._last = QPersistentModelIndex()
             self._paint_at(event.position().toPoint())
         else:
             super().mousePressEvent(event)
@@ -178,10 +184,7 @@ class AvailabilityView(View):
         keep = self.person.id if self.person else None
         candidates = sorted((p for p in self.persons.values() if role in p.roles),
                             key=lambda p: (p.last_name.casefold(), p.first_name.casefold()))
-        done = sum(1 for p in candidates if self.answered[p.id])
-        self.summary.setText(_("Réponses pour {month} : {done} sur {total} — {missing} sans réponse").format(
-            month=labels.month_title(self.ctx.year, self.ctx.month), done=done, total=len(candidates),
-            missing=len(candidates) - done))
+        self._show_summary(candidates)
         self.people.blockSignals(True)
         self.people.clear()
         for p in candidates:
@@ -200,10 +203,19 @@ class AvailabilityView(View):
             self.person = None
             self.person_title.setText(_("Personne à afficher"))
 
+    def _show_summary(self, candidates: list[Person] | None = None) -> None:
+        role = self.role_filter.value()
+        if candidates is None:
+            candidates = [p for p in self.persons.values() if role in p.roles]
+        done = sum(1 for p in candidates if self.answered[p.id])
+        self.summary.setText(_("Réponses pour {month} : {done} sur {total} — {missing} sans réponse").format(
+            month=labels.month_title(self.ctx.year, self.ctx.month), done=done, total=len(candidates),
+            missing=len(candidates) - done))
+
     def _person_text(self, p: Person) -> str:
         n = self.answered[p.id]
         mark = "✓" if n else "—"
-        state = _("{n} créneaux déclarés").format(n=n) if n else _("sans réponse")
+        state = ngettext("{n} créneau déclaré", "{n} créneaux déclarés", n).format(n=n) if n else _("sans réponse")
         return f"{mark}  {p.last_name} {p.first_name}  ·  {state}"
 
     def select_person(self, person_id: int) -> None:
@@ -217,10 +229,21 @@ class AvailabilityView(View):
                 return
 
     def _on_person(self, current: QListWidgetItem | None, _previous=None, autosave: bool = True) -> None:
+        saved = None
         if autosave and self.person is not None and self.model.dirty:
-            self.save()
+            # Leaving a person with changes saves them, and says so (never silently).
+            if not self.save():  # refused: stay on that person, the reason is shown
+                self.people.blockSignals(True)
+                self.people.setCurrentRow(next((i for i in range(self.people.count())
+                                                if self.people.item(i).data(PERSON_ID) == self.person.id), -1))
+                self.people.blockSignals(False)
+                return
+            saved = self.person
         self.person = self.persons.get(current.data(PERSON_ID)) if current else None
         self._load_person_grid()
+        if saved is not None:
+            self.message.setText(_("Disponibilités de {name} enregistrées en passant à la personne suivante.").format(
+                name=saved.display_name))
 
     def _load_person_grid(self) -> None:
         p = self.person
@@ -266,6 +289,7 @@ class AvailabilityView(View):
                 item.setText(self._person_text(p))
                 item.setForeground(QColor("#1b5e20") if entries else QColor("#a11414"))
         self.message.setText(_("Disponibilités de {name} enregistrées.").format(name=p.display_name))
+        self._show_summary()
         self._update_buttons()
         self.notify_others(AppContext.AVAILABILITY)
         return True
@@ -289,7 +313,9 @@ class AvailabilityView(View):
         self.model.load_entries(moved)
         self.model.dirty = True
         self._update_buttons()
-        self.message.setText(_("{n} créneaux copiés du mois précédent : vérifiez puis enregistrez.").format(n=len(moved))
+        self.message.setText(ngettext("{n} créneau copié du mois précédent : vérifiez puis enregistrez.",
+                                      "{n} créneaux copiés du mois précédent : vérifiez puis enregistrez.",
+                                      len(moved)).format(n=len(moved))
                              if moved else _("Rien à copier : aucune réponse le mois précédent."))
         return len(moved)
 

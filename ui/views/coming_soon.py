@@ -1,4 +1,5 @@
-"""Pages whose full work arrives with later issues (attendance, claims, governance).
+"""Pages whose full work arrives with later issues (governance), and the small table helpers
+the other views share.
 
 Each says plainly what is coming and shows what already exists for it, rather than an
 empty panel: the month's roster status, the rates in force, the audit log.
@@ -9,7 +10,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QAbstractItemView, QFrame, QHeaderView, QLabel, QTableWidget, QTableWidgetItem, QVBoxLayout
 
-from sas_roster.domain.enums import RateKind, RosterStatus
+from sas_roster.domain.enums import RateKind
 
 from .. import labels
 from ..context import AppContext
@@ -53,62 +54,6 @@ def fill(table: QTableWidget, rows: list[list[str]]) -> None:
     for i, row in enumerate(rows):
         for j, value in enumerate(row):
             table.setItem(i, j, QTableWidgetItem(value))
-
-
-class AttendanceView(View):
-    key = "attendance"
-    topics = (AppContext.ROSTER,)
-
-    def __init__(self, ctx: AppContext) -> None:
-        super().__init__(ctx, _("Présences"))
-        self.body.addWidget(coming_soon_banner(_(
-            "La saisie des présences (présent, absent, remplacé, horaires réels) et les feuilles "
-            "d'émargement arrivent avec le prochain lot. Les présences se saisissent sur un planning publié.")))
-        self.state = QLabel(wordWrap=True)
-        self.state.setAlignment(Qt.AlignmentFlag.AlignTop)
-        self.body.addWidget(self.state)
-        self.body.addStretch(1)
-
-    def reload(self) -> None:
-        roster = self.ctx.services.rosters.get(self.ctx.year, self.ctx.month, with_assignments=True)
-        month = labels.month_title(self.ctx.year, self.ctx.month)
-        if roster is None:
-            self.state.setText(_("Aucun planning pour {month}.").format(month=month))
-            return
-        recorded = len(self.ctx.services.attendance.list_month(self.ctx.year, self.ctx.month))
-        text = _("Planning de {month} : {status}, {n} vacations.").format(
-            month=month, status=labels.roster_status(roster.status), n=len(roster.assignments or []))
-        if roster.status is RosterStatus.PUBLISHED:
-            text += " " + _("{n} présences déjà saisies.").format(n=recorded)
-        else:
-            text += " " + _("Publiez-le pour saisir les présences.")
-        self.state.setText(text)
-
-
-class ClaimsView(View):
-    key = "claims"
-    topics = (AppContext.SETTINGS,)
-    follows_month = False
-
-    def __init__(self, ctx: AppContext) -> None:
-        super().__init__(ctx, _("États et paiements"))
-        self.body.addWidget(coming_soon_banner(_(
-            "Les états mensuels de régulation à 90 €/h, le récapitulatif du trésorier et les indemnités "
-            "(formation, coordination) arrivent avec un prochain lot. Ils seront calculés à partir des "
-            "présences, avec les taux ci-dessous en vigueur à la date de chaque vacation.")))
-        self.body.addWidget(QLabel(_("Taux en vigueur aujourd'hui")))
-        self.table = read_only_table([_("Taux"), _("Montant"), _("Depuis le"), _("Note")])
-        self.body.addWidget(self.table, 1)
-
-    def reload(self) -> None:
-        rates = self.ctx.services.settings.rates()
-        today = self.ctx.today
-        latest = {}
-        for r in sorted(rates, key=lambda r: r.valid_from):
-            if r.valid_from <= today:
-                latest[r.kind] = r
-        fill(self.table, [[_(RATE_LABELS[k]), f"{r.value:.2f}".replace(".", ","), labels.short_date(r.valid_from), r.note]
-                          for k, r in latest.items()])
 
 
 class GovernanceView(View):

@@ -88,7 +88,7 @@ def display(col: Col, value: Any) -> str:
     if col.kind == "date":
         return labels.short_date(value)
     if col.kind == "decimal":
-        return f"{value:.2f}".replace(".", ",") if labels.language() == "fr" else f"{value:.2f}"
+        return labels.amount(value)  # Babel: '1 234,50' / '1,234.50', the same on every page
     if col.kind == "choice":
         return next((text for text, v in col.choices if v == value), str(value))
     if col.kind == "weekdays":

@@ -1,9 +1,20 @@
 """ORM models (SQLAlchemy 2.x typed mappings). Import from here so every table is registered."""
 
+from .attendance import (
+    AttendanceConfirmationRow,
+    AttendanceRow,
+    BudgetLineRow,
+    IndemnityRow,
+    Indicator8Row,
+    SnpCountRow,
+    StatementRow,
+)
 from .audit import AuditRow
+from .onboarding import WorkedHoursRow
 from .money import Indicator9TierRow, RateRow
 from .people import ContractRow, PersonRoleRow, PersonRow, PersonSkillRow, TrainingRow
-from .planning import AssignmentRow, AttendanceRow, AvailabilityRow, PdsaDutyRow, RosterRow
+from .planning import AssignmentRow, AvailabilityRow, PdsaDutyRow, RosterRow
+from .versions import RosterChangeRow, RosterVersionRow, VersionShiftRow
 from .settings import (
     BridgeDayRow,
     DemandOverridePointRow,
@@ -17,7 +28,13 @@ from .settings import (
 
 __all__ = [
     "AssignmentRow",
+    "AttendanceConfirmationRow",
     "AttendanceRow",
+    "BudgetLineRow",
+    "IndemnityRow",
+    "Indicator8Row",
+    "SnpCountRow",
+    "StatementRow",
     "AuditRow",
     "AvailabilityRow",
     "BridgeDayRow",
@@ -32,9 +49,13 @@ __all__ = [
     "PersonRow",
     "PersonSkillRow",
     "RateRow",
+    "RosterChangeRow",
     "RosterRow",
+    "RosterVersionRow",
     "SettingsRow",
     "ShiftTemplateRow",
     "TerritoryRow",
     "TrainingRow",
+    "VersionShiftRow",
+    "WorkedHoursRow",
 ]

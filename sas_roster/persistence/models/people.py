@@ -95,5 +95,6 @@ class ContractRow(Base):
     end: Mapped[date | None] = mapped_column(Date)
     employer: Mapped[str | None] = mapped_column(String(200))
     weekly_hours: Mapped[float | None] = mapped_column(Float)
+    replaces: Mapped[str | None] = mapped_column(String(200))  # locum: the doctor replaced
 
     person: Mapped[PersonRow] = relationship(back_populates="contracts")

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from datetime import date, datetime, time
 
-from sqlalchemy import Boolean, Date, false, DateTime, ForeignKey, Index, Integer, String, Text, Time, UniqueConstraint
+from sqlalchemy import Boolean, Date, DateTime, ForeignKey, Index, Integer, String, Time, UniqueConstraint, false
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from ...domain.enums import AttendanceStatus, AvailabilityKind, DutyKind, Presence, Role, RosterStatus
+from ...domain.enums import AvailabilityKind, DutyKind, Presence, Role, RosterStatus
 from ..base import Base, UtcDateTime, enum_type
 from .settings import TerritoryRow
 
@@ -61,6 +61,7 @@ class AssignmentRow(Base):
     __table_args__ = (
         Index("ix_assignments_roster_day", "roster_id", "day"),
         Index("ix_assignments_person_day", "person_id", "day"),
+        Index("ix_assignments_uid", "uid"),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -75,22 +76,8 @@ class AssignmentRow(Base):
     pinned: Mapped[bool] = mapped_column(Boolean)
     territory_id: Mapped[int | None] = mapped_column(ForeignKey("territories.id", ondelete="RESTRICT"))
     fixed_by_cpts: Mapped[bool] = mapped_column(Boolean)
+    # Stable identifier of the planned shift (UUID), kept across versions (see domain.versions).
+    uid: Mapped[str] = mapped_column(String(36))
 
     roster: Mapped[RosterRow] = relationship(back_populates="assignments")
     territory: Mapped[TerritoryRow | None] = relationship(lazy="joined")
-
-
-class AttendanceRow(Base):
-    """What happened on a planned shift: one line per assignment."""
-
-    __tablename__ = "attendance_lines"
-
-    id: Mapped[int] = mapped_column(primary_key=True)
-    assignment_id: Mapped[int] = mapped_column(
-        ForeignKey("assignments.id", ondelete="RESTRICT"), unique=True
-    )
-    status: Mapped[AttendanceStatus] = mapped_column(enum_type(AttendanceStatus))
-    replaced_by: Mapped[int | None] = mapped_column(ForeignKey("persons.id", ondelete="RESTRICT"))
-    actual_start: Mapped[time | None] = mapped_column(Time)
-    actual_end: Mapped[time | None] = mapped_column(Time)
-    note: Mapped[str] = mapped_column(Text)

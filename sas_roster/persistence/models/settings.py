@@ -8,7 +8,7 @@ from sqlalchemy import Boolean, Date, Float, ForeignKey, Integer, String, Time, 
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from ...domain.demand import RotaSource
-from ...domain.enums import AvailabilityPolicy, HandoverPolicy, HolidayZone, Role
+from ...domain.enums import AvailabilityPolicy, HandoverPolicy, HolidayZone, Role, TerritoryKind
 from ..base import Base, enum_type
 
 
@@ -20,7 +20,7 @@ class SettingsRow(Base):
     id: Mapped[int] = mapped_column(primary_key=True)
     name: Mapped[str] = mapped_column(String(200))
     zone: Mapped[HolidayZone] = mapped_column(enum_type(HolidayZone))
-    department: Mapped[str] = mapped_column(String(10), default="")
+    department: Mapped[str] = mapped_column(String(80), default="")
     availability_policy: Mapped[AvailabilityPolicy] = mapped_column(enum_type(AvailabilityPolicy))
     rest_after_pdsa_night: Mapped[bool] = mapped_column(Boolean)
     rest_after_pdsa_hours: Mapped[int] = mapped_column(Integer)
@@ -31,6 +31,8 @@ class SettingsRow(Base):
     osnp_min_rest_hours: Mapped[int] = mapped_column(Integer)
     osnp_max_hours_per_week: Mapped[int] = mapped_column(Integer)
     retention_years: Mapped[int] = mapped_column(Integer)
+    default_retiree_quota_hours: Mapped[int | None] = mapped_column(Integer)
+    is_demo: Mapped[bool] = mapped_column(Boolean, default=False)
 
     opening_hours: Mapped[list[OpeningHoursRow]] = relationship(
         back_populates="settings", cascade="all, delete-orphan", order_by="OpeningHoursRow.id"
@@ -79,6 +81,7 @@ class TerritoryRow(Base):
     name: Mapped[str] = mapped_column(String(200))
     oncall_per_day: Mapped[int] = mapped_column(Integer)
     rota_source: Mapped[RotaSource] = mapped_column(enum_type(RotaSource))
+    kind: Mapped[TerritoryKind] = mapped_column(enum_type(TerritoryKind), default=TerritoryKind.CPTS)
 
 
 class ShiftTemplateRow(Base):

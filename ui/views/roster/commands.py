@@ -14,6 +14,7 @@ from PySide6.QtGui import QUndoCommand
 
 from sas_roster.domain.errors import DomainError
 from sas_roster.domain.roster import Assignment
+from sas_roster.services.editing import MonthEditor
 
 from ...i18n import _
 
@@ -54,23 +55,15 @@ class RosterCommand(QUndoCommand):
         self.done()
 
     @property
-    def services(self):
-        return self.view.ctx.services
-
-    @property
-    def ym(self) -> tuple[int, int]:
-        return self.view.roster_year, self.view.roster_month
-
-    def stored(self, key: tuple) -> Assignment | None:
-        return next((a for a in self.services.rosters.assignments(*self.ym) if a.key() == key), None)
+    def editor(self) -> MonthEditor:
+        """The draft, or on a published month the amendment in progress (with its reason)."""
+        return self.view.month_editor()
 
     def add(self, a: Assignment) -> None:
-        self.services.rosters.add(*self.ym, fresh(a))
+        self.editor.add(a)
 
     def remove(self, a: Assignment) -> None:
-        found = self.stored(a.key())
-        if found is not None:
-            self.services.rosters.remove(found.id)
+        self.editor.remove(a.key())
 
     def done(self) -> None:
         self.view.after_change()
@@ -121,9 +114,7 @@ class PinCommand(RosterCommand):
         self.key, self.pinned = assignment.key(), pinned
 
     def _set(self, pinned: bool) -> None:
-        found = self.stored(self.key)
-        if found is not None:
-            self.services.rosters.pin(found.id, pinned)
+        self.editor.pin(self.key, pinned)
 
     def apply(self) -> None:
         self._set(self.pinned)
@@ -143,13 +134,7 @@ class ReplaceDraftCommand(RosterCommand):
         self._first = True
 
     def _store(self, assignments: list[Assignment]) -> None:
-        # Pinned assignments the other version did not have would survive replace_draft:
-        # remove them first, so the draft becomes exactly `assignments`.
-        wanted = {a.key() for a in assignments}
-        for a in self.services.rosters.assignments(*self.ym):
-            if a.pinned and not a.fixed_by_cpts and a.key() not in wanted:
-                self.services.rosters.remove(a.id)
-        self.services.rosters.replace_draft(*self.ym, assignments)
+        self.editor.restore(assignments)
 
     def redo(self) -> None:
         if self._first:  # stored already by whoever pushed it, who also shows it

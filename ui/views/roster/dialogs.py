@@ -20,9 +20,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from solver.sas.replace import rank_candidates
-
 from ... import labels
+from ...engine_text import readable
 from ...i18n import _
 
 PERSON_ROLE = Qt.ItemDataRole.UserRole
@@ -43,7 +42,7 @@ class CandidateTable(QTableWidget):
         self.setWordWrap(True)
         self.horizontalHeader().setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
         for i, c in enumerate(self.candidates):
-            why = ", ".join(c.notes) if c.ok else " ; ".join(c.reasons)
+            why = readable(", ".join(c.notes) if c.ok else " ; ".join(c.reasons))
             items = [QTableWidgetItem(c.name), QTableWidgetItem(_("oui") if c.ok else _("non")), QTableWidgetItem(why)]
             for item in items:
                 item.setData(PERSON_ROLE, i)
@@ -69,15 +68,12 @@ class CandidateTable(QTableWidget):
 
 def candidates_for(view, row: int, column: int, assignments) -> list:
     """Ranked candidates for the grid cell (row, column), given the current roster."""
-    from sas_roster.planning import current_solution
-    from solver import sas
-
     model = view.model
     col = model.columns[column]
     tpl = model.template_for(row, column)
-    shift = sas.ONCALL if col.kind == "oncall" else tpl.code
-    return rank_candidates(view.state.problem.problem, current_solution(assignments), model.days[row], shift,
-                           col.territory)
+    shift = None if col.kind == "oncall" else tpl.code
+    return view.ctx.services.solving.candidates(view.state.problem, assignments, model.days[row], shift,
+                                                col.territory)
 
 
 class AssignDialog(QDialog):
@@ -115,7 +111,7 @@ class AssignDialog(QDialog):
         if c is not None and not c.ok:
             self.ok.setText(_("Affecter quand même"))
             self.warning.setText(_("Cette affectation enfreint une règle ; elle sera signalée dans le planning : {why}")
-                                 .format(why=" ; ".join(c.reasons)))
+                                 .format(why=readable(" ; ".join(c.reasons))))
         else:
             self.ok.setText(_("Affecter"))
             self.warning.clear()

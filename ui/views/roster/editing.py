@@ -15,12 +15,18 @@ from sas_roster.domain.roster import Assignment
 from ...i18n import _
 from .commands import AssignCommand, MoveCommand, PinCommand, UnassignCommand
 from .dialogs import AssignDialog, ReplaceDialog
+from .wording import Wording
 
 
 class EditMixin:
     """Mixed into RosterView (which owns `model`, `grid`, `state`, `undo_stack`)."""
 
     # --- manual changes -------------------------------------------------------------------------
+
+    def wording(self) -> Wording:
+        """Names, shift labels and dates of the month shown, for the engine's messages."""
+        s = self.state
+        return Wording(s.persons if s else {}, s.templates if s else (), s.territories if s else ())
 
     def _name(self, person_id: int) -> str:
         p = self.state.persons.get(person_id)

@@ -42,8 +42,9 @@ class Column:
 
     def title(self) -> str:
         if self.kind == "slot":
-            ends = " / ".join(labels.hour(e) for e in self.ends)
-            return f"{labels.role(self.role)}\n{labels.hour(self.start)}–{ends}"
+            # One line per length (Saturday's shift may end earlier): the title stays narrow.
+            ranges = "\n".join(f"{labels.hour(self.start)}–{labels.hour(e)}" for e in self.ends)
+            return f"{labels.role(self.role)}\n{ranges}"
         if self.kind == "coverage":
             return _("Couverture\n{role}").format(role=labels.role(self.role))
         return _("Astreinte\n{territory}").format(territory=self.territory)
@@ -83,6 +84,12 @@ def build_columns(state) -> list[Column]:
     return cols
 
 
+def is_unsolved(state) -> bool:
+    """Nothing computed nor placed yet (a CPTS's imported rota does not count): the month is to
+    be computed, not 'missing' everything."""
+    return not any(not a.fixed_by_cpts for a in state.assignments)
+
+
 class RosterGridModel(QAbstractTableModel):
     def __init__(self) -> None:
         super().__init__()
@@ -94,12 +101,14 @@ class RosterGridModel(QAbstractTableModel):
         self._flags: dict[int, list] = defaultdict(list)  # assignment id → violations
         self._names: dict[int, str] = {}
         self.editable = True
+        self.unsolved = False  # no assignment yet: nothing is "missing", the month is to be computed
 
     def set_state(self, state, editable: bool = True) -> None:
-        """Show a `MonthState` (sas_roster.services.ui_support)."""
+        """Show a `MonthState` (sas_roster.services.month_view)."""
         self.beginResetModel()
         self.state = state
         self.editable = editable
+        self.unsolved = is_unsolved(state)
         self.days = [d.day for d in state.calendar.days]
         self._open = {d.day: d.hours for d in state.calendar.days}
         self.columns = build_columns(state)
@@ -111,7 +120,7 @@ class RosterGridModel(QAbstractTableModel):
                 self._cells[(a.day, column)].append(a)
         for cell in self._cells.values():
             cell.sort(key=lambda a: self._names.get(a.person_id, ""))
-        self._gaps = {(g.role, g.day, g.hour, g.territory): g for g in state.gaps}
+        self._gaps = {} if self.unsolved else {(g.role, g.day, g.hour, g.territory): g for g in state.gaps}
         self._flags = defaultdict(list)
         for v in state.violations:
             for aid in v.assignment_ids:
@@ -213,7 +222,7 @@ class RosterGridModel(QAbstractTableModel):
         if a.presence is Presence.REMOTE:
             text += " " + _("(à dist.)")
         if a.fixed_by_cpts:
-            text += " " + _("(CPTS)")
+            text += "\n" + _("(CPTS)")  # on its own line: the name keeps the column's width
         if self.violations_of(a):
             text = WARNING_MARK + " " + text
         return text
@@ -280,8 +289,12 @@ class RosterGridModel(QAbstractTableModel):
             return hours
         if role == Qt.ItemDataRole.DisplayRole:
             missing = sum(max(0, req - have) for _h, have, req in hours)
+            if self.unsolved:
+                return ""
             return _("manque {n} h").format(n=missing) if missing else _("complet")
         if role == STATE_ROLE:
+            if self.unsolved:
+                return "empty" if hours else "closed"
             return "uncovered" if any(have < req for _h, have, req in hours) else ("ok" if hours else "closed")
         if role == Qt.ItemDataRole.ToolTipRole:
             lines = [labels.long_date(self.days[row]) + " — " + col.title().replace("\n", " ")]
@@ -301,6 +314,7 @@ class CoverageDelegate(QStyledItemDelegate):
         if not hours:
             painter.fillRect(option.rect, CLOSED_FILL)
             return
+        unsolved = getattr(index.model(), "unsolved", False)  # nothing computed yet: no red
         painter.save()
         r = option.rect.adjusted(2, 3, -2, -3)
         width = r.width() / len(hours)
@@ -309,7 +323,7 @@ class CoverageDelegate(QStyledItemDelegate):
         painter.setFont(font)
         for i, (_h, have, req) in enumerate(hours):
             box = QRect(int(r.left() + i * width), r.top(), max(1, int(width) - 1), r.height())
-            if req == 0:
+            if req == 0 or unsolved:
                 fill = QColor("#f2f2f2")
             elif have < req:
                 fill = QColor(MISSING)
@@ -319,6 +333,7 @@ class CoverageDelegate(QStyledItemDelegate):
                 fill = QColor(COVERED)
             painter.fillRect(box, fill)
             if width >= 14:
-                painter.setPen(QColor("white") if have < req and req else QColor("#1d1d1d"))
-                painter.drawText(box, Qt.AlignmentFlag.AlignCenter, f"{have}/{req}" if width >= 26 else str(have))
+                painter.setPen(QColor("white") if have < req and req and not unsolved else QColor("#1d1d1d"))
+                text = (str(req) if unsolved else f"{have}/{req}") if width >= 26 else str(req if unsolved else have)
+                painter.drawText(box, Qt.AlignmentFlag.AlignCenter, text)
         painter.restore()

@@ -14,13 +14,9 @@ import time
 from PySide6.QtCore import QTimer
 
 from sas_roster.domain.errors import DomainError
-from sas_roster.planning import apply_solution, build_problem
-from sas_roster.planning import apply_replacement, current_solution
-from sas_roster.services.ui_support import solver_shift
-from solver.sas import SasOptions, SasSolver
-from solver.sas.replace import replace
 
 from ...context import AppContext
+from ...engine_text import readable, solve_summary
 from ...i18n import N_, _
 from .commands import ReplaceDraftCommand
 
@@ -61,17 +57,15 @@ class SolveMixin:
         year, month = self.roster_year, self.roster_month
         self.progress_label.setText(_("Lecture des données du mois…"))
         self.progress_label.repaint()  # shown before the read, which takes a moment on a big month
-        try:
-            mp = build_problem(services, year, month)  # GUI thread: the database read
+        try:  # GUI thread: the database read
+            job = services.solving.prepare(year, month, time_limit=float(self.time_limit.value()))
         except DomainError as exc:
             self.progress_label.setText(str(exc))
             return False
-        before = services.rosters.assignments(year, month)
-        solver = SasSolver(mp.problem, SasOptions(time_limit=float(self.time_limit.value()), num_workers=2))
-        self._handler = lambda solution: self._on_solved(mp, before, solution)
+        self._handler = lambda solution: self._on_solved(job, solution)
         self._begin(float(self.time_limit.value()), _("Calcul du planning…"))
         # The worker gets the immutable problem only; `report` turns progress into a signal.
-        self.job.start(lambda report: solver.solve(on_progress=report), cancel=solver.cancel)
+        self.job.start(lambda report: job.run(on_progress=report), cancel=job.cancel)
         return True
 
     def cancel_solve(self) -> None:
@@ -81,12 +75,13 @@ class SolveMixin:
             self.progress_label.setText(_("Arrêt demandé : le meilleur planning trouvé va être gardé…"))
             self.job.cancel()
 
-    def _on_solved(self, mp, before, solution) -> None:
+    def _on_solved(self, job, solution) -> None:
         self._end()
         self.last_solution = solution
+        before = job.before
         if solution.has_roster:
-            try:
-                after = apply_solution(self.ctx.services, mp, solution)  # GUI thread, one transaction
+            try:  # GUI thread, one transaction
+                after = self.ctx.services.solving.store(job, solution, actor=self.ctx.actor)
             except DomainError as exc:
                 self.progress_label.setText(str(exc))
                 self.refresh_now()
@@ -99,8 +94,8 @@ class SolveMixin:
             self.notify_others(AppContext.ROSTER)
         else:
             self.refresh_now()
-            self.side.explanation.setPlainText(solution.explanation())
-        self.progress_label.setText(solution.message)
+            self.side.explanation.setPlainText(readable(solution.explanation()))
+        self.progress_label.setText(solve_summary(solution))
         self.solve_finished.emit(solution)
 
     # --- a cancellation ---------------------------------------------------------------------------
@@ -108,28 +103,30 @@ class SolveMixin:
     def run_replacement(self, dialog) -> bool:
         if self.job.running:
             return False
-        services = self.ctx.services
         a = dialog.assignment
-        year, month = self.roster_year, self.roster_month
-        mp = build_problem(services, year, month, with_reference=False)
-        stored = services.rosters.assignments(year, month)
-        current = current_solution(stored)
-        person, day, shift = str(a.person_id), a.day, solver_shift(a)
+        try:  # GUI thread: the database read
+            job = self.ctx.services.solving.prepare_withdrawal(
+                self.roster_year, self.roster_month, a.person_id, a.day, a.template_code,
+                time_limit=REPLACE_TIME_LIMIT)
+        except DomainError as exc:
+            dialog.result.setPlainText(readable(self.wording().humanise(str(exc))))
+            return False
         dialog.resolve.setEnabled(False)
         dialog.result.setPlainText(_("Re-calcul en cours…"))
-        self._handler = lambda result: self._on_replaced(dialog, mp, stored, result)
+        self._handler = lambda result: self._on_replaced(dialog, job, result)
         self._begin(REPLACE_TIME_LIMIT, _("Re-calcul minimal…"))
         self.cancel_button.setEnabled(False)  # nothing to stop it with; it is short
-        # `replace` has no stop hook: its short time limit bounds the wait instead.
-        self.job.start(lambda report: replace(mp.problem, current, person, day, shift, time_limit=REPLACE_TIME_LIMIT))
+        # The minimal re-solve has no stop hook: its short time limit bounds the wait instead.
+        self.job.start(lambda report: job.run())
         return True
 
-    def _on_replaced(self, dialog, mp, stored, result) -> None:
+    def _on_replaced(self, dialog, job, result) -> None:
         self._end()
         dialog.resolve.setEnabled(True)
-        dialog.mp, dialog.stored = mp, stored
-        text = result.message(mp.problem) + "\n" + _("{n} changement(s), annulation comprise.").format(n=result.changes)
-        dialog.show_replacement(text, result)
+        dialog.job = job
+        days = {a.day for a in result.cancelled}
+        explanations = [readable(u.explanation) for u in result.solution.uncovered if u.day in days]
+        dialog.show_replacement(self.wording().replacement(result, explanations), result)
         self.progress_label.clear()
         self.replacement_ready.emit(result)
 
@@ -138,13 +135,17 @@ class SolveMixin:
         if result is None or not self.editable:
             return False
         a = dialog.assignment
+        reason = self.amendment_reason or _("désistement")
         try:
-            after = apply_replacement(self.ctx.services, dialog.mp, dialog.stored, a.person_id, result)
+            outcome = self.ctx.services.solving.store_withdrawal(dialog.job, result, reason, actor=self.ctx.actor)
         except DomainError as exc:
             dialog.result.setPlainText(str(exc))
             return False
-        self.undo_stack.push(ReplaceDraftCommand(self, dialog.stored, after,
+        self.undo_stack.push(ReplaceDraftCommand(self, dialog.job.before, outcome.stored,
                                                  _("Remplacement de {name}").format(name=self._name(a.person_id))))
+        if outcome.new_gaps:
+            self.progress_label.setText(_("{n} créneau(x) laissé(s) sans personne par ce désistement : voir la liste des manques.")
+                                        .format(n=len(outcome.new_gaps)))
         self.refresh_now()
         self.notify_others(AppContext.ROSTER)
         dialog.accept()
@@ -186,7 +187,7 @@ class SolveMixin:
 
     def _on_failed(self, message: str) -> None:
         self._end()
-        self.progress_label.setText(_("Le calcul a échoué : {why}").format(why=message))
+        self.progress_label.setText(_("Le calcul a échoué : {why}").format(why=readable(self.wording().humanise(message))))
         self.refresh_now()
 
     def shutdown(self) -> None:

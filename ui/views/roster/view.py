@@ -12,6 +12,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLabel,
+    QInputDialog,
     QMessageBox,
     QProgressBar,
     QPushButton,
@@ -23,17 +24,19 @@ from PySide6.QtWidgets import (
 from sas_roster.domain.enums import Role, RosterStatus
 from sas_roster.domain.errors import DomainError
 from sas_roster.domain.roster import Assignment
-from sas_roster.services.ui_support import explain_gaps, month_grid, month_state
+from sas_roster.services.editing import MonthEditor
+from sas_roster.services.month_view import explain_gaps, month_grid, month_state
 
 from ... import labels
 from ...context import AppContext
-from ...i18n import _
+from ...engine_text import readable
+from ...i18n import _, pgettext
 from ...workers import BackgroundJob
 from ...theme import UNCOVERED_FILL, VIOLATION_FILL
 from ..base import View
 from .editing import EditMixin
 from .grid import RosterGrid
-from .model import COVERED, MISSING, OVER, CoverageDelegate, RosterGridModel
+from .model import COVERED, MISSING, OVER, CoverageDelegate, RosterGridModel, is_unsolved
 from .side_panel import SidePanel
 from .solving import SolveMixin
 
@@ -47,6 +50,17 @@ def legend_html() -> str:
     return (_("Couverture par heure :") + " " + " &nbsp; ".join(f"{box(c)} {t}" for c, t in items[:3])
             + " &nbsp;&nbsp;·&nbsp;&nbsp; " + " &nbsp; ".join(f"{box(c)} {t}" for c, t in items[3:])
             + " &nbsp;&nbsp;·&nbsp;&nbsp; ⚑ " + _("épinglé") + " &nbsp; " + _("(CPTS) : liste de la CPTS"))
+
+
+SIDE_PANEL_MIN = 340  # px: the explanations stay readable beside the grid
+CELL_PADDING = 8  # px around a cell's longest line (the style's text margins are 3 px a side)
+
+
+def empty_month_hint(state, lang: str) -> str:
+    """What an unsolved month says instead of a wall of red."""
+    return _("Pas encore de planning pour {month} : {hours} h à pourvoir. Appuyez sur « Calculer le planning » "
+             "pour le construire ; vous pourrez ensuite le retoucher à la main.").format(
+        month=labels.month_title(state.year, state.month), hours=state.demand_hours)
 
 
 class RosterView(EditMixin, SolveMixin, View):
@@ -72,7 +86,7 @@ class RosterView(EditMixin, SolveMixin, View):
         self.moving: Assignment | None = None
         self.dialog = None  # the last dialog opened (assign, replace)
 
-        undo = self.undo_stack.createUndoAction(self, _("Annuler"))
+        undo = self.undo_stack.createUndoAction(self, pgettext("undo", "Annuler"))
         redo = self.undo_stack.createRedoAction(self, _("Rétablir"))
         undo.setShortcut(QKeySequence.StandardKey.Undo)
         redo.setShortcut(QKeySequence.StandardKey.Redo)
@@ -87,12 +101,33 @@ class RosterView(EditMixin, SolveMixin, View):
         self.cancel_button = QPushButton(_("Arrêter le calcul"))
         self.cancel_button.setEnabled(False)
         self.publish_button = QPushButton(_("Publier…"))
+        # After publication: changes go into an amendment (with its reason), published as a new version.
+        self.amendment_reason = ""
+        self.amend_button = QPushButton(_("Avenant…"))
+        self.amend_button.setToolTip(_("Modifier le planning publié : désistements, affectations, retraits"))
+        self.publish_amendment_button = QPushButton(_("Publier l'avenant…"))
+        self.versions_button = QPushButton(_("Versions…"))
         for w in (self.status_label, self.undo_button, self.redo_button, QLabel(_("Limite :")), self.time_limit,
-                  self.solve_button, self.cancel_button, self.publish_button):
+                  self.solve_button, self.cancel_button, self.publish_button, self.amend_button,
+                  self.publish_amendment_button, self.versions_button):
             self.header.addWidget(w)
         self.solve_button.clicked.connect(self.solve)
         self.cancel_button.clicked.connect(self.cancel_solve)
         self.publish_button.clicked.connect(self.publish)
+        self.amend_button.clicked.connect(self.start_amendment)
+        self.publish_amendment_button.clicked.connect(self.publish_amendment)
+        self.versions_button.clicked.connect(self.show_versions)
+        # What no longer matches the calendar in the published version (settings changed since).
+        self.conflicts_label = QLabel(wordWrap=True, objectName="warning")
+        self.conflicts_label.setStyleSheet("color: #8a4b00; font-weight: bold;")
+        self.drop_conflicts_button = QPushButton(_("Retirer ces affectations par avenant…"))
+        self.drop_conflicts_button.clicked.connect(self.drop_conflicts)
+        warn = QHBoxLayout()
+        warn.addWidget(self.conflicts_label, 1)
+        warn.addWidget(self.drop_conflicts_button)
+        self.conflicts_label.hide()
+        self.drop_conflicts_button.hide()
+        self.body.addLayout(warn)
 
         self.progress = QProgressBar(textVisible=False, maximumHeight=10)
         self.progress_label = QLabel()
@@ -119,7 +154,7 @@ class RosterView(EditMixin, SolveMixin, View):
         self.side = SidePanel()
         self.side.day_selected.connect(self.scroll_to_day)
         self.side.gap_selected.connect(self.show_gap)
-        split = QSplitter()
+        split = self.split = QSplitter()
         split.addWidget(self.grid)
         split.addWidget(self.side)
         split.setStretchFactor(0, 1)
@@ -141,6 +176,8 @@ class RosterView(EditMixin, SolveMixin, View):
         if (self.ctx.year, self.ctx.month) != (self.roster_year, self.roster_month):
             self.undo_stack.clear()  # the commands belong to the month they were made on
             self.roster_year, self.roster_month = self.ctx.year, self.ctx.month
+            self.amendment_reason = ""
+            self.progress_label.clear()  # messages belong to the month they were about
         self.moving = None
         self._generation += 1
         try:
@@ -175,7 +212,7 @@ class RosterView(EditMixin, SolveMixin, View):
 
     def _explain(self, state) -> None:
         """French explanations of the gaps, computed off the GUI thread from the snapshot."""
-        self.explained = not state.gaps
+        self.explained = not state.gaps or is_unsolved(state)
         if self.explained:
             return
         if self.explainer.running:
@@ -185,6 +222,7 @@ class RosterView(EditMixin, SolveMixin, View):
         self._pending_explain = None
 
         def done(gaps) -> None:
+            gaps = [dataclasses.replace(g, explanation=readable(g.explanation)) for g in gaps]
             if generation == self._generation and self.state is not None:
                 self._show(dataclasses.replace(self.state, gaps=gaps))
                 self.explained = True
@@ -199,9 +237,16 @@ class RosterView(EditMixin, SolveMixin, View):
         scroll = (self.grid.verticalScrollBar().value(), self.grid.horizontalScrollBar().value())
         selected_gap = self.side.gaps.currentRow()
         self.state = state
+        if state.violations:  # the rules speak with shift codes and in French: the coordinator's words
+            wording = self.wording()
+            state = self.state = dataclasses.replace(state, violations=[wording.violation(v) for v in state.violations])
         self.model.set_state(state, editable=self.editable)
         self._layout_grid()
         self.side.show_state(state)
+        if self.model.unsolved:  # nothing is "missing" yet: the month is to be computed
+            self.side.gaps.clear()
+            self.side.gaps.addItem(_("Pas encore de planning : appuyez sur « Calculer le planning »."))
+            self.side.setTabText(0, _("Non couvert"))
         if 0 <= selected_gap < self.side.gaps.count():
             self.side.gaps.setCurrentRow(selected_gap)
         self.grid.verticalScrollBar().setValue(scroll[0])
@@ -210,15 +255,31 @@ class RosterView(EditMixin, SolveMixin, View):
 
     @property
     def editable(self) -> bool:
+        """A draft, or a published month with an amendment started."""
         roster = self.state.roster if self.state else None
-        return not self.job.running and (roster is None or roster.status is RosterStatus.DRAFT)
+        if self.job.running:
+            return False
+        if roster is None or roster.status is RosterStatus.DRAFT:
+            return True
+        return roster.status is RosterStatus.PUBLISHED and bool(self.amendment_reason)
+
+    def month_editor(self) -> MonthEditor:
+        return MonthEditor(self.ctx.services, self.roster_year, self.roster_month, self.ctx.actor,
+                           self.amendment_reason)
 
     def _layout_grid(self) -> None:
+        # Each column as wide as its title and its longest name (never cut), no wider: on a
+        # 1366 or 1440 px screen every column, on-call ones included, is then in view.
         header = self.grid.horizontalHeader().fontMetrics()
+        cells = self.grid.fontMetrics()
         for i, col in enumerate(self.model.columns):
             self.grid.setItemDelegateForColumn(i, self.coverage_delegate if col.kind == "coverage" else None)
-            title = max(header.horizontalAdvance(line) for line in col.title().splitlines()) + 14
-            self.grid.setColumnWidth(i, max(title, {"slot": 112, "coverage": 130, "oncall": 104}[col.kind]))
+            title = max(header.horizontalAdvance(line) for line in col.title().splitlines()) + CELL_PADDING
+            names = 0 if col.kind == "coverage" else max(
+                (cells.horizontalAdvance(line) for r in range(self.model.rowCount())
+                 for line in self.model.data(self.model.index(r, i)).splitlines()), default=0) + CELL_PADDING
+            self.grid.setColumnWidth(i, max(title, names, {"slot": 64, "coverage": 84, "oncall": 64}[col.kind]))
+        self._arrange()
         self.grid.horizontalHeader().setMinimumHeight(44)
         # Row height from the most crowded cell of the day, computed from the model (fast
         # on big months, unlike resizeRowsToContents which measures every cell).
@@ -227,6 +288,32 @@ class RosterView(EditMixin, SolveMixin, View):
             lines = max([len(self.model.data(self.model.index(r, c)).splitlines() or [""])
                          for c, col in enumerate(self.model.columns) if col.kind != "coverage"] or [1])
             self.grid.setRowHeight(r, max(26, lines * line + 8))
+
+    def _arrange(self) -> None:
+        """The side panel beside the grid when the whole grid fits beside it, else below it."""
+        columns = sum(self.grid.columnWidth(i) for i in range(self.model.columnCount()))
+        needed = columns + self.grid.verticalHeader().sizeHint().width() + self.grid.verticalScrollBar().sizeHint().width() + 8
+        wide = self.width() - needed >= SIDE_PANEL_MIN
+        orientation = Qt.Orientation.Horizontal if wide else Qt.Orientation.Vertical
+        if self.split.orientation() != orientation:
+            self.split.setOrientation(orientation)
+            total = self.split.width() if wide else self.split.height()
+            self.split.setSizes([total - SIDE_PANEL_MIN, SIDE_PANEL_MIN] if wide else [total * 2 // 3, total // 3])
+        if not wide:
+            QTimer.singleShot(0, self._grid_first)  # once the splitter has its new height
+
+    def _grid_first(self) -> None:
+        """Below the grid, the panel takes a third of the height: the grid comes first."""
+        sizes = self.split.sizes()
+        total = sum(sizes)
+        if self.split.orientation() is Qt.Orientation.Vertical and total and sizes[1] > total * 2 // 5:
+            self.side.setMinimumHeight(160)  # its lists scroll: it may be lower than its contents' wish
+            self.split.setSizes([total * 2 // 3, total - total * 2 // 3])
+
+    def resizeEvent(self, event) -> None:  # noqa: N802 - Qt override
+        super().resizeEvent(event)
+        if self.model.columnCount():
+            self._arrange()
 
     def _show_status(self) -> None:
         s = self.state
@@ -242,20 +329,46 @@ class RosterView(EditMixin, SolveMixin, View):
         oncall_needed = sum(t.oncall_per_day for t in s.territories if t.rota_source.value == "association") * \
             sum(1 for d in s.calendar.days if Role.EFFECTOR in d.hours)
         covered = 100.0 * (s.demand_hours - s.uncovered_hours) / s.demand_hours if s.demand_hours else 100.0
-        self.summary.setText(
-            _("{n} affectations · couverture {pct} % des heures demandées ({missing} h manquantes sur {total}) · "
-              "astreintes non pourvues : {oncall} sur {needed} · règles enfreintes : {violations}").format(
-                n=len(s.assignments), pct=f"{covered:.1f}".replace(".", "," if self.ctx.lang == "fr" else "."),
+        draft = roster is None or roster.status is RosterStatus.DRAFT
+        if draft and self.model.unsolved:
+            self.summary.setText(empty_month_hint(s, self.ctx.lang))
+        else:
+            self.summary.setText(_(
+                "{n} affectations · couverture {pct} % des heures demandées ({missing} h manquantes sur {total}) · "
+                "astreintes non pourvues : {oncall} sur {needed} · règles enfreintes : {violations}").format(
+                n=len(s.assignments), pct=labels.number(covered, 1),
                 missing=s.uncovered_hours, total=s.demand_hours, oncall=oncall_missing, needed=oncall_needed,
                 violations=len(s.violations)))
-        draft = roster is None or roster.status is RosterStatus.DRAFT
-        self.publish_button.setEnabled(draft and bool(s.assignments) and not self.job.running)
-        self.solve_button.setEnabled(draft and not self.job.running)
-        if not draft:
-            self.progress_label.setText(_("Planning publié : les modifications passeront par un avenant (à venir)."))
+        published = roster is not None and roster.status is RosterStatus.PUBLISHED
+        idle = not self.job.running
+        self.publish_button.setVisible(not published)
+        self.publish_button.setEnabled(not published and bool(s.assignments) and idle)
+        self.solve_button.setEnabled(draft and idle)
+        self.amend_button.setVisible(published)
+        self.amend_button.setEnabled(published and idle and not self.amendment_reason)
+        self.publish_amendment_button.setVisible(published)
+        self.publish_amendment_button.setEnabled(published and idle and bool(self.amendment_reason))
+        self.versions_button.setEnabled(published)
+        if published and self.amendment_reason:
+            status += " · " + _("avenant en cours : {reason}").format(reason=self.amendment_reason)
+            self.status_label.setText(_("{month} : {status}").format(month=labels.month_title(s.year, s.month),
+                                                                      status=status))
+        elif published:
+            self.progress_label.setText(_("Planning publié : pour le modifier, ouvrez un avenant (bouton « Avenant… »)."))
+        self._show_conflicts(published)
+
+    def _show_conflicts(self, published: bool) -> None:
+        conflicts = self.ctx.services.amendments.calendar_conflicts(self.roster_year, self.roster_month) \
+            if published else []
+        self.conflicts_label.setText("\n".join(c.message for c in conflicts))
+        self.conflicts_label.setVisible(bool(conflicts))
+        self.drop_conflicts_button.setVisible(bool(conflicts))
+        self.drop_conflicts_button.setEnabled(bool(conflicts) and not self.job.running)
 
     def after_change(self) -> None:
         """A command changed the draft: re-read and re-check the month at once."""
+        if not self.job.running:
+            self.progress_label.clear()  # "Planning optimal…" no longer describes the roster
         self.refresh_now()
         self.notify_others(AppContext.ROSTER)
 
@@ -277,23 +390,86 @@ class RosterView(EditMixin, SolveMixin, View):
         self.grid.scrollTo(index, QAbstractItemView.ScrollHint.PositionAtCenter)
         self.grid.setCurrentIndex(index)
 
-    # --- publication ----------------------------------------------------------------------------
+    # --- publication and amendments ------------------------------------------------------------
 
     def publish(self) -> None:
+        """First publication. Asked with « Non » as the default: there is no un-publishing."""
         if self.state is None or self.job.running:
             return
         s = self.state
-        text = _("Publier le planning de {month} ? Il ne pourra plus être modifié que par avenant.").format(
-            month=labels.month_title(s.year, s.month))
-        if s.gaps or s.violations:
-            text += "\n\n" + _("Attention : {gaps} manque(s) et {violations} règle(s) enfreinte(s).").format(
-                gaps=len(s.gaps), violations=len(s.violations))
-        if QMessageBox.question(self, _("Publier"), text) != QMessageBox.StandardButton.Yes:
+        text = _("Publier le planning de {month} ? Il ne pourra plus être modifié que par avenant, "
+                 "et une publication ne s'annule pas.").format(month=labels.month_title(s.year, s.month))
+        text += "\n\n" + _("{n} affectation(s) ; {hours} heure(s) demandée(s) non couverte(s) ; "
+                            "{oncall} astreinte(s) non pourvue(s) ; {violations} règle(s) enfreinte(s).").format(
+            n=len(s.assignments), hours=s.uncovered_hours, oncall=sum(g.missing for g in s.gaps if g.hour is None),
+            violations=len(s.violations))
+        if not self._confirm(_("Publier"), text):
             return
         try:
-            self.ctx.services.rosters.publish(s.year, s.month)
+            self.ctx.services.rosters.publish(s.year, s.month, actor=self.ctx.actor)
         except DomainError as exc:
             QMessageBox.warning(self, _("Publier"), str(exc))
             return
         self.undo_stack.clear()
         self.after_change()
+
+    def _confirm(self, title: str, text: str) -> bool:
+        box = QMessageBox(QMessageBox.Icon.Question, title, text,
+                          QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, self)
+        box.button(QMessageBox.StandardButton.Yes).setText(_("Oui"))
+        box.button(QMessageBox.StandardButton.No).setText(_("Non"))
+        box.setDefaultButton(QMessageBox.StandardButton.No)
+        self.dialog = box
+        return box.exec() == QMessageBox.StandardButton.Yes
+
+    def ask_reason(self, title: str, prompt: str, default: str = "") -> str:
+        text, ok = QInputDialog.getText(self, title, prompt, text=default)
+        return text.strip() if ok else ""
+
+    def start_amendment(self) -> None:
+        """Open an amendment on the published month: edits then go into it, with this reason."""
+        reason = self.ask_reason(_("Avenant"), _("Motif de l'avenant (il figurera dans l'historique des versions) :"))
+        if not reason:
+            return
+        self.amendment_reason = reason
+        self.undo_stack.clear()
+        self.refresh_now()
+
+    def publish_amendment(self) -> None:
+        if not self.amendment_reason:
+            return
+        pending = self.ctx.services.amendments.pending(self.roster_year, self.roster_month)
+        reason = self.ask_reason(_("Publier l'avenant"),
+                                 _("{n} personne(s) concernée(s). Motif de la nouvelle version :").format(
+                                     n=len(pending.persons)), self.amendment_reason)
+        if not reason:
+            return
+        try:
+            version = self.ctx.services.amendments.publish(self.roster_year, self.roster_month, reason,
+                                                           actor=self.ctx.actor)
+        except DomainError as exc:
+            QMessageBox.warning(self, _("Publier l'avenant"), str(exc))
+            return
+        self.amendment_reason = ""
+        self.undo_stack.clear()
+        self.after_change()
+        self.progress_label.setText(_("Version {n} publiée.").format(n=version.number))
+
+    def drop_conflicts(self) -> None:
+        reason = self.ask_reason(_("Avenant"), _("Motif de l'avenant :"),
+                                 self.amendment_reason or _("changement du calendrier"))
+        if not reason:
+            return
+        try:
+            self.ctx.services.amendments.drop_conflicts(self.roster_year, self.roster_month, reason, self.ctx.actor)
+        except DomainError as exc:
+            QMessageBox.warning(self, _("Avenant"), str(exc))
+            return
+        self.amendment_reason = reason
+        self.after_change()
+
+    def show_versions(self) -> None:
+        from .versions_dialog import VersionsDialog
+
+        self.dialog = VersionsDialog(self.ctx, self.roster_year, self.roster_month, self)
+        self.dialog.open()

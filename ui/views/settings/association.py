@@ -12,7 +12,7 @@ from sas_roster.domain.settings import AssociationSettings
 
 from ... import labels
 from ...context import ui_settings
-from ...i18n import _
+from ...i18n import _, pgettext
 from .page import SettingsPage
 from ...widgets.combo import ValueCombo
 
@@ -56,7 +56,7 @@ class AssociationPage(SettingsPage):
 
         identity = QGroupBox(_("Association"))
         form = QFormLayout(identity)
-        form.addRow(_("Nom"), self.name)
+        form.addRow(pgettext("name of a thing", "Nom"), self.name)
         form.addRow(_("Département"), self.department)
         form.addRow(_("Zone des jours fériés"), self.zone)
         form.addRow(_("Conservation des données personnelles"), self.retention)
@@ -101,7 +101,9 @@ class AssociationPage(SettingsPage):
         self.osnp_week.setValue(s.osnp_max_hours_per_week)
         self.on_site_share.setValue(round(s.remote_min_on_site_share * 100))
         self.retention.setValue(s.retention_years)
-        self.language.setCurrentIndex(max(0, self.language.findData(self.ctx.lang)))
+        # The language saved for the next start, not the one this session started in.
+        chosen = str(ui_settings().value("language", self.ctx.lang))
+        self.language.setCurrentIndex(max(0, self.language.findData(chosen)))
 
     def edited(self) -> AssociationSettings:
         # Opening hours and bridge days are edited on their own tab: read them back fresh.

@@ -14,7 +14,7 @@ from sas_roster.domain.errors import Problem, ValidationError
 from sas_roster.domain.rates import DatedRate
 
 from ... import labels
-from ...i18n import N_, _
+from ...i18n import N_, _, pgettext
 from ...widgets.table_editor import Col, TableEditor
 from ..coming_soon import RATE_LABELS
 from .page import SettingsPage
@@ -28,7 +28,7 @@ class ReferencePage(SettingsPage):
         self.title = _("Territoires et créneaux")
         self.territories = TableEditor([
             Col(_("Code"), "text", default="", width=80),
-            Col(_("Nom"), "text", default="", width=260),
+            Col(pgettext("name of a thing", "Nom"), "text", default="", width=260),
             Col(_("Astreintes par jour"), "int", default=1, maximum=20, width=140),
             Col(_("Astreintes organisées par"), "choice", default=RotaSource.ASSOCIATION,
                 choices=tuple((_(t), v) for v, t in ROTA_SOURCES.items())),

@@ -1,7 +1,7 @@
 """Availability asked "à distance" (remote regulation wished by an authorised regulator).
 
 Revision ID: 0010_remote_availability
-Revises: 0002
+Revises: 0006_attendance_and_claims
 Create Date: 2026-12-01
 """
 
@@ -13,7 +13,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision: str = "0010_remote_availability"
-down_revision: str | None = "0002"
+down_revision: str | None = "0006_attendance_and_claims"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 

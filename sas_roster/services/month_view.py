@@ -1,6 +1,7 @@
-"""What the roster window reads and writes beyond single use cases: a stored month evaluated
-as a whole (demand against assignments per hour, uncovered hours explained in French, rule
-violations, hours per person), and the storing of a cancellation's minimal re-solve.
+"""The month view: a stored month evaluated as a whole — demand against assignments per
+hour, uncovered hours explained in French, rule violations, hours per person, the
+published version and what no longer fits the calendar. The read model the roster window
+shows and the exports read.
 
 Plain functions on the `Services` facade, no Qt: the window calls them on its main thread
 and hands the solver only the immutable `MonthProblem` snapshot they build.
@@ -11,6 +12,7 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass
 from datetime import date
+from typing import Any, cast
 
 from solver import sas
 
@@ -21,7 +23,7 @@ from ..domain.errors import NotFoundError
 from ..domain.person import Person
 from ..domain.roster import Assignment, Roster
 from ..domain.roster_rules import Violation
-from ..planning import MonthProblem, build_problem, hourly_demand, solver_assignment
+from ..planning import MonthProblem, MonthReads, build_problem, hourly_demand, solver_assignment
 from ..roster_check import check_month
 from ..solve_report import PersonLoad, person_loads
 
@@ -70,32 +72,20 @@ class MonthState:
         return sum(self.required.values())
 
 
-def evaluate(problem: sas.SasProblem, assignments: list[Assignment], *,
-             explain: bool = True) -> sas.Evaluation:
-    """Stored assignments evaluated by the solver against the month's problem; those it
-    cannot place (a person no longer active, a day without continuity) are left out."""
-    return sas.evaluate(problem, [solver_assignment(a) for a in assignments], explain=explain)
-
-
-def _gaps(evaluation: sas.Evaluation) -> list[Gap]:
-    return [Gap(ROLE_OF[u.role], _day(u.day), u.hour, u.territory, u.required, u.missing,
-                u.explanation) for u in evaluation.uncovered]
-
-
 class _Reads:
     """One service's reads, each asked once: building the problem, checking the rules and
     showing the grid all read the same persons, availability and duties of the month."""
 
-    def __init__(self, service) -> None:
+    def __init__(self, service: object) -> None:
         self._service = service
-        self._memo: dict = {}
+        self._memo: dict[tuple[object, ...], object] = {}
 
-    def __getattr__(self, name: str):
+    def __getattr__(self, name: str) -> Any:
         method = getattr(self._service, name)
         if not callable(method):
             return method
 
-        def remembered(*args, **kwargs):
+        def remembered(*args: Any, **kwargs: Any) -> object:
             key = (name, args, tuple(sorted(kwargs.items())))
             if key not in self._memo:
                 self._memo[key] = method(*args, **kwargs)
@@ -105,32 +95,34 @@ class _Reads:
 
 
 class _PersonReads(_Reads):
-    def list(self, *, active: bool | None = None, **filters):
+    def list(self, *, active: bool | None = None, **filters: Any) -> Any:
         # list(active=True) is the full list filtered on the flag (same order): read it once.
         everyone = self.__getattr__("list")(**filters)
         return everyone if active is None else [p for p in everyone if p.active is active]
 
 
 class ReadOnce:
-    """Read-only view of the `Services` facade whose reads are remembered (one evaluation)."""
+    """Read-only view of the `Services` facade whose reads are remembered (one evaluation).
+    It answers the same reads as the facade (`planning.MonthReads`); `month_state` uses it
+    through that protocol."""
 
-    def __init__(self, services) -> None:
-        for name in ("settings", "availability", "pdsa", "rosters", "history"):
+    def __init__(self, services: MonthReads) -> None:
+        for name in ("settings", "availability", "pdsa", "rosters", "history", "amendments"):
             setattr(self, name, _Reads(getattr(services, name)))
         self.persons = _PersonReads(services.persons)
 
 
-def check_violations(services, year: int, month: int, assignments: list[Assignment]) -> list[Violation]:
+def check_violations(services: MonthReads, year: int, month: int, assignments: list[Assignment]) -> list[Violation]:
     return check_month(services, year, month, assignments)
 
 
-def month_state(services, year: int, month: int, *, explain: bool = True) -> MonthState:
+def month_state(services: MonthReads, year: int, month: int, *, explain: bool = True) -> MonthState:
     """Read the month, build its solver problem and evaluate the stored roster against it.
 
     With `explain=False` the gaps come without their French explanation (the slow part on
     a big département): `explain_gaps` computes them from the state's snapshot, off the
     GUI thread if need be."""
-    services = ReadOnce(services)
+    services = cast("MonthReads", ReadOnce(services))
     settings = services.settings.get()
     if settings is None:
         raise NotFoundError("Aucune association n'est configurée dans cette base")
@@ -138,10 +130,11 @@ def month_state(services, year: int, month: int, *, explain: bool = True) -> Mon
     roster = services.rosters.get(year, month)
     assignments = list(roster.assignments or []) if roster else []
     required = {(ROLE_OF[h.role], _day(h.day), h.hour): h.required for h in mp.problem.demand}
-    gaps = _gaps(evaluate(mp.problem, assignments, explain=explain))
+    gaps = [Gap(ROLE_OF[u.role], _day(u.day), u.hour, u.territory, u.required, u.missing, u.explanation)
+            for u in sas.evaluate_uncovered(mp.problem, _engine_assignments(assignments), explain=explain)]
     return MonthState(
         year=year, month=month, calendar=month_calendar(settings, year, month), roster=roster,
-        assignments=assignments, persons={p.id: p for p in services.persons.list()},
+        assignments=assignments, persons={p.id: p for p in services.persons.list() if p.id is not None},
         templates=services.settings.shift_templates(), territories=services.settings.territories(),
         required=required, covered=_covered(assignments), gaps=gaps,
         violations=check_violations(services, year, month, assignments),
@@ -151,7 +144,7 @@ def month_state(services, year: int, month: int, *, explain: bool = True) -> Mon
     )
 
 
-def month_grid(services, year: int, month: int, persons: list[Person] | None = None) -> MonthState:
+def month_grid(services: MonthReads, year: int, month: int, persons: list[Person] | None = None) -> MonthState:
     """A quick first look at the month, enough to paint the grid: assignments, demand
     against people at work, unmet hours and on-call duties (without explanations). The
     rule check, the loads and the solver problem come with `month_state`, which replaces it.
@@ -177,7 +170,7 @@ def month_grid(services, year: int, month: int, persons: list[Person] | None = N
              for t in territories if t.rota_source is RotaSource.ASSOCIATION and held[(t.code, d.day)] < t.oncall_per_day]
     return MonthState(
         year=year, month=month, calendar=cal, roster=roster, assignments=assignments,
-        persons={p.id: p for p in (persons if persons is not None else services.persons.list())},
+        persons={p.id: p for p in (persons if persons is not None else services.persons.list()) if p.id is not None},
         templates=services.settings.shift_templates(),
         territories=territories, required=required, covered=covered, gaps=gaps, violations=[], loads=[],
         problem=None, complete=False,
@@ -195,7 +188,13 @@ def _covered(assignments: list[Assignment]) -> dict[tuple[Role, date, int], int]
 
 def explain_gaps(state: MonthState) -> list[Gap]:
     """The state's gaps with their French explanations (pure: reads only the state)."""
-    return _gaps(evaluate(state.problem.problem, state.assignments, explain=True))
+    assert state.problem is not None, "explain_gaps needs a complete state (month_state)"
+    return [Gap(ROLE_OF[u.role], _day(u.day), u.hour, u.territory, u.required, u.missing, u.explanation)
+            for u in sas.evaluate_uncovered(state.problem.problem, _engine_assignments(state.assignments))]
+
+
+def _engine_assignments(assignments: list[Assignment]) -> list[sas.Assignment]:
+    return [solver_assignment(a) for a in assignments]
 
 
 def solver_shift(a: Assignment) -> str:

@@ -1,4 +1,4 @@
-"""ui_support: a stored month evaluated for the roster grid, and a cancellation stored."""
+"""month_view: a stored month evaluated for the roster grid, and a cancellation stored."""
 
 from __future__ import annotations
 
@@ -11,14 +11,11 @@ import pytest
 from sas_roster.demo.loader import load_demo
 from sas_roster.domain.enums import Role
 from sas_roster.domain.roster import Assignment
-from sas_roster.planning import apply_replacement, apply_solution, build_problem, current_solution
+from sas_roster.planning import build_problem, solver_assignment
 from sas_roster.services import Services
-from sas_roster.services.ui_support import (
-    month_state,
-    evaluate,
-    solver_shift,
-)
-from solver.sas.replace import replace
+from sas_roster.services.month_view import month_state, solver_shift
+from solver.sas.context import Context
+from solver.sas.evaluation import roster_keys
 
 TODAY = date(2027, 4, 12)
 MAY_4 = date(2027, 5, 4)
@@ -26,7 +23,7 @@ MAY_4 = date(2027, 5, 4)
 
 @pytest.fixture(scope="module")
 def demo_file(tmp_path_factory):
-    path = tmp_path_factory.mktemp("ui_support") / "demo.db"
+    path = tmp_path_factory.mktemp("month_view") / "demo.db"
     with Services.open(f"sqlite:///{path}") as services:
         load_demo(services, TODAY)
     return path
@@ -70,34 +67,32 @@ def test_month_state_counts_a_manual_assignment_and_its_violation(services):
     assert load.minutes == 240 and load.shifts == 1
 
 
-def test_evaluate_leaves_out_what_the_solver_cannot_place(services):
+def test_engine_keys_leave_out_what_the_engine_cannot_place(services):
     mp = build_problem(services, 2027, 5)
+    ctx = Context(mp.problem)
     pid = next(iter(mp.persons))
     ok = Assignment(int(pid), MAY_4, "REG-M", Role.REGULATOR, time(8), time(12))
     holiday = dataclasses.replace(ok, day=date(2027, 5, 6))  # Ascension: no continuity
     stranger = dataclasses.replace(ok, person_id=999_999)
-    ev = evaluate(mp.problem, [ok, holiday, stranger], explain=False)
-    assert sorted((a.person, a.day) for a in ev.skipped) == sorted(
-        [("999999", MAY_4.isoformat()), (pid, "2027-05-06")])
-    assert ev.covered[("regulator", MAY_4.isoformat(), 8)] == 1
+    keys = roster_keys(ctx, [solver_assignment(a) for a in (ok, holiday, stranger)])
+    assert keys == [(pid, ctx.index[MAY_4.isoformat()], "REG-M")]
     assert solver_shift(ok) == "REG-M"
 
 
-def test_apply_replacement_removes_a_pinned_cancelled_shift(services):
-    mp = build_problem(services, 2027, 5)
-    from solver.sas import solve_sas
-
-    apply_solution(services, mp, solve_sas(mp.problem, 3.0, num_workers=2, seed=0))
+def test_a_withdrawal_removes_a_pinned_cancelled_shift(services):
+    job = services.solving.prepare(2027, 5, time_limit=5.0, deterministic=True)
+    services.solving.store(job, job.run(), actor="test")
     stored = services.rosters.assignments(2027, 5)
     a = next(x for x in stored if x.role is Role.REGULATOR)
     services.rosters.pin(a.id)
     stored = services.rosters.assignments(2027, 5)
-    mp = build_problem(services, 2027, 5, with_reference=False)
-    result = replace(mp.problem, current_solution(stored), str(a.person_id), a.day, solver_shift(a), time_limit=3.0)
-    after = apply_replacement(services, mp, stored, a.person_id, result)
+    wjob = services.solving.prepare_withdrawal(2027, 5, a.person_id, a.day, a.template_code, time_limit=3.0)
+    result = wjob.run()
+    outcome = services.solving.store_withdrawal(wjob, result, "malade", actor="test")
+    after = services.rosters.assignments(2027, 5)
     assert a.key() not in {x.key() for x in after}
+    assert [c.key() for c in outcome.cancelled] == [a.key()]
     assert len({x.key() for x in stored} ^ {x.key() for x in after}) == result.changes
-
 
 def test_the_month_problem_carries_a_distance_wishes_and_eligibility_end(services):
     from sas_roster.domain.availability import AvailabilityEntry
@@ -120,3 +115,16 @@ def test_the_month_problem_carries_a_distance_wishes_and_eligibility_end(service
             assert sp.eligible_until == (q.eligible_until.isoformat() if q and q.eligible_until else None)
     finally:
         services.availability.set_month(reg.id, 2027, 5, [dataclasses.replace(e, id=None) for e in kept])
+
+
+def test_evaluate_gives_coverage_per_role_and_what_it_cannot_place(services):
+    from solver.sas import evaluate
+
+    mp = build_problem(services, 2027, 5)
+    pid = next(iter(mp.persons))
+    ok = Assignment(int(pid), MAY_4, "REG-M", Role.REGULATOR, time(8), time(12))
+    stranger = dataclasses.replace(ok, person_id=999_999)
+    ev = evaluate(mp.problem, [solver_assignment(a) for a in (ok, stranger)], explain=False)
+    assert [(a.person, a.day) for a in ev.skipped] == [("999999", MAY_4.isoformat())]
+    assert ev.covered[("regulator", MAY_4.isoformat(), 8)] == 1
+    assert [c.role for c in ev.coverage][:2] == ["regulator", "osnp"]

@@ -1,5 +1,6 @@
 """Stores a synthetic benchmark département (`solver.bench.generator`) in a database through
-the services, so that the window's benchmarks open it the way a coordinator would.
+the services, so that the window's and the exports' benchmarks open it the way a
+coordinator would.
 
 The generator writes solver problems; this maps them back to the association's data:
 settings and opening hours, territories, shift templates, weekday demand curves, people
@@ -117,4 +118,26 @@ def store_generated(services, problem: sas.SasProblem) -> tuple[int, int]:
             fixed.append(Assignment(ids[a.person], day, t.code, t.role, t.start, t.end, pinned=True))
     services.rosters.get_or_create(first.year, first.month)
     services.rosters.replace_draft(first.year, first.month, fixed)
+    return first.year, first.month
+
+
+def month_of(size: str, seed: int = 0) -> tuple[int, int]:
+    """The month the generated département of `size` is about."""
+    from solver.bench.generator import generate
+
+    first = date.fromisoformat(generate(size, seed).days[0].date)
+    return first.year, first.month
+
+
+def store_department(services, size: str, seed: int = 0, solve_seconds: float | None = None) -> tuple[int, int]:
+    """Generate the benchmark département of `size`, store it; with `solve_seconds`, solve its
+    month and store the draft (through the solving use case). Returns (year, month)."""
+    from solver.bench.generator import generate
+
+    problem = generate(size, seed)
+    store_generated(services, problem)
+    first = date.fromisoformat(problem.days[0].date)
+    if solve_seconds is not None:
+        job = services.solving.prepare(first.year, first.month, time_limit=solve_seconds)
+        services.solving.store(job, job.run(), actor="benchmark")
     return first.year, first.month

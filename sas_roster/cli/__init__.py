@@ -1,0 +1,81 @@
+"""Command-line commands of the domain package, one module per command group.
+
+Every package contributes its commands as `CliCommand`s; `main.py` assembles them under one
+parser (`sas-roster [--db URL] COMMAND`). Handlers receive the parsed arguments and a
+`CliContext` that opens the database lazily, so commands that need no database stay fast.
+Errors are French, on stderr, with a non-zero exit.
+
+To add a group: write `sas_roster/cli/<group>.py` with a `commands() -> list[CliCommand]`
+and list the module in `_GROUPS` below.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import sys
+from typing import NoReturn
+
+from ..domain.errors import DomainError
+from .base import EXIT_ERROR, EXIT_OK, EXIT_USAGE, CliCommand, CliContext, system_user
+from .month_calendar import calendar_payload
+
+__all__ = [
+    "EXIT_ERROR", "EXIT_OK", "EXIT_USAGE", "CliCommand", "CliContext", "build_parser",
+    "calendar_payload", "commands", "run_command", "system_user",
+]
+
+# Command groups, in the order `--help` lists them.
+_GROUPS = (
+    "setup_demo",
+    "setup",
+    "month_calendar",
+    "imports",
+    "solving",
+    "lifecycle",
+    "money",
+)
+
+
+def commands() -> list[CliCommand]:
+    out: list[CliCommand] = []
+    for name in _GROUPS:
+        out += importlib.import_module(f"{__name__}.{name}").commands()
+    return out
+
+
+class FrenchArgumentParser(argparse.ArgumentParser):
+    def error(self, message: str) -> NoReturn:  # argparse's own messages stay English; frame them
+        self.print_usage(sys.stderr)
+        self.exit(EXIT_USAGE, f"Erreur d'utilisation : {message}\n")
+
+
+def build_parser(groups: list[list[CliCommand]]) -> tuple[argparse.ArgumentParser, dict[str, CliCommand]]:
+    from .french import install
+
+    install()  # argparse's own words in French, before any parser is built (titles are read then)
+    parser = FrenchArgumentParser(
+        prog="sas-roster",
+        description="Plannings, présences et états de régulation d'une association SAS.",
+    )
+    parser.add_argument("--db", metavar="URL", help="base de données (URL SQLAlchemy), "
+                        "sinon SAS_ROSTER_DB_URL, sinon le fichier SQLite de l'utilisateur")
+    sub = parser.add_subparsers(dest="command", metavar="COMMANDE", parser_class=FrenchArgumentParser)
+    table: dict[str, CliCommand] = {}
+    for group in groups:
+        for cmd in group:
+            p = sub.add_parser(cmd.name, help=cmd.help, description=cmd.help)
+            cmd.add_arguments(p)
+            table[cmd.name] = cmd
+    return parser, table
+
+
+def run_command(args: argparse.Namespace, table: dict[str, CliCommand], ctx: CliContext) -> int:
+    try:
+        return table[args.command].handler(args, ctx)
+    except DomainError as exc:
+        print(f"Erreur : {exc}", file=ctx.err)
+        return EXIT_ERROR
+    except FileNotFoundError as exc:
+        print(f"Erreur : fichier introuvable : {exc.filename}", file=ctx.err)
+        return EXIT_ERROR
