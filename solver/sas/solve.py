@@ -138,7 +138,7 @@ class SasSolver:
         self._unfreeze(sm)
         if free is not None:
             self._freeze(sm, set(free), hint or [])
-        sm.model.clear_hints()
+        sm.model.clear_hints()  # type: ignore[no-untyped-call]
         self._hint(sm, hint)
         levels = [Level("coverage", sm.coverage_terms), Level("quality", sm.quality_terms)]
         if not ctx.weights.lexicographic:
