@@ -142,6 +142,10 @@ def _solver_person(p: Person, first: date, last: date, worked_before: int,
         quota_minutes=quota,
         contract_days=locum_days,
         weekly_minutes=round(osnp.weekly_hours * 60) if osnp and osnp.weekly_hours and Role.OSNP in p.roles else None,
+        # The engine keeps a retiree off every day after it (the quota covers the month).
+        eligible_until=(p.quota.eligible_until.isoformat()
+                        if p.quota is not None and p.quota.eligible_until is not None
+                        and p.status.is_retired else None),
     )
 
 
@@ -215,7 +219,8 @@ def build_problem(services: MonthReads, year: int, month: int, *, with_reference
         if sp.roles == (Role.EFFECTOR.value,) and sp.territory in cpts_codes:
             sp.max_shifts = sp.max_minutes = None
 
-    availability = [sas.Availability(str(e.person_id), e.day.isoformat(), _minutes(e.range.start), _minutes(e.range.end), e.kind.value)
+    availability = [sas.Availability(str(e.person_id), e.day.isoformat(), _minutes(e.range.start), _minutes(e.range.end), e.kind.value,
+                                     remote=e.remote)
                     for e in services.availability.list_month(year, month) if str(e.person_id) in persons]
     # Days a person is not active are unavailable whatever they said; so are, for a retiree
     # who only regulates, the days after his eligibility end date when the engine has no

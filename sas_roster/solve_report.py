@@ -4,7 +4,7 @@ hours per person against target. Plain data, shared by the command line and the 
 from __future__ import annotations
 
 from collections import defaultdict
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, field
 
 from solver import sas
 from solver.sas.context import Context
@@ -40,6 +40,14 @@ class SolveReport:
     uncovered: list[dict]
     conflicts: list[str]
     message: str
+    has_roster: bool = True
+    coverage: list[sas.RoleCoverage] = field(default_factory=list)
+    """Per role: regulators' and OSNP person-hours, effectors' on-call duties."""
+    rejected: list[str] = field(default_factory=list)
+    """Pins and CPTS rota lines set aside as data errors (French, naming the line)."""
+    explanations: list[str] = field(default_factory=list)
+    """The gaps' French explanations, one per run of consecutive hours with the same
+    shortfall and the same reasons."""
 
     @property
     def coverage_percent(self) -> float:
@@ -55,8 +63,13 @@ class SolveReport:
 
     def to_dict(self) -> dict:
         out = asdict(self)
+        if not self.has_roster:
+            # No roster, no coverage to speak of.
+            out["coverage"] = []
+            return out
         out["coverage_percent"] = round(self.coverage_percent, 2)
         out["oncall_percent"] = round(self.oncall_percent, 2)
+        out["coverage"] = [{**c.to_dict(), "percent": round(c.percent, 2)} for c in self.coverage]
         return out
 
 
@@ -101,6 +114,10 @@ def solve_report(problem: sas.SasProblem, solution: sas.SasSolution) -> SolveRep
                    for u in solution.uncovered],
         conflicts=[c.text() for c in solution.conflicts],
         message=solution.message,
+        has_roster=solution.has_roster,
+        coverage=list(solution.coverage) or sas.role_coverage(problem, solution.uncovered),
+        rejected=[r.text for r in solution.rejected],
+        explanations=sas.grouped_explanations(solution.uncovered),
     )
 
 
@@ -114,16 +131,21 @@ def report_text(r: SolveReport) -> str:
     if r.objective is not None:
         gap = f", écart {100 * r.gap:.2f} %" if r.gap is not None else ""
         lines.append(f"Objectif : {r.objective}, borne : {r.bound:g}{gap}")
-    lines.append(f"Couverture : {r.coverage_percent:.1f} % des heures demandées "
-                 f"({r.uncovered_hours} h-personne non couvertes sur {r.demand_hours}), "
-                 f"astreintes : {r.oncall_percent:.1f} % ({r.uncovered_oncall} non pourvues sur {r.oncall_needed})")
+    if r.has_roster:
+        lines.append("Couverture par rôle :")
+        lines += [f"  {c.text()}" for c in r.coverage]
+    else:
+        lines.append("Aucun planning : pas de couverture à indiquer.")
     lines.append(f"Durée : {r.seconds:.1f} s")
+    if r.rejected:
+        lines.append("Lignes fixées écartées (erreurs de données) :")
+        lines += [f"  - {text}" for text in r.rejected]
     if r.conflicts:
         lines.append("Règles impératives incompatibles :")
         lines += [f"  - {c}" for c in r.conflicts]
-    if r.uncovered:
+    if r.explanations:
         lines.append("Heures non couvertes :")
-        lines += ["  " + u["explanation"].replace("\n", "\n  ") for u in r.uncovered]
+        lines += ["  " + text.replace("\n", "\n  ") for text in r.explanations]
     if r.loads:
         lines.append("Heures par personne (réalisé / cible) :")
         for x in r.loads:

@@ -16,6 +16,9 @@ class AvailabilityEntry:
     range: TimeRange
     kind: AvailabilityKind
     id: int | None = None
+    remote: bool = False
+    """Asked "à distance": a remote-authorised regulator wishes to regulate from his
+    remote site in that span (a wish the solver weighs; the on-site share is kept)."""
 
 
 @dataclass(frozen=True)

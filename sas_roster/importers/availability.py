@@ -13,11 +13,11 @@ from sas_roster.domain.availability import AvailabilityEntry
 from sas_roster.domain.person import Person
 from sas_roster.domain.settings import TimeRange
 
-from .columns import EMAIL, NOM, PRENOM, RPPS, ImportKind
+from .columns import EMAIL, NOM, PRENOM, REMOTE, RPPS, ImportKind
 from .directory import Directory, whole_day
 from .parsing import Line, ParseResult, RowReader, check_name, read_availability_kind
 from .reading import Table
-from .values import CellError, read_date, read_email, read_rpps, read_time
+from .values import CellError, read_date, read_email, read_rpps, read_time, read_yes_no
 
 DATE, START, END, TYPE = "Date", "Début", "Fin", "Type"
 
@@ -66,6 +66,10 @@ def parse_availability(table: Table, directory: Directory) -> ParseResult[Availa
         day = r.get(DATE, read_date, required=True)
         span = read_span(r)
         kind = r.get(TYPE, read_availability_kind, required=True)
+        remote = bool(r.get(REMOTE, read_yes_no)) if r.has(REMOTE) else False
+        if remote and person is not None and day is not None and not person.may_regulate_remotely_on(day):
+            r.fail(REMOTE, f"{person.display_name} n'est pas autorisé(e) à réguler à distance "
+                           f"le {day:%d/%m/%Y}")
         if r.failed or person is None or day is None or span is None or kind is None:
             continue
         assert person.id is not None
@@ -75,5 +79,5 @@ def parse_availability(table: Table, directory: Directory) -> ParseResult[Availa
                           f"(ligne {clash} et ligne {row.number})")
             continue
         placed[(person.id, day)].append((row.number, span))
-        result.lines.append(Line(row.number, AvailabilityEntry(person.id, day, span, kind)))
+        result.lines.append(Line(row.number, AvailabilityEntry(person.id, day, span, kind, remote=remote)))
     return result

@@ -94,6 +94,7 @@ YES_NO = ("oui", "non")
 
 # Column names used by the parsers (one constant each, so a rename cannot split them).
 NOM, PRENOM, RPPS, EMAIL = "Nom", "Prénom", "RPPS", "E-mail"
+REMOTE = "À distance"
 
 MEMBERS = (
     Column(NOM, "Nom de famille.", "MARTIN", required=True, aliases=("nom de famille",)),
@@ -150,6 +151,8 @@ AVAILABILITY = (
     Column("Fin", "Heure de fin, après le début.", "12:00", fmt=Fmt.TIME, aliases=("heure fin", "a"), width=9),
     Column("Type", "disponible, souhaité, si besoin ou indisponible.", "disponible", required=True,
            choices=AVAILABILITY_CHOICES, aliases=("disponibilite", "type de disponibilite"), width=14),
+    Column(REMOTE, "oui : le régulateur autorisé à réguler à distance le souhaite sur ces heures "
+           "(vide = non).", "", choices=YES_NO, aliases=("a distance", "regulation a distance"), width=11),
 )
 
 PDSA = (

@@ -4,12 +4,15 @@ One row = one territory, one day, one effector (by RPPS). Without start and end 
 spans the effectors' continuity hours of that day (association settings: opening hours,
 public holidays of its zone, bridge days). A day outside continuity (Sunday, public
 holiday, bridge) is skipped with a note, not refused: CPTS rotas often list every day.
+A row for a territory whose on-call effectors the association rosters itself (its CPTS
+does not send a rota) is refused: keeping it would double the territory's on-call.
 """
 
 from __future__ import annotations
 
 from collections import defaultdict
 
+from sas_roster.domain.demand import RotaSource
 from sas_roster.domain.enums import Role
 from sas_roster.domain.errors import Problem
 from sas_roster.domain.roster import Assignment
@@ -31,6 +34,11 @@ def parse_rota(table: Table, directory: Directory) -> ParseResult[Assignment]:
     for row in table.rows:
         r = RowReader(row, result.problems, table.columns)
         territory = r.get(TERRITORY, lambda v: directory.territory_code(str(v)), required=True)
+        if territory is not None and directory.territories is not None:
+            known = next((t for t in directory.territories if t.code == territory), None)
+            if known is not None and known.rota_source is not RotaSource.CPTS:
+                r.fail(TERRITORY, f"le territoire {known.code} ({known.name}) est planifié par "
+                                  f"l'association : sa CPTS n'envoie pas de tour d'astreinte")
         day = r.get(DATE, read_date, required=True)
         rpps = r.get(RPPS, read_rpps, required=True)
         person = r.get(RPPS, lambda _: directory.person_by_rpps(rpps)) if rpps else None

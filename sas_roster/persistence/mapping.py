@@ -259,11 +259,13 @@ def contract_row(c: Contract) -> ContractRow:
 # --- planning -------------------------------------------------------------------------------
 
 def availability_to_domain(row: AvailabilityRow) -> AvailabilityEntry:
-    return AvailabilityEntry(row.person_id, row.day, TimeRange(row.start, row.end), row.kind, id=row.id)
+    return AvailabilityEntry(row.person_id, row.day, TimeRange(row.start, row.end), row.kind, id=row.id,
+                             remote=bool(row.remote))
 
 
 def availability_row(e: AvailabilityEntry) -> AvailabilityRow:
-    return AvailabilityRow(person_id=e.person_id, day=e.day, start=e.range.start, end=e.range.end, kind=e.kind)
+    return AvailabilityRow(person_id=e.person_id, day=e.day, start=e.range.start, end=e.range.end, kind=e.kind,
+                           remote=e.remote)
 
 
 def duty_to_domain(row: PdsaDutyRow) -> PdsaDuty:

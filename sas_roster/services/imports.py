@@ -222,8 +222,8 @@ def _availability(s: Session, result: ParseResult, report: ImportReport, problem
         AvailabilityRow.person_id.in_({e.person_id for e in entries}),
         AvailabilityRow.day.between(min(days), max(days))))
     old = [r for r in stored if (r.person_id, r.day) in covered]
-    delete, add, kept = _split(old, entries, lambda r: (r.person_id, r.day, r.start, r.end, r.kind),
-                               lambda e: (e.person_id, e.day, e.range.start, e.range.end, e.kind))
+    delete, add, kept = _split(old, entries, lambda r: (r.person_id, r.day, r.start, r.end, r.kind, r.remote),
+                               lambda e: (e.person_id, e.day, e.range.start, e.range.end, e.kind, e.remote))
     report.added, report.kept, report.replaced = len(add), kept, len(delete)
     report.persons = len({e.person_id for e in entries})
     report.first_day, report.last_day = min(days), max(days)

@@ -18,7 +18,8 @@ def main(argv: list[str] | None = None) -> int:
     sas_bench.add_arguments(suites.add_parser(
         "sas", help="SAS model on synthetic départements (small, medium, large, quarter)"))
     args = parser.parse_args(argv)
-    return args.run(args)
+    code: int = args.run(args)
+    return code
 
 
 if __name__ == "__main__":

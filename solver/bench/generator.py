@@ -24,6 +24,7 @@ import random
 from dataclasses import dataclass
 from datetime import date, timedelta
 
+from ..sas.timeutil import to_minutes as hm
 from ..sas import (Assignment, Availability, ContinuityDay, HourDemand, OnCallDemand,
                    PastShift, PdsaDuty, Person, SasProblem, Settings, Template, Territory)
 
@@ -100,18 +101,19 @@ def generate(size: str = "small", seed: int = 1) -> SasProblem:
     days = []
     for d in open_days:
         hours = ("08:00", "20:00") if d.weekday() < 5 else ("08:00", "12:00")
-        days.append(ContinuityDay(d, {"regulator": hours, "osnp": hours, "effector": hours}))
+        span = (hm(hours[0]), hm(hours[1]))
+        days.append(ContinuityDay(d.isoformat(), {"regulator": span, "osnp": span, "effector": span}))
     templates = [
-        Template("R1", "regulator", "08:00", "12:00", (0, 1, 2, 3, 4), label="matin"),
-        Template("R2", "regulator", "12:00", "16:00", (0, 1, 2, 3, 4), label="après-midi"),
-        Template("R3", "regulator", "16:00", "20:00", (0, 1, 2, 3, 4), label="soir"),
-        Template("RS", "regulator", "08:00", "12:00", (5,), label="samedi"),
-        Template("O1", "osnp", "08:00", "14:00", (0, 1, 2, 3, 4), label="OSNP matin"),
-        Template("O2", "osnp", "14:00", "20:00", (0, 1, 2, 3, 4), label="OSNP après-midi"),
-        Template("OS", "osnp", "08:00", "12:00", (5,), label="OSNP samedi"),
+        Template("R1", "regulator", hm("08:00"), hm("12:00"), (0, 1, 2, 3, 4), label="matin"),
+        Template("R2", "regulator", hm("12:00"), hm("16:00"), (0, 1, 2, 3, 4), label="après-midi"),
+        Template("R3", "regulator", hm("16:00"), hm("20:00"), (0, 1, 2, 3, 4), label="soir"),
+        Template("RS", "regulator", hm("08:00"), hm("12:00"), (5,), label="samedi"),
+        Template("O1", "osnp", hm("08:00"), hm("14:00"), (0, 1, 2, 3, 4), label="OSNP matin"),
+        Template("O2", "osnp", hm("14:00"), hm("20:00"), (0, 1, 2, 3, 4), label="OSNP après-midi"),
+        Template("OS", "osnp", hm("08:00"), hm("12:00"), (5,), label="OSNP samedi"),
     ]
     if spec.regulators >= 50:
-        templates.append(Template("RP", "regulator", "12:00", "16:00", (2,), "pédiatrie",
+        templates.append(Template("RP", "regulator", hm("12:00"), hm("16:00"), (2,), "pédiatrie",
                                   "pédiatrie du mercredi"))
     demand = []
     for d in open_days:
@@ -124,11 +126,11 @@ def generate(size: str = "small", seed: int = 1) -> SasProblem:
             if d.weekday() == 5:
                 reg, osnp = max(1, reg // 2), max(1, osnp // 2)
             prio = 3 if 9 <= h < 12 else (1 if h >= 18 else 2)
-            demand.append(HourDemand("regulator", d, h, reg, prio))
-            demand.append(HourDemand("osnp", d, h, osnp, prio))
+            demand.append(HourDemand("regulator", d.isoformat(), h, reg, prio))
+            demand.append(HourDemand("osnp", d.isoformat(), h, osnp, prio))
     territories = [Territory(f"T{i + 1:02d}", f"Territoire {i + 1}", cpts_rota=(i % 5 == 4))
                    for i in range(spec.territories)]
-    oncall = [OnCallDemand(t.code, d, 2 if (i % 7 == 0 and d.weekday() < 5) else 1)
+    oncall = [OnCallDemand(t.code, d.isoformat(), 2 if (i % 7 == 0 and d.weekday() < 5) else 1)
               for i, t in enumerate(territories) for d in open_days]
     g = _People(rng, spec, open_days, calendar, territories)
     g.regulators()
@@ -147,7 +149,8 @@ class _People:
     RANGES = ((("08:00", "12:00"), 30), (("12:00", "16:00"), 14), (("16:00", "20:00"), 8),
               (("08:00", "20:00"), 16), (("08:00", "16:00"), 18), (("12:00", "20:00"), 14))
 
-    def __init__(self, rng, spec, open_days, calendar, territories) -> None:
+    def __init__(self, rng: random.Random, spec: Size, open_days: list[date],
+                 calendar: list[date], territories: list[Territory]) -> None:
         self.rng, self.spec, self.open_days = rng, spec, open_days
         self.calendar, self.territories = calendar, territories
         self.people: list[Person] = []
@@ -158,7 +161,8 @@ class _People:
         self.doctor_effectors: list[Person] = []
 
     def _kind(self) -> str:
-        return self.rng.choices(("available", "preferred", "if_needed"), (65, 20, 15))[0]
+        kind: str = self.rng.choices(("available", "preferred", "if_needed"), (65, 20, 15))[0]
+        return kind
 
     def _offer(self, pid: str, n_days: int, saturday_rate: float) -> None:
         weekdays = [d for d in self.open_days if d.weekday() < 5]
@@ -167,10 +171,10 @@ class _People:
         chosen |= {d for d in saturdays if self.rng.random() < saturday_rate}
         for d in sorted(chosen):
             if d.weekday() == 5:
-                self.availability.append(Availability(pid, d, "08:00", "12:00", self._kind()))
+                self.availability.append(Availability(pid, d.isoformat(), hm("08:00"), hm("12:00"), self._kind()))
                 continue
             (a, b), = self.rng.choices([r for r, _ in self.RANGES], [w for _, w in self.RANGES])
-            self.availability.append(Availability(pid, d, a, b, self._kind()))
+            self.availability.append(Availability(pid, d.isoformat(), hm(a), hm(b), self._kind()))
 
     def regulators(self) -> None:
         rng, months = self.rng, self.spec.months
@@ -234,12 +238,12 @@ class _People:
                     continue
                 if rng.random() < 0.85:
                     a, b = ("08:00", "20:00") if d.weekday() < 5 else ("08:00", "12:00")
-                    self.availability.append(Availability(pid, d, a, b, "available"))
+                    self.availability.append(Availability(pid, d.isoformat(), hm(a), hm(b), "available"))
             for back in range(1, 4):
                 day = self.calendar[0] - timedelta(days=back)
                 if day.weekday() < 5 and rng.random() < 0.7:
                     start, end = rng.choice((("08:00", "14:00"), ("14:00", "20:00")))
-                    self.history.append(PastShift(pid, day, start, end, "osnp"))
+                    self.history.append(PastShift(pid, day.isoformat(), hm(start), hm(end), "osnp"))
 
     def effectors(self) -> None:
         rng = self.rng
@@ -258,7 +262,7 @@ class _People:
             self._offer_oncall(p.id, rng.randint(1, 3) * self.spec.months, merge=True)
         by_terr: dict[str, list[str]] = {}
         for p in self.people:
-            if "effector" in p.roles:
+            if "effector" in p.roles and p.territory is not None:
                 by_terr.setdefault(p.territory, []).append(p.id)
         for t in self.territories:
             if not t.cpts_rota:
@@ -266,9 +270,9 @@ class _People:
             plain = [pid for pid in by_terr[t.code] if pid.startswith("eff")]
             for d in self.open_days:
                 pid = rng.choice(plain or by_terr[t.code])
-                self.cpts_rota.append(Assignment(pid, d, "astreinte", territory=t.code))
+                self.cpts_rota.append(Assignment(pid, d.isoformat(), "astreinte", territory=t.code))
                 a, b = ("08:00", "20:00") if d.weekday() < 5 else ("08:00", "12:00")
-                self.availability.append(Availability(pid, d, a, b, "available"))
+                self.availability.append(Availability(pid, d.isoformat(), hm(a), hm(b), "available"))
 
     def _offer_oncall(self, pid: str, n_days: int, merge: bool = False) -> None:
         taken = {a.day for a in self.availability if a.person == pid} if merge else set()
@@ -276,7 +280,7 @@ class _People:
             if d.isoformat() in taken:
                 continue
             a, b = ("08:00", "20:00") if d.weekday() < 5 else ("08:00", "12:00")
-            self.availability.append(Availability(pid, d, a, b, self._kind()))
+            self.availability.append(Availability(pid, d.isoformat(), hm(a), hm(b), self._kind()))
 
     def pins(self, problem: SasProblem) -> list[Assignment]:
         """A few pins on regulator slots that their doctor offered and may take."""

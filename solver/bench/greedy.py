@@ -11,6 +11,7 @@ headcount.
 from __future__ import annotations
 
 from collections import defaultdict
+from typing import Callable
 
 from ..sas.context import Context
 from ..sas.metrics import state_of
@@ -28,7 +29,7 @@ class _Turn:
     def __init__(self, people: list[str]) -> None:
         self.people, self.next = people, 0
 
-    def pick(self, accept) -> str | None:
+    def pick(self, accept: Callable[[str], bool]) -> str | None:
         n = len(self.people)
         for k in range(n):
             i = (self.next + k) % n
@@ -46,7 +47,7 @@ def greedy(problem: SasProblem, ctx: Context | None = None) -> list[Assignment]:
              for role in (REGULATOR, OSNP)}
     by_terr: dict[str, list[str]] = defaultdict(list)
     for p in problem.people:
-        if EFFECTOR in p.roles:
+        if EFFECTOR in p.roles and p.territory is not None:
             by_terr[p.territory].append(p.id)
     oncall_turns = {t: _Turn(ps) for t, ps in by_terr.items()}
     for d in sorted(ctx.cday):

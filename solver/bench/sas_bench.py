@@ -9,49 +9,61 @@ size: model size, build and solve times, status, objective, bound and gap of the
 quality level (coverage is solved first, its own gap is reported too), the time at
 which a roster within 1 % (5 %) of the bound was first found, uncovered demand, the
 fairness spread (:mod:`solver.sas.metrics`), peak memory, the greedy baseline and the
-ratios solver ÷ greedy. On ``medium``, replacements: a few shifts cancelled one by one,
-each re-solved with :func:`solver.sas.replace.replace`.
+ratios solver ÷ greedy. On ``small`` and ``medium``, replacements: a few shifts
+cancelled one by one, each re-solved with :func:`solver.sas.replace.replace`.
+
+``--seeds 1 2 3`` runs each size once per seed (each its own instance and solver seed)
+and adds a summary per size: median and worst of the final gap, of the time to reach
+0.1 % and 0.5 % of the bound, of the peak memory and of the replacement times.
 """
 
 from __future__ import annotations
 
+from typing import Any
+
 import argparse
 import json
 import random
+import statistics
 import resource
 import subprocess
 import sys
 import time
 
+from ..core.solution import Progress
 from ..sas.metrics import roster_metrics
+from ..sas.problem import SasProblem
+from ..sas.solution import SasSolution
 from ..sas.replace import replace
 from ..sas.solution import relative_gap
 from ..sas.solve import SasOptions, SasSolver
 from .generator import SIZES, generate
 from .greedy import greedy
 
-DEFAULT_LIMITS = {"tiny": 5.0, "small": 5.0, "medium": 30.0, "large": 120.0, "quarter": 300.0}
-REPLACEMENTS = {"medium": 5}
+DEFAULT_LIMITS = {"tiny": 5.0, "small": 5.0, "medium": 30.0, "large": 60.0, "quarter": 120.0}
+REPLACEMENTS = {"small": 5, "medium": 5}
+WITHIN = (("0.1%", 0.001), ("0.5%", 0.005), ("1%", 0.01), ("5%", 0.05))
 
 
-def run_size(size: str, time_limit: float, seed: int = 1, workers: int = 2) -> dict:
+def run_size(size: str, time_limit: float, seed: int = 1, workers: int = 2,
+             lns: bool = False) -> dict[str, Any]:
     t0 = time.perf_counter()
     problem = generate(size, seed)
     gen_s = time.perf_counter() - t0
     first_within: dict[str, float] = {}
 
-    def progress(pr) -> None:
+    def progress(pr: Progress) -> None:
         gap = relative_gap(pr.objective, pr.bound)
         if pr.phase == "quality" and gap is not None:
-            for label, tol in (("1%", 0.01), ("5%", 0.05)):
+            for label, tol in WITHIN:
                 if gap <= tol and label not in first_within:
                     first_within[label] = round(pr.elapsed, 2)
 
     solver = SasSolver(problem, SasOptions(time_limit=time_limit, num_workers=workers,
-                                           seed=seed))
+                                           seed=seed, lns=lns))
     sol = solver.solve(progress)
     out = {
-        "size": size, "seed": seed, "time_limit": time_limit, "workers": workers,
+        "size": size, "seed": seed, "time_limit": time_limit, "workers": workers, "lns": lns,
         "people": len(problem.people), "days": len(problem.days),
         "generate_s": round(gen_s, 2), **sol.stats,
         "build_s": round(sol.build_seconds, 2), "solve_s": round(sol.solve_seconds, 2),
@@ -63,6 +75,7 @@ def run_size(size: str, time_limit: float, seed: int = 1, workers: int = 2) -> d
         "first_within": first_within,
         "explained_uncovered": sum(1 for u in sol.uncovered if u.explanation),
     }
+    assert solver.ctx is not None
     metrics = roster_metrics(problem, sol.assignments, solver.ctx)
     out["solver"] = metrics
     t = time.perf_counter()
@@ -83,23 +96,24 @@ def _ratio(a: float, b: float) -> float | None:
     return None if not b else round(a / b, 3)
 
 
-def _replacements(problem, sol, n: int, seed: int, workers: int) -> dict:
+def _replacements(problem: SasProblem, sol: SasSolution, n: int, seed: int,
+                  workers: int) -> dict[str, Any]:
     rng = random.Random(seed)
     pinned = {(a.person, a.day, a.template) for a in problem.pins}
     pool = [a for a in sol.assignments if a.template in ("R1", "R2", "R3", "RS")
             and (a.person, a.day, a.template) not in pinned]
-    runs = []
+    runs: list[dict[str, Any]] = []
     for a in rng.sample(pool, min(n, len(pool))):
         rep = replace(problem, sol, a.person, a.day, a.template, time_limit=3.0,
                       num_workers=workers)
         runs.append({"seconds": round(rep.seconds, 2), "changes": rep.changes,
                      "filled": bool(rep.added), "status": rep.solution.status})
     return {"runs": runs,
-            "max_seconds": max((r["seconds"] for r in runs), default=None),
-            "max_changes": max((r["changes"] for r in runs), default=None)}
+            "max_seconds": max((float(r["seconds"]) for r in runs), default=None),
+            "max_changes": max((int(r["changes"]) for r in runs), default=None)}
 
 
-def _row(r: dict) -> str:
+def _row(r: dict[str, Any]) -> str:
     s, g = r["solver"], r["greedy"]
     first = r["first_within"].get("1%", "-")
     cov = r["phases"][0] if r["phases"] else {}
@@ -124,7 +138,7 @@ def _row(r: dict) -> str:
     return "\n".join(lines)
 
 
-def _pct(x) -> str:
+def _pct(x: float | None) -> str:
     return "-" if x is None else f"{100 * x:.2f} %"
 
 
@@ -137,6 +151,9 @@ def add_arguments(ap: argparse.ArgumentParser) -> None:
                     help="secondes par taille (défaut : small 5, medium 30, large 120, "
                          "quarter 300)")
     ap.add_argument("--seed", type=int, default=1)
+    ap.add_argument("--seeds", type=int, nargs="+", default=None,
+                    help="une exécution par graine ; médiane et pire par taille")
+    ap.add_argument("--lns", action="store_true", help="recherche à grand voisinage (LNS)")
     ap.add_argument("--workers", type=int, default=2)
     ap.add_argument("--json", action="store_true", help="résultats en JSON")
     ap.add_argument("--child", action="store_true", help=argparse.SUPPRESS)
@@ -147,25 +164,60 @@ def run(args: argparse.Namespace) -> int:
     if args.child:
         (size,) = args.sizes
         limit = args.time_limit or DEFAULT_LIMITS[size]
-        print(json.dumps(run_size(size, limit, args.seed, args.workers)))
+        print(json.dumps(run_size(size, limit, args.seed, args.workers, args.lns)))
         return 0
     results = []
     for size in args.sizes:
-        cmd = [sys.executable, "-m", "solver.bench.sas_bench", size, "--child",
-               "--seed", str(args.seed), "--workers", str(args.workers)]
-        if args.time_limit:
-            cmd += ["--time-limit", str(args.time_limit)]
-        done = subprocess.run(cmd, capture_output=True, text=True, check=False)
-        if done.returncode != 0:
-            print(done.stderr, file=sys.stderr)
-            return done.returncode
-        r = json.loads(done.stdout.strip().splitlines()[-1])
-        results.append(r)
-        if not args.json:
-            print(_row(r), flush=True)
+        for seed in args.seeds or [args.seed]:
+            cmd = [sys.executable, "-m", "solver.bench.sas_bench", size, "--child",
+                   "--seed", str(seed), "--workers", str(args.workers)]
+            if args.time_limit:
+                cmd += ["--time-limit", str(args.time_limit)]
+            if args.lns:
+                cmd.append("--lns")
+            done = subprocess.run(cmd, capture_output=True, text=True, check=False)
+            if done.returncode != 0:
+                print(done.stderr, file=sys.stderr)
+                return done.returncode
+            r = json.loads(done.stdout.strip().splitlines()[-1])
+            results.append(r)
+            if not args.json:
+                print(_row(r), flush=True)
+    summary = summarise(results)
     if args.json:
-        print(json.dumps(results, indent=1, ensure_ascii=False))
+        print(json.dumps({"runs": results, "summary": summary}, indent=1, ensure_ascii=False))
+    else:
+        for row in summary:
+            print(json.dumps(row, ensure_ascii=False))
     return 0
+
+
+def summarise(results: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Median and worst per size over its runs (seeds)."""
+    by: dict[str, list[dict[str, Any]]] = {}
+    for r in results:
+        by.setdefault(r["size"], []).append(r)
+    out = []
+    for size, runs in by.items():
+        def stats(values: list[float | None]) -> dict[str, float | None]:
+            if not values or any(v is None for v in values):
+                return {"median": None, "worst": None}
+            vals = [float(v) for v in values if v is not None]
+            return {"median": round(statistics.median(vals), 5), "worst": round(max(vals), 5)}
+        reps = [x["seconds"] for r in runs for x in r.get("replacements", {}).get("runs", [])]
+        out.append({
+            "size": size, "runs": len(runs),
+            "optimal": sum(1 for r in runs if r["status"] == "optimal"),
+            "solve_s": stats([r["solve_s"] for r in runs]),
+            "gap": stats([r["gap"] for r in runs]),
+            "within_0.1%_s": stats([r["first_within"].get("0.1%") for r in runs]),
+            "within_0.5%_s": stats([r["first_within"].get("0.5%") for r in runs]),
+            "peak_rss_mb": stats([r["peak_rss_mb"] for r in runs]),
+            "replacement_s": stats(reps) if reps else None,
+            "uncovered_hours": stats([r["solver"]["uncovered_hours"] for r in runs]),
+            "greedy_uncovered_hours": stats([r["greedy"]["uncovered_hours"] for r in runs]),
+        })
+    return out
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -173,7 +225,8 @@ def main(argv: list[str] | None = None) -> int:
                                  description="Benchmark du modèle SAS (départements synthétiques)")
     add_arguments(ap)
     args = ap.parse_args(argv)
-    return args.run(args)
+    code: int = args.run(args)
+    return code
 
 
 if __name__ == "__main__":

@@ -8,14 +8,16 @@ The public API (see ``docs/solver-core.md``)::
 from .availability import Unavailable
 from .coverage import Cover
 from .explain import explain_infeasibility
-from .model import RosterModel, build_model
+from .families import build_model
+from .model import RosterModel
 from .pins import Pin
 from .problem import Person, Problem, ShiftType
 from .requests import Request
 from .sequences import RunLimit
 from .solution import (FEASIBLE, INFEASIBLE, INVALID, OPTIMAL, UNKNOWN, Conflict, Progress,
                        Solution, Violation)
-from .solve import RosterSolver, SolveOptions, solve
+from .options import SolveOptions
+from .solve import RosterSolver, solve
 from .stability import Assignment
 from .successions import ForbiddenSuccession, MinimumRest
 from .totals import TotalLimit

@@ -14,7 +14,7 @@ HARD = None
 """A rule whose ``weight`` is ``None`` is hard: it is never broken."""
 
 
-def opt_tuple(values: Any) -> tuple | None:
+def opt_tuple(values: Any) -> tuple[Any, ...] | None:
     """``None`` stays ``None`` (meaning "all"); any iterable becomes a tuple."""
     if values is None:
         return None
@@ -34,7 +34,7 @@ def plain(obj: Any) -> Any:
     return obj
 
 
-def build(cls: type, data: dict) -> Any:
+def build(cls: type, data: dict[str, Any]) -> Any:
     """Inverse of :func:`plain` for a flat rule dataclass (unknown keys rejected)."""
     names = {f.name for f in dataclasses.fields(cls)}
     unknown = set(data) - names

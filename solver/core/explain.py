@@ -10,12 +10,15 @@ answer is right even if the solver's first core is loose.
 
 from __future__ import annotations
 
+from typing import Any
+
 import threading
 import time
 
 from ortools.sat.python import cp_model
 
-from .model import build_model
+from .families import build_model
+from .model import HardGroup, RosterModel
 from .problem import Problem
 from .solution import Conflict
 
@@ -34,8 +37,8 @@ def explain_infeasibility(problem: Problem, *, time_limit: float = 20.0,
     return None if core is None else [_conflict(g) for g in core]
 
 
-def minimal_clash(rm, *, time_limit: float = 20.0, random_seed: int = 0,
-                  stop: threading.Event | None = None) -> list | None:
+def minimal_clash(rm: RosterModel, *, time_limit: float = 20.0, random_seed: int = 0,
+                  stop: threading.Event | None = None) -> list[Any] | None:
     """The hard groups of a model built in explain mode (``rm.hard_groups``, each with an
     assumption literal) that cannot all hold together, shrunk to a minimal set by a
     deletion filter; ``None`` if they can all hold (or nothing was decided in time).
@@ -86,6 +89,6 @@ def minimal_clash(rm, *, time_limit: float = 20.0, random_seed: int = 0,
     return [groups[i] for i in core]
 
 
-def _conflict(g) -> Conflict:
+def _conflict(g: HardGroup) -> Conflict:
     return Conflict(rule=g.rule, name=g.name, subject=g.subject, days=g.days,
                     detail=g.detail)

@@ -25,7 +25,7 @@ import math
 import random
 import threading
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Callable
+from typing import TYPE_CHECKING, Any, Iterable, Protocol
 
 from ortools.sat.python import cp_model
 
@@ -33,9 +33,29 @@ from .report import value_of
 
 if TYPE_CHECKING:
     from .model import Penalty, RosterModel
-    from .solve import RosterSolver
+    from .options import SolveOptions
 
 log = logging.getLogger(__name__)
+
+
+class Owner(Protocol):
+    """What the LNS needs of the solve loop that runs it."""
+
+    rm: RosterModel
+    options: SolveOptions
+
+    @property
+    def cancelled(self) -> bool: ...
+    def clock(self) -> float: ...
+    def elapsed(self) -> float: ...
+    def budget_left(self) -> float: ...
+    def new_cp_solver(self, budget: float, workers: int | None = None,
+                      lp_level: int | None = None, full: bool = False
+                      ) -> cp_model.CpSolver: ...
+    def solve_with(self, solver: cp_model.CpSolver, model: cp_model.CpModel,
+                   callback: cp_model.CpSolverSolutionCallback | None = None) -> Any: ...
+    def offer(self, values: list[int], phase: str) -> bool: ...
+
 
 KINDS = ("people", "hotspot", "block", "window", "hotwindow", "types")
 START_SIZE = {"people": 0.2, "hotspot": 0.2, "block": 0.35, "window": 0.15,
@@ -154,7 +174,7 @@ class Neighbourhoods:
         else:
             shifts = self.rm.shift_ids
             on = [p for p in self.people
-                  if any(best[x[k].index] for s in shifts if (k := (p, pen.day, s)) in x)]
+                  if any(best[x[key].index] for s in shifts if (key := (p, pen.day, s)) in x)]
             off = [p for p in self.people if p not in on
                    and any((p, pen.day, s) in x for s in shifts)]
             chosen = list(self._subject_people.get(pen.subject, []))
@@ -163,16 +183,16 @@ class Neighbourhoods:
         self.rng.shuffle(on)
         while len(chosen) < k and (off or on):
             src = off if (off and (not on or self.rng.random() < 0.6)) else on
-            p = src.pop()
-            if p not in chosen:
-                chosen.append(p)
+            who = src.pop()
+            if who not in chosen:
+                chosen.append(who)
         if len(chosen) < k:
             rest = [p for p in self.people if p not in chosen]
             chosen += self.rng.sample(rest, min(len(rest), k - len(chosen)))
         return self._cells(chosen, range(self.n_days))
 
     @staticmethod
-    def _cells(people, days) -> set[tuple[str, int]]:
+    def _cells(people: Iterable[str], days: Iterable[int]) -> set[tuple[str, int]]:
         return {(p, d) for p in people for d in days}
 
 
@@ -183,81 +203,117 @@ class Incumbent:
     proven: bool = False  # optimal for the searched objective
 
 
-def run(owner: RosterSolver, rm: RosterModel, start: list[int], penalties: list[Penalty],
-        until: float, stall: float | None = None,
-        phase: str = "lns", target: int | None = None) -> Incumbent:
-    """LNS on ``rm.model`` (whose objective must be the sum of ``penalties``) from
-    ``start`` until the owner's clock reaches ``until``, no gain for ``stall``, or the
-    objective reaches ``target`` (a lower bound: the incumbent is then optimal)."""
-    opts = owner.options
-    lock = threading.Lock()
-    objective: Callable[[list[int]], int] = \
-        lambda vals: sum(p.coef * value_of(p.expr, vals) for p in penalties)
-    inc = Incumbent(start, objective(start))
-    rng = random.Random(opts.random_seed)
-    hoods = Neighbourhoods(rm, penalties, rng)
-    hoods.grow, hoods.shrink = opts.lns_grow, opts.lns_shrink
-    cell_vars: dict[tuple[str, int], list[int]] = {}
-    var_shift: dict[int, str] = {}
-    for (p, d, s), v in rm.x.items():
-        cell_vars.setdefault((p, d), []).append(v.index)
-        var_shift[v.index] = s
-    original = {i: tuple(rm.model.proto.variables[i].domain)
-                for indices in cell_vars.values() for i in indices}
-    last_gain = [owner.clock()]
-    all_cells = len(cell_vars)
-    proven = [False]
-    # The model with every roster variable fixed to the incumbent, rebuilt only when
-    # the incumbent changes: a step then clones it and frees a few cells, instead of
-    # fixing thousands of variables from Python each time.
-    template: list = [None, None]  # [incumbent values, model]
+class LnsSearch:
+    """LNS on the loop's model, whose objective must be the sum of ``penalties``, from
+    the solution vector ``start``. Reports improving rosters to the loop (``offer``),
+    which owns the clock, the cancel and the CP-SAT solvers."""
 
-    def fixed_template(best: list[int]) -> cp_model.CpModel:
-        with lock:
-            if template[0] is best:
-                return template[1]
+    def __init__(self, loop: Owner, penalties: list[Penalty], start: list[int],
+                 phase: str = "lns") -> None:
+        self.loop = loop
+        self.rm: RosterModel = loop.rm
+        self.opts = loop.options
+        self.phase = phase
+        self.penalties = penalties
+        self.lock = threading.Lock()
+        self.inc = Incumbent(start, self.objective(start))
+        self.hoods = Neighbourhoods(self.rm, penalties, random.Random(self.opts.random_seed))
+        self.hoods.grow, self.hoods.shrink = self.opts.lns_grow, self.opts.lns_shrink
+        self.cell_vars: dict[tuple[str, int], list[int]] = {}
+        self.var_shift: dict[int, str] = {}
+        for (p, d, s), v in self.rm.x.items():
+            self.cell_vars.setdefault((p, d), []).append(v.index)
+            self.var_shift[v.index] = s
+        variables = self.rm.model.proto.variables
+        # (Negative indices on a proto's repeated field read the wrong element with
+        # some protobuf back ends: the domain is read whole.)
+        self.original: dict[int, tuple[int, int]] = {}
+        for indices in self.cell_vars.values():
+            for i in indices:
+                dom = tuple(variables[i].domain)
+                self.original[i] = (dom[0], dom[-1])
+        self.threads = 1 if self.opts.deterministic else max(1, self.opts.num_workers)
+        # Step budget: grows when steps stop paying, so that bigger neighbourhoods can
+        # be closed once the small ones are exhausted (small problems end up solving
+        # most of the roster in one step).
+        self.budget = self.opts.lns_subsolve
+        self.budget_cap = self.opts.lns_subsolve
+        self.since_gain = 0
+        self.last_gain = loop.clock()
+        self.proven = False
+        # The model with every roster variable fixed to the incumbent, rebuilt only
+        # when the incumbent changes: a step then clones it and frees a few cells,
+        # instead of fixing thousands of variables from Python each time.
+        self._template_of: list[int] | None = None
+        self._template: cp_model.CpModel | None = None
+        self.until = 0.0
+        self.stall: float | None = None
+        self.target: int | None = None
+
+    def objective(self, values: list[int]) -> int:
+        return sum(p.coef * value_of(p.expr, values) for p in self.penalties)
+
+    def run(self, until: float, stall: float | None = None,
+            target: int | None = None) -> Incumbent:
+        """Search until the loop's clock reaches ``until``, no gain for ``stall``, or
+        the objective reaches ``target`` (a lower bound: the incumbent is then
+        optimal)."""
+        self.until, self.stall, self.target = until, stall, target
+        self.budget_cap = max(self.opts.lns_subsolve, 0.1 * until)
+        if self.threads == 1:
+            self._loop()
+        else:
+            workers = [threading.Thread(target=self._loop, name=f"lns-{i}")
+                       for i in range(self.threads)]
+            for t in workers:
+                t.start()
+            for t in workers:
+                t.join()
+        return self.inc
+
+    def _loop(self) -> None:
+        while self.step():
+            pass
+
+    def fixed_template(self, best: list[int]) -> cp_model.CpModel:
+        with self.lock:
+            if self._template_of is best and self._template is not None:
+                return self._template
         # Built outside the lock: the other thread keeps solving meanwhile.
-        model = rm.model.clone()
+        model = self.rm.model.clone()
         variables = model.proto.variables
-        for index in original:
+        for index in self.original:
             dom = variables[index].domain
             dom[0] = dom[1] = best[index]
-        with lock:
-            if template[0] is not inc.values and best is inc.values:
-                template[0], template[1] = best, model
+        with self.lock:
+            if self._template_of is not self.inc.values and best is self.inc.values:
+                self._template_of, self._template = best, model
         return model
 
-    threads = 1 if opts.deterministic else max(1, opts.num_workers)
-    # Step budget: grows when steps stop paying, so that bigger neighbourhoods can be
-    # closed once the small ones are exhausted (small problems end up solving most of
-    # the roster in one step).
-    budget = [opts.lns_subsolve]
-    budget_cap = max(opts.lns_subsolve, 0.1 * until)
-    since_gain = [0]
-
-    def step() -> bool:
-        with lock:
-            left = until - owner.clock()
-            if owner.cancelled or left < 0.1 or owner.budget_left() < 0.1:
+    def step(self) -> bool:
+        loop, opts, inc, hoods = self.loop, self.opts, self.inc, self.hoods
+        with self.lock:
+            left = self.until - loop.clock()
+            if loop.cancelled or left < 0.1 or loop.budget_left() < 0.1:
                 return False
-            if stall is not None and owner.clock() - last_gain[0] > stall:
+            if self.stall is not None and loop.clock() - self.last_gain > self.stall:
                 return False
-            if inc.value == 0 or proven[0]:
+            if inc.value == 0 or self.proven:
                 return False
-            if target is not None and inc.value <= target:
+            if self.target is not None and inc.value <= self.target:
                 inc.proven = True
                 return False
             best = inc.values
             kind = hoods.pick()
             free, typed, allowed = hoods.free_cells(kind, best)
-        sub = fixed_template(best).clone()
+        sub = self.fixed_template(best).clone()
         variables = sub.proto.variables
         for cell in free | typed:
-            for index in cell_vars.get(cell, ()):
-                if cell in typed and var_shift[index] not in allowed:
+            for index in self.cell_vars.get(cell, ()):
+                if cell in typed and self.var_shift[index] not in allowed:
                     continue
                 dom = variables[index].domain
-                dom[0], dom[1] = original[index][0], original[index][-1]
+                dom[0], dom[1] = self.original[index]
         hint = sub.proto.solution_hint
         hint.vars.extend(range(len(best)))
         hint.values.extend(best)
@@ -268,11 +324,11 @@ def run(owner: RosterSolver, rm: RosterModel, start: list[int], penalties: list[
             linear = sum(c * best[v] for v, c in zip(obj.vars, obj.coeffs))
             obj.domain.clear()
             obj.domain.extend([-(2 ** 62), linear - 1])
-        workers = opts.num_workers if threads == 1 else 1
-        solver = owner.new_cp_solver(min(budget[0], left), workers=workers,
-                                     lp_level=opts.lns_lp_level)
-        status = owner.solve_with(solver, sub)
-        with lock:
+        workers = opts.num_workers if self.threads == 1 else 1
+        solver = loop.new_cp_solver(min(self.budget, left), workers=workers,
+                                    lp_level=opts.lns_lp_level)
+        status = loop.solve_with(solver, sub)
+        with self.lock:
             improved = False
             if status in (cp_model.OPTIMAL, cp_model.FEASIBLE):
                 value = round(solver.objective_value)
@@ -280,39 +336,25 @@ def run(owner: RosterSolver, rm: RosterModel, start: list[int], penalties: list[
                     values = list(solver.response_proto.solution)
                     inc.values, inc.value = values, value
                     improved = True
-                    last_gain[0] = owner.clock()
-                    owner.offer(values, phase)
+                    self.last_gain = loop.clock()
+                    loop.offer(values, self.phase)
                 elif value == inc.value and opts.lns_plateau:
                     # Walk the plateau: an equally good but different roster moves
                     # the search elsewhere, where other neighbourhoods may gain.
                     values = list(solver.response_proto.solution)
                     if values != inc.values:
                         inc.values = values
-            log.debug("%s %s size=%.2f cells=%d %s value=%d%s t=%.1f", phase, kind,
+            log.debug("%s %s size=%.2f cells=%d %s value=%d%s t=%.1f", self.phase, kind,
                       hoods.size[kind], len(free) + len(typed), solver.status_name(status),
-                      inc.value, " *" if improved else "", owner.elapsed())
-            since_gain[0] = 0 if improved else since_gain[0] + 1
-            if since_gain[0] >= 5 * threads:
-                budget[0] = min(budget_cap, budget[0] * 1.5)
-                since_gain[0] = 0
+                      inc.value, " *" if improved else "", loop.elapsed())
+            self.since_gain = 0 if improved else self.since_gain + 1
+            if self.since_gain >= 5 * self.threads:
+                self.budget = min(self.budget_cap, self.budget * 1.5)
+                self.since_gain = 0
             solved = status == (cp_model.INFEASIBLE if opts.lns_cutoff else cp_model.OPTIMAL)
             hoods.adapt(kind, solved or improved and status == cp_model.OPTIMAL, improved)
-            if solved and len(free) >= all_cells:
+            if solved and len(free) >= len(self.cell_vars):
                 # Nothing was fixed: the incumbent is proven optimal for this objective.
-                proven[0] = True
+                self.proven = True
                 inc.proven = True
         return True
-
-    def loop() -> None:
-        while step():
-            pass
-
-    if threads == 1:
-        loop()
-    else:
-        workers = [threading.Thread(target=loop, name=f"lns-{i}") for i in range(threads)]
-        for t in workers:
-            t.start()
-        for t in workers:
-            t.join()
-    return inc

@@ -12,13 +12,14 @@ that make the model explainable after the solve:
   posted unconditionally: enforcement literals would weaken presolve and propagation.
 
 Rule families add themselves through the small helpers below (``works``, ``clause``,
-``linear``, ``penalize``, ``hard``); each family module keeps its own encoding.
+``linear``, ``penalize``, ``hard``); each family module keeps its own encoding. The
+families and the build are in :mod:`solver.core.families`.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any, Iterable
+from typing import TYPE_CHECKING, Any, Callable, Iterable
 
 from ortools.sat.python import cp_model
 
@@ -38,7 +39,7 @@ class Penalty:
     name: str
     subject: str
     day: int | None
-    cells: tuple = ()
+    cells: tuple[Any, ...] = ()
     """Roster variables keys ``(person, day, shift)`` whose change can lower this
     term (e.g. the slots of a coverage requirement): where LNS looks first."""
 
@@ -56,7 +57,11 @@ class HardGroup:
 
 
 class RosterModel:
-    def __init__(self, problem: Problem, *, explain: bool = False) -> None:
+    def __init__(self, problem: Problem, *, explain: bool = False,
+                 keep: Callable[[tuple[str, int, str]], bool] | None = None) -> None:
+        """``keep``: which ``(person, day, shift)`` variables to create (default all);
+        a model built on another one's data drops here what its own rules make
+        impossible, and the core's families skip the missing keys."""
         problem.validate()
         self.problem = problem
         self.explain = explain
@@ -72,9 +77,9 @@ class RosterModel:
             allowed = set(p.shifts) if p.shifts is not None else None
             for d in self.days:
                 for s in self.shift_ids:
-                    if allowed is None or s in allowed:
+                    if (allowed is None or s in allowed) and (keep is None or keep((p.id, d, s))):
                         self.x[p.id, d, s] = self.model.new_bool_var(f"x|{p.id}|{d}|{s}")
-        self._works: dict[tuple[str, int, tuple | None], Lit] = {}
+        self._works: dict[tuple[str, int, tuple[str, ...] | None], Lit] = {}
         self._per_day_structure()
 
     # -- variables -------------------------------------------------------------
@@ -84,7 +89,7 @@ class RosterModel:
     def people_of(self, people: Iterable[str] | None) -> list[str]:
         return list(self.people) if people is None else list(people)
 
-    def shift_vars(self, person: str, day: int, shifts: Iterable[str] | None = None) -> list:
+    def shift_vars(self, person: str, day: int, shifts: Iterable[str] | None = None) -> list[Any]:
         ids = self.shift_ids if shifts is None else shifts
         return [self.x[k] for s in ids if (k := (person, day, s)) in self.x]
 
@@ -113,7 +118,7 @@ class RosterModel:
 
     # -- constraint helpers ----------------------------------------------------
     def hard(self, rule: str, name: str, subject: str, days: Iterable[int] = (),
-             detail: str = "") -> list:
+             detail: str = "") -> list[Any]:
         """Enforcement literals for one hard rule instance (empty in normal mode)."""
         if not self.explain:
             return []
@@ -121,7 +126,7 @@ class RosterModel:
         self.hard_groups.append(HardGroup(lit, rule, name, subject, tuple(days), detail))
         return [lit]
 
-    def clause(self, lits: Iterable[Lit], enforce: list | None = None) -> None:
+    def clause(self, lits: Iterable[Lit], enforce: list[Any] | None = None) -> None:
         """Post ``OR(lits)``, folding Python booleans away."""
         real = []
         for lit in lits:
@@ -133,7 +138,7 @@ class RosterModel:
         if enforce:
             ct.only_enforce_if(enforce)
 
-    def linear(self, ct, enforce: list | None = None) -> None:
+    def linear(self, ct: Any, enforce: list[Any] | None = None) -> None:
         if isinstance(ct, bool):  # an expression with no variable left
             if not ct:
                 self.clause([], enforce)
@@ -142,8 +147,8 @@ class RosterModel:
         if enforce:
             c.only_enforce_if(enforce)
 
-    def penalize(self, expr, coef: int, rule: str, name: str, subject: str,
-                 day: int | None, cells: tuple = ()) -> None:
+    def penalize(self, expr: Any, coef: int, rule: str, name: str, subject: str,
+                 day: int | None, cells: tuple[Any, ...] = ()) -> None:
         if coef < 0:
             # Violations are costs; a negative weight would make "bound" and
             # "priority" reasoning (both assume non-negative terms) wrong.
@@ -152,7 +157,7 @@ class RosterModel:
             self.penalties.append(Penalty(expr, int(coef), rule, name, subject, day,
                                           tuple(cells)))
 
-    def soft_range(self, expr, upper_bound: int, lo: int | None, hi: int | None,
+    def soft_range(self, expr: Any, upper_bound: int, lo: int | None, hi: int | None,
                    weight: int, rule: str, names: tuple[str, str], subject: str,
                    day: int | None) -> None:
         """Penalise ``weight`` per unit of ``expr`` below ``lo`` or above ``hi``."""
@@ -166,7 +171,7 @@ class RosterModel:
             self.model.add(expr - over <= hi)
             self.penalize(over, weight, rule + ".max", names[1], subject, day)
 
-    def objective_expr(self):
+    def objective_expr(self) -> Any:
         return sum(p.coef * p.expr for p in self.penalties)
 
     # -- structure every roster obeys --------------------------------------------
@@ -188,18 +193,3 @@ class RosterModel:
                 for a, b in overlapping:
                     if (p, d, a) in self.x and (p, d, b) in self.x:
                         self.model.add_bool_or([self.x[p, d, a].Not(), self.x[p, d, b].Not()])
-
-
-def build_model(problem: Problem, *, explain: bool = False) -> RosterModel:
-    """Build the full model: variables, every rule family, and (unless explaining)
-    the objective."""
-    from . import (availability, coverage, pins, requests, sequences, stability,
-                   successions, totals, weekends)
-
-    rm = RosterModel(problem, explain=explain)
-    for family in (pins, availability, successions, sequences, weekends, totals,
-                   coverage, requests, stability):
-        family.add(rm)
-    if not explain and rm.penalties:
-        rm.model.minimize(rm.objective_expr())
-    return rm

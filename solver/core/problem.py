@@ -13,6 +13,8 @@ violation, ``name`` overrides the French name used in reports.
 
 from __future__ import annotations
 
+from typing import Any
+
 import json
 from dataclasses import dataclass, field
 
@@ -40,7 +42,7 @@ class ShiftType:
     label: str = ""
 
     def overlaps(self, other: ShiftType) -> bool:
-        if None in (self.start, self.end, other.start, other.end):
+        if self.start is None or self.end is None or other.start is None or other.end is None:
             return False
         return self.start < other.end and other.start < self.end
 
@@ -137,11 +139,12 @@ class Problem:
                         raise ValueError(f"{key}[{i}] : jour {d} hors de l'horizon")
 
     # -- JSON ------------------------------------------------------------------
-    def to_dict(self) -> dict:
-        return plain(self)
+    def to_dict(self) -> dict[str, Any]:
+        out: dict[str, Any] = plain(self)
+        return out
 
     @classmethod
-    def from_dict(cls, data: dict) -> Problem:
+    def from_dict(cls, data: dict[str, Any]) -> Problem:
         data = dict(data)
         kwargs = {
             "shifts": [build(ShiftType, s) for s in data.pop("shifts")],
@@ -150,9 +153,10 @@ class Problem:
         }
         for key, rule_cls in RULE_LISTS.items():
             kwargs[key] = [build(rule_cls, r) for r in data.pop(key, [])]
-        return cls(**data, **kwargs)
+        built: Problem = cls(**data, **kwargs)  # type: ignore[arg-type]
+        return built
 
-    def to_json(self, **kwargs) -> str:
+    def to_json(self, **kwargs: Any) -> str:
         return json.dumps(self.to_dict(), ensure_ascii=False, **kwargs)
 
     @classmethod
@@ -160,13 +164,13 @@ class Problem:
         return cls.from_dict(json.loads(text))
 
 
-def _people_refs(rule) -> tuple[str, ...]:
+def _people_refs(rule: Any) -> tuple[str, ...]:
     if hasattr(rule, "person"):
         return (rule.person,)
     return tuple(getattr(rule, "people", None) or ())
 
 
-def _shift_refs(rule) -> tuple[str, ...]:
+def _shift_refs(rule: Any) -> tuple[str, ...]:
     refs: list[str] = []
     for name in ("shift", "first", "second"):
         v = getattr(rule, name, None)
@@ -177,7 +181,7 @@ def _shift_refs(rule) -> tuple[str, ...]:
     return tuple(refs)
 
 
-def _day_refs(rule) -> tuple[int, ...]:
+def _day_refs(rule: Any) -> tuple[int, ...]:
     refs: list[int] = []
     if isinstance(getattr(rule, "day", None), int):
         refs.append(rule.day)

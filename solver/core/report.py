@@ -2,15 +2,18 @@
 
 from __future__ import annotations
 
-from .model import RosterModel
+from typing import Any, Iterable
+
+from .model import Penalty, RosterModel
 from .solution import Violation
 from .stability import Assignment
 
 
-def value_of(expr, values: list[int]) -> int:
+def value_of(expr: Any, values: list[int]) -> int:
     """Value of a penalty expression (constant, variable or negated literal)."""
     if isinstance(expr, int):
         return expr
+    index: int
     index = expr.index
     return values[index] if index >= 0 else 1 - values[-index - 1]
 
@@ -31,7 +34,7 @@ def violations_of(rm: RosterModel, values: list[int]) -> list[Violation]:
     return out
 
 
-def objective_of_terms(penalties, values: list[int]) -> int:
+def objective_of_terms(penalties: Iterable[Penalty], values: list[int]) -> int:
     return sum(pen.coef * value_of(pen.expr, values) for pen in penalties)
 
 

@@ -13,7 +13,7 @@ the horizon is never too short, since it may continue outside it. With
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from .base import opt_tuple
 
@@ -73,7 +73,8 @@ def add(rm: RosterModel) -> None:
                 _maximum(rm, r, on, subject)
 
 
-def _minimum(rm: RosterModel, r: RunLimit, on: list, subject: str) -> None:
+def _minimum(rm: RosterModel, r: RunLimit, on: list[Any], subject: str) -> None:
+    assert r.minimum is not None
     n = len(on)
     name = r.name or NAMES[r.kind, "min"]
     enforce = [] if r.weight is not None else rm.hard(
@@ -99,7 +100,8 @@ def _minimum(rm: RosterModel, r: RunLimit, on: list, subject: str) -> None:
                             name, subject, start)
 
 
-def _maximum(rm: RosterModel, r: RunLimit, on: list, subject: str) -> None:
+def _maximum(rm: RosterModel, r: RunLimit, on: list[Any], subject: str) -> None:
+    assert r.maximum is not None
     n, m = len(on), r.maximum
     name = r.name or NAMES[r.kind, "max"]
     enforce = [] if r.weight is not None else rm.hard(

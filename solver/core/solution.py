@@ -3,6 +3,8 @@ hard rules that made it impossible. Plain data, JSON round-trip."""
 
 from __future__ import annotations
 
+from typing import Any
+
 import json
 from dataclasses import dataclass, field
 
@@ -91,11 +93,12 @@ class Solution:
             return "\n".join(lines)
         return "\n".join(v.text() for v in self.violations)
 
-    def to_dict(self) -> dict:
-        return plain(self)
+    def to_dict(self) -> dict[str, Any]:
+        out: dict[str, Any] = plain(self)
+        return out
 
     @classmethod
-    def from_dict(cls, data: dict) -> Solution:
+    def from_dict(cls, data: dict[str, Any]) -> Solution:
         data = dict(data)
         return cls(
             assignments=[build(Assignment, a) for a in data.pop("assignments", [])],
@@ -104,7 +107,7 @@ class Solution:
             **data,
         )
 
-    def to_json(self, **kwargs) -> str:
+    def to_json(self, **kwargs: Any) -> str:
         return json.dumps(self.to_dict(), ensure_ascii=False, **kwargs)
 
     @classmethod

@@ -9,12 +9,13 @@ start of the next on a following day.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Iterable
 
 from .base import opt_tuple
 
 if TYPE_CHECKING:
     from .model import RosterModel
+    from .problem import Problem
 
 SUCCESSION = "Enchaînement interdit"
 REST = "Repos entre deux postes"
@@ -52,17 +53,18 @@ class MinimumRest:
         self.people = opt_tuple(self.people)
 
 
-def rest_pairs(problem, minutes: int) -> list[tuple[str, str, int]]:
+def rest_pairs(problem: Problem, minutes: int) -> list[tuple[str, str, int]]:
     """(first, second, gap) triples that leave less than ``minutes`` of rest."""
     pairs = []
-    timed = [s for s in problem.shifts if s.start is not None and s.end is not None]
-    longest = max((s.end for s in timed), default=0)
+    timed = [(s.id, s.start, s.end) for s in problem.shifts
+             if s.start is not None and s.end is not None]
+    longest = max((end for _, _, end in timed), default=0)
     max_gap = 1 + max(0, (longest + minutes) // DAY)
-    for a in timed:
-        for b in timed:
+    for a, _, a_end in timed:
+        for b, b_start, _ in timed:
             for gap in range(1, max_gap + 1):
-                if gap * DAY + b.start - a.end < minutes:
-                    pairs.append((a.id, b.id, gap))
+                if gap * DAY + b_start - a_end < minutes:
+                    pairs.append((a, b, gap))
     return pairs
 
 
@@ -77,7 +79,8 @@ def add(rm: RosterModel) -> None:
                "rests", f"au moins {r.minutes // 60} h {r.minutes % 60:02d} de repos")
 
 
-def _pairs(rm: RosterModel, pairs, people, weight, name, rule, detail) -> None:
+def _pairs(rm: RosterModel, pairs: list[tuple[str, str, int]], people: Iterable[str] | None,
+           weight: int | None, name: str, rule: str, detail: str) -> None:
     if not pairs:
         return
     for p in rm.people_of(people):

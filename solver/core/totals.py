@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from .base import opt_tuple
 
@@ -80,7 +80,8 @@ def add(rm: RosterModel) -> None:
                               (low_name, high_name), subject, days[0] if days else None)
 
 
-def _count_bounds(rm: RosterModel, t: TotalLimit, terms, low, high) -> None:
+def _count_bounds(rm: RosterModel, t: TotalLimit, terms: list[tuple[int, Any]],
+                  low: list[Any], high: list[Any]) -> None:
     """Redundant bounds on the *number* of shifts implied by a minutes range.
 
     A minutes range is a knapsack constraint; the implied cardinality bounds are

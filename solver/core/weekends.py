@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Iterable
 
 from .base import opt_tuple
 
 if TYPE_CHECKING:
     from .model import RosterModel
+    from .problem import Problem
 
 NAMES = ("Week-ends travaillés (minimum)", "Week-ends travaillés (maximum)")
 
@@ -36,7 +37,7 @@ class WeekendLimit:
         self.people = opt_tuple(self.people)
 
 
-def weekends_of(problem, weekend_days) -> list[list[int]]:
+def weekends_of(problem: Problem, weekend_days: Iterable[int]) -> list[list[int]]:
     """The horizon's weekends as lists of day indexes, in order."""
     groups: dict[int, list[int]] = {}
     for d in range(problem.days):

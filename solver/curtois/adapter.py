@@ -8,11 +8,16 @@ cover are the soft objective.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING, Iterable
+
 from solver.core import (Cover, ForbiddenSuccession, Person, Problem, Request, RunLimit,
                          SolveOptions,
                          ShiftType, TotalLimit, Unavailable, WeekendLimit)
 
 from .instance import Instance
+
+if TYPE_CHECKING:
+    from solver.core import Assignment
 
 
 def to_problem(inst: Instance) -> Problem:
@@ -47,13 +52,13 @@ def to_problem(inst: Instance) -> Problem:
     for r in inst.off_requests:
         problem.requests.append(Request(r.employee, r.day, r.shift, on=False, weight=r.weight))
     for c in inst.cover:
-        problem.coverage.append(Cover([(c.day, c.shift)], c.requirement,
+        problem.coverage.append(Cover(((c.day, c.shift),), c.requirement,
                                       under_weight=c.under_weight,
                                       over_weight=c.over_weight))
     return problem
 
 
-def roster_table(assignments) -> dict[str, dict[str, str]]:
+def roster_table(assignments: Iterable[Assignment]) -> dict[str, dict[str, str]]:
     """Core assignments → ``{"employee": {"day": "shift"}}`` (days as strings)."""
     out: dict[str, dict[str, str]] = {}
     for a in sorted(assignments, key=lambda a: (a.person, a.day)):

@@ -63,7 +63,8 @@ def score(inst: Instance, roster: dict[str, dict[str, str]]) -> Score:
         row = plan[e.id]
         worked = [s is not None for s in row]
         for d in range(n - 1):
-            if row[d] and row[d + 1] in shifts[row[d]].cannot_follow:
+            here = row[d]
+            if here is not None and row[d + 1] in shifts[here].cannot_follow:
                 hard.append(f"{e.id}: {row[d + 1]} on day {d + 1} cannot follow {row[d]}")
         for sid in shifts:
             count = sum(1 for s in row if s == sid)

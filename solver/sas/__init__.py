@@ -9,22 +9,28 @@ Public API (see ``docs/solver-format.md``)::
 * :class:`SasSolution`: the roster, uncovered hours explained in French, named costs,
   or the named clash of hard rules;
 * :func:`replace`, :func:`rank_candidates`: a cancellation, re-solved with minimal
-  changes; who can take a single slot, ranked.
+  changes; who can take a single slot, ranked;
+* :func:`evaluate`: a stored roster against its problem, without solving: coverage per
+  role, day and hour, and the uncovered hours explained.
 """
 
 from ..core.solution import Progress
+from .evaluate import Evaluation, evaluate, role_coverage
 from .evaluation import evaluate_uncovered
 from .problem import SasProblem
 from .records import (EFFECTOR, ONCALL, OSNP, REGULATOR, Assignment, Availability,
                       ContinuityDay, HourDemand, OnCallDemand, PastShift, PdsaDuty, Person,
                       Settings, Template, Territory, Weights)
 from .replace import Candidate, Replacement, rank_candidates, replace
-from .solution import Clash, Cost, Excuse, Phase, SasSolution, Uncovered
+from .solution import (Clash, Cost, Excuse, Phase, RoleCoverage, SasSolution, Uncovered,
+                       grouped_explanations)
 from .solve import SasOptions, SasSolver, solve_sas
 
 __all__ = [
-    "Assignment", "Availability", "Candidate", "Replacement", "rank_candidates", "replace", "Clash", "ContinuityDay", "Cost", "EFFECTOR", "Excuse",
-    "HourDemand", "ONCALL", "OSNP", "OnCallDemand", "PastShift", "PdsaDuty", "Person",
-    "Phase", "Progress", "REGULATOR", "SasOptions", "SasProblem", "SasSolution", "SasSolver", "Settings",
-    "Template", "Territory", "Uncovered", "Weights", "evaluate_uncovered", "solve_sas",
+    "Assignment", "Availability", "Candidate", "Clash", "ContinuityDay", "Cost", "EFFECTOR",
+    "Evaluation", "Excuse", "HourDemand", "ONCALL", "OSNP", "OnCallDemand", "PastShift",
+    "PdsaDuty", "Person", "Phase", "Progress", "REGULATOR", "Replacement", "RoleCoverage",
+    "SasOptions", "SasProblem", "SasSolution", "SasSolver", "Settings", "Template",
+    "Territory", "Uncovered", "Weights", "evaluate", "evaluate_uncovered",
+    "grouped_explanations", "rank_candidates", "replace", "role_coverage", "solve_sas",
 ]

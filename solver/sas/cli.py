@@ -15,6 +15,7 @@ import signal
 import sys
 import threading
 
+from ..core.solution import Progress
 from .context import Context
 from .problem import SasProblem
 from .solve import SasOptions, SasSolver
@@ -42,7 +43,7 @@ def main(argv: list[str] | None = None) -> int:
                                            num_workers=args.workers, seed=args.seed,
                                            deterministic=args.deterministic))
 
-    def progress(p) -> None:
+    def progress(p: Progress) -> None:
         if not args.quiet:
             print(f"[{p.elapsed:6.1f} s] {p.phase:8} coût {p.objective} borne {p.bound:.0f}",
                   file=sys.stderr, flush=True)

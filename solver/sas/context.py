@@ -89,8 +89,9 @@ class Context:
         for o in problem.oncall:
             self.oncall_need[o.territory, self.index[o.day]] += o.count
         self.cpts: dict[tuple[str, int], list[str]] = defaultdict(list)
-        for a in problem.cpts_rota:
-            self.cpts[a.territory, self.index[a.day]].append(a.person)
+        for line in problem.cpts_rota:
+            if line.territory is not None:  # checked by the problem
+                self.cpts[line.territory, self.index[line.day]].append(line.person)
         self._check_fixed()
 
     def _clip_templates(self, problem: SasProblem) -> None:

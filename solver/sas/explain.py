@@ -18,7 +18,7 @@ from collections import defaultdict
 from ..core.explain import minimal_clash
 from .context import Context
 from .model import SasModel
-from .records import EFFECTOR
+from .records import CPTS_PIN, EFFECTOR, PIN, Person
 from .rules import reasons, static_reasons
 from .rules.coverage import demand_table, hour_slots
 from .solution import Clash, Excuse, Uncovered
@@ -27,7 +27,7 @@ from .state import RosterState
 SHOWN = 8  # names listed per reason in the French summary
 
 
-def excuses_for(ctx: Context, state: RosterState, candidates, d: int,
+def excuses_for(ctx: Context, state: RosterState, candidates: list[Person], d: int,
                 slots: list[str]) -> tuple[list[Excuse], dict[str, list[tuple[str, str]]]]:
     """Why each candidate takes none of ``slots`` on day ``d``; also the excuses grouped
     by the French name of their first rule (for the summary)."""
@@ -53,7 +53,7 @@ def excuses_for(ctx: Context, state: RosterState, candidates, d: int,
             grouped["Libre"].append((p.label, ""))
         elif texts:
             excuses.append(Excuse(p.id, p.label, tuple(texts)))
-            grouped[first].append((p.label, texts[0]))
+            grouped[first or ""].append((p.label, texts[0]))
     return excuses, grouped
 
 
@@ -117,8 +117,6 @@ def pin_clash(ctx: Context) -> list[Clash] | None:
     """The commonest clash, found without a solve: a pin (or CPTS rota line) on a slot
     that a data rule alone forbids (unavailable, no skill, PDSA...). The pin and that
     rule instance form a minimal clashing set: each alone can hold."""
-    from .model import CPTS_PIN, PIN
-
     for name, rows in ((PIN, ctx.problem.pins), (CPTS_PIN, ctx.problem.cpts_rota)):
         for a in rows:
             d = ctx.index[a.day]

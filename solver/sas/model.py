@@ -13,21 +13,19 @@ then everything else.
 from __future__ import annotations
 
 import time
-from typing import Any
+from typing import Any, Callable, Iterable
 
-from ..core import (availability, coverage, pins, requests, sequences, stability, successions,
-                   totals, weekends)
-from ..core import Person as CorePerson
-from ..core import Pin, Problem, ShiftType
-from ..core.model import RosterModel
+from ..core.families import build_model
+from ..core.model import Penalty, RosterModel
+from ..core.pins import Pin
+from ..core.problem import Person as CorePerson
+from ..core.problem import Problem, ShiftType
 from ..core.stability import Assignment as CoreAssignment
 from .context import Context
-from .records import ONCALL
+from .records import CPTS_PIN, ONCALL, PIN
 from .rules import FAMILIES, static_reasons
 from .state import Reason
 
-PIN = "Affectation imposée"
-CPTS_PIN = "Tour d'astreinte de la CPTS"
 COVERAGE_RULES = ("coverage.under",)
 
 
@@ -35,7 +33,7 @@ def core_problem(ctx: Context, explain: bool = False) -> Problem:
     """The core problem of the SAS problem: slots, people, pins, core rule lists."""
     shifts = [ShiftType(s.id, s.minutes, s.start, s.end, s.label()) for s in ctx.slots.values()]
     people = [CorePerson(p.id, p.label, tuple(ctx.person_slots(p))) for p in ctx.problem.people]
-    lists: dict[str, list] = {"coverage": [], "totals": [], "rests": [], "pins": []}
+    lists: dict[str, list[Any]] = {"coverage": [], "totals": [], "rests": [], "pins": []}
     for family in FAMILIES:
         extra = getattr(family, "core", None)
         if extra is not None:
@@ -74,43 +72,17 @@ def max_per_day(ctx: Context) -> int:
     return best
 
 
-# The core's rule families, in the order of ``solver.core.model.build_model``.
-CORE_FAMILIES = (pins, availability, successions, sequences, weekends, totals, coverage,
-                 requests, stability)
+def build_core(problem: Problem, keep: Callable[[tuple[str, int, str]], bool],
+               explain: bool) -> RosterModel:
+    """The core model of ``problem`` with only the assignment variables ``keep`` allows
+    (no objective set).
 
-
-class SparseRosterModel(RosterModel):
-    """The core model with only the assignment variables that may be 1.
-
-    The core creates ``x[person, day, slot]`` for every day of the horizon and every
-    slot of a person; a SAS month offers each slot on some days only, and opt-in
+    The core would create ``x[person, day, slot]`` for every day of the horizon and
+    every slot of a person; a SAS month offers each slot on some days only, and opt-in
     availability leaves most of the rest impossible — about 90 % of the variables on
-    the benchmarks. Dropping them before the core posts its per-day structure keeps the
-    build fast and the model small; the core's families already skip missing keys
-    ("no variable for a template a person may not work"). The dropped variables stay
-    in the proto, fixed to 0 and unused (presolve removes them at no cost).
-    """
-
-    keep = None  # set on the class built per model (see ``build``)
-
-    def _per_day_structure(self) -> None:
-        keep = self.keep
-        proto = self.model.proto.variables
-        dropped = [k for k in self.x if not keep(k)]
-        for key in dropped:
-            dom = proto[self.x.pop(key).index].domain
-            dom[0] = dom[1] = 0
-        self.dropped = len(dropped)
-        super()._per_day_structure()
-
-
-def build_core(problem: Problem, keep, explain: bool) -> RosterModel:
-    """``solver.core.build_model`` on a sparse variable set (no objective set)."""
-    cls = type("SasRosterModel", (SparseRosterModel,), {"keep": staticmethod(keep)})
-    rm = cls(problem, explain=explain)
-    for family in CORE_FAMILIES:
-        family.add(rm)
-    return rm
+    the benchmarks. Not creating them keeps the build fast and the model small; the
+    core's families already skip missing keys."""
+    return build_model(problem, explain=explain, keep=keep, objective=False)
 
 
 class SasModel:
@@ -123,12 +95,13 @@ class SasModel:
         # Static reasons of every offered variable, computed once: they decide which
         # variables exist, and in explain mode which rule instance forbids them.
         self._static: dict[tuple[str, int, str], list[Reason]] = {}
+        self.offered = 0
         self.rm: RosterModel = build_core(core_problem(ctx, explain), self._keep, explain)
         self.model = self.rm.model
         # Variables that may still be 1: those no static rule forbids (in explain mode,
         # every offered one, since static rules are then switchable constraints).
         self.live: dict[tuple[str, int, str], Any] = dict(self.rm.x)
-        self._groups: dict[tuple, list] = {}
+        self._groups: dict[tuple[Any, ...], list[Any]] = {}
         if explain:
             self._enforce_static()
         for family in FAMILIES:
@@ -143,7 +116,7 @@ class SasModel:
     def who(self, pid: str) -> str:
         return self.ctx.name(pid)
 
-    def group(self, reason: Reason, subject: str, days: tuple[int, ...] = ()) -> list:
+    def group(self, reason: Reason, subject: str, days: tuple[int, ...] = ()) -> list[Any]:
         """Enforcement literal of a static rule instance (explain mode), shared by
         every variable the instance forbids."""
         key = reason.group or (reason.rule, subject, days)
@@ -152,12 +125,13 @@ class SasModel:
                                              reason.text)
         return self._groups[key]
 
-    def objective(self, terms) -> Any:
+    def objective(self, terms: Iterable[Penalty]) -> Any:
         return sum(p.coef * p.expr for p in terms)
 
     # -- static rules ----------------------------------------------------------------
     def _keep(self, key: tuple[str, int, str]) -> bool:
         pid, d, sid = key
+        self.offered += 1
         if not self.ctx.offered(d, sid):
             return False  # structure, not a rule: nothing to explain
         reasons = static_reasons(self.ctx, pid, d, sid)
@@ -174,8 +148,8 @@ class SasModel:
     # -- sizes -------------------------------------------------------------------------
     def stats(self) -> dict[str, int]:
         proto = self.model.proto
-        dropped = getattr(self.rm, "dropped", 0)
-        return {"variables": len(proto.variables) - dropped,
+        dropped = self.offered - len(self.rm.x)
+        return {"variables": len(proto.variables),
                 "constraints": len(proto.constraints),
                 "assignment_vars": len(self.rm.x), "dropped_vars": dropped}
 

@@ -9,18 +9,20 @@ and weights. See ``docs/solver-format.md``.
 from __future__ import annotations
 
 import json
+import os
 from dataclasses import dataclass, field
 from datetime import date
+from typing import Any
 
 from .records import (EFFECTOR, KINDS, ONCALL, OSNP, REGULATOR, ROLES, STATUSES, Assignment,
                       Availability, ContinuityDay, HourDemand, OnCallDemand, PastShift,
-                      PdsaDuty, Person, Settings, Template, Territory, Weights)
+                      PdsaDuty, Person, Record, Settings, Template, Territory, Weights)
 
 FORMAT = "sas-roster/sas-problem"
 VERSION = 1
 
 # List fields of a problem and their record type, in file order.
-LISTS: dict[str, type] = {
+LISTS: dict[str, type[Record]] = {
     "days": ContinuityDay,
     "templates": Template,
     "demand": HourDemand,
@@ -116,24 +118,26 @@ class SasProblem:
         for i, o in enumerate(self.oncall):
             if o.territory not in terr or o.day not in day_set or o.count < 0:
                 raise ValueError(f"oncall[{i}] : territoire ou jour inconnu")
-        for i, a in enumerate(self.availability):
-            if a.person not in people or a.kind not in KINDS or not a.start < a.end:
+        for i, av in enumerate(self.availability):
+            if av.person not in people or av.kind not in KINDS or not av.start < av.end:
                 raise ValueError(f"availability[{i}] : personne, type ou horaires invalides")
         for i, duty in enumerate(self.pdsa):
             if duty.person not in people or not duty.start < duty.end:
                 raise ValueError(f"pdsa[{i}] : personne inconnue ou horaires invalides")
-        for i, h in enumerate(self.history):
-            if h.person not in people or h.day >= min(dates):
+        for i, past in enumerate(self.history):
+            if past.person not in people or past.day >= min(dates):
                 raise ValueError(f"history[{i}] : personne inconnue ou jour non antérieur à l'horizon")
         for key in ("pins", "cpts_rota", "reference"):
-            for i, a in enumerate(getattr(self, key)):
-                self._check_assignment(a, f"{key}[{i}]", people, set(codes), day_set, terr)
-        for i, a in enumerate(self.cpts_rota):
-            if a.template != ONCALL or not terr[a.territory].cpts_rota:
+            for i, fixed in enumerate(getattr(self, key)):
+                self._check_assignment(fixed, f"{key}[{i}]", people, set(codes), day_set, terr)
+        for i, line in enumerate(self.cpts_rota):
+            if line.template != ONCALL or line.territory is None \
+                    or not terr[line.territory].cpts_rota:
                 raise ValueError(f"cpts_rota[{i}] : astreinte d'un territoire sans tour CPTS")
 
     @staticmethod
-    def _check_assignment(a, where, people, codes, day_set, terr) -> None:
+    def _check_assignment(a: Assignment, where: str, people: dict[str, Person], codes: set[str],
+                          day_set: set[str], terr: dict[str, Territory]) -> None:
         if a.person not in people:
             raise ValueError(f"{where} : personne inconnue « {a.person} »")
         if a.day not in day_set:
@@ -148,8 +152,8 @@ class SasProblem:
             raise ValueError(f"{where} : {p.label} n'est pas autorisé(e) à réguler à distance")
 
     # -- JSON ------------------------------------------------------------------
-    def to_dict(self) -> dict:
-        out: dict = {"format": FORMAT, "version": VERSION, "name": self.name}
+    def to_dict(self) -> dict[str, Any]:
+        out: dict[str, Any] = {"format": FORMAT, "version": VERSION, "name": self.name}
         for key in LISTS:
             out[key] = [r.to_dict() for r in getattr(self, key)]
         out["settings"] = self.settings.to_dict()
@@ -157,13 +161,13 @@ class SasProblem:
         return out
 
     @classmethod
-    def from_dict(cls, data: dict) -> SasProblem:
+    def from_dict(cls, data: dict[str, Any]) -> SasProblem:
         data = dict(data)
         fmt = data.pop("format", FORMAT)
         version = data.pop("version", VERSION)
         if fmt != FORMAT or version > VERSION:
             raise ValueError(f"Fichier non reconnu : {fmt} version {version}")
-        kwargs: dict = {key: [rec.from_dict(r) for r in data.pop(key, [])]
+        kwargs: dict[str, Any] = {key: [rec.from_dict(r) for r in data.pop(key, [])]
                         for key, rec in LISTS.items()}
         kwargs["settings"] = Settings.from_dict(data.pop("settings", {}))
         kwargs["weights"] = Weights.from_dict(data.pop("weights", {}))
@@ -172,7 +176,7 @@ class SasProblem:
             raise ValueError(f"Champs inconnus dans le problème : {sorted(data)}")
         return cls(**kwargs)
 
-    def to_json(self, **kwargs) -> str:
+    def to_json(self, **kwargs: Any) -> str:
         return json.dumps(self.to_dict(), ensure_ascii=False, **kwargs)
 
     @classmethod
@@ -180,11 +184,11 @@ class SasProblem:
         return cls.from_dict(json.loads(text))
 
     @classmethod
-    def load(cls, path) -> SasProblem:
+    def load(cls, path: str | os.PathLike[str]) -> SasProblem:
         with open(path, encoding="utf-8") as f:
             return cls.from_json(f.read())
 
-    def save(self, path) -> None:
+    def save(self, path: str | os.PathLike[str]) -> None:
         with open(path, "w", encoding="utf-8") as f:
             f.write(self.to_json(indent=1))
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import dataclasses
 from dataclasses import dataclass, field
-from typing import Any, ClassVar
+from typing import Any, ClassVar, Self
 
 from .timeutil import hhmm, to_iso_date, to_iso_datetime, to_minutes
 
@@ -23,9 +23,11 @@ KIND_FR = {"available": "disponible", "preferred": "souhaité", "if_needed": "si
            "unavailable": "indisponible"}
 ONCALL = "astreinte"
 """Template code of an effector's on-call duty (its hours are the day's effector hours)."""
+PIN = "Affectation imposée"
+CPTS_PIN = "Tour d'astreinte de la CPTS"
 
 
-def _tuple(values: Any) -> tuple:
+def _tuple(values: Any) -> tuple[Any, ...]:
     if values is None:
         return ()
     if isinstance(values, str):
@@ -38,9 +40,9 @@ class Record:
 
     TIMES: ClassVar[tuple[str, ...]] = ()
 
-    def to_dict(self) -> dict:
+    def to_dict(self) -> dict[str, Any]:
         out = {}
-        for f in dataclasses.fields(self):
+        for f in dataclasses.fields(self):  # type: ignore[arg-type]  # every Record is a dataclass
             v = getattr(self, f.name)
             if f.name in self.TIMES:
                 v = hhmm(v)
@@ -53,8 +55,8 @@ class Record:
         return out
 
     @classmethod
-    def from_dict(cls, data: dict):
-        names = {f.name for f in dataclasses.fields(cls)}
+    def from_dict(cls, data: dict[str, Any]) -> Self:
+        names = {f.name for f in dataclasses.fields(cls)}  # type: ignore[arg-type]
         unknown = set(data) - names
         if unknown:
             raise ValueError(f"{cls.__name__} : champs inconnus {sorted(unknown)}")
@@ -145,7 +147,8 @@ class Person(Record):
       (default: ``max_minutes``, else ``max_shifts`` × a typical shift);
     * ``quota_minutes``: a retiree's remaining quota over the horizon;
     * ``contract_days``: a locum's contract days (``None``: no contract at all);
-    * ``weekly_minutes``: an OSNP's contract hours per week.
+    * ``weekly_minutes``: an OSNP's contract hours per week;
+    * ``eligible_until``: a retiree's last eligible day (ISO date; ``None``: no end).
     """
 
     id: str
@@ -161,9 +164,12 @@ class Person(Record):
     quota_minutes: int | None = None
     contract_days: tuple[str, ...] | None = None
     weekly_minutes: int | None = None
+    eligible_until: str | None = None
 
     def __post_init__(self) -> None:
         self.id = str(self.id)
+        if self.eligible_until is not None:
+            self.eligible_until = to_iso_date(self.eligible_until)
         self.roles = _tuple(self.roles)
         self.skills = _tuple(self.skills)
         if self.contract_days is not None:
@@ -176,7 +182,9 @@ class Person(Record):
 
 @dataclass
 class Availability(Record):
-    """What ``person`` said about ``start``–``end`` of ``day`` (``kind`` in ``KINDS``)."""
+    """What ``person`` said about ``start``–``end`` of ``day`` (``kind`` in ``KINDS``).
+    ``remote``: a remote-authorised regulator asks to regulate from his remote site
+    ("à distance") in that range — a wish the solver weighs, the on-site share kept."""
 
     TIMES = ("start", "end")
     person: str
@@ -184,6 +192,7 @@ class Availability(Record):
     start: int = 0
     end: int = 1440
     kind: str = "available"
+    remote: bool = False
 
     def __post_init__(self) -> None:
         self.person = str(self.person)
@@ -250,6 +259,17 @@ class Settings(Record):
     osnp_max_minutes_per_day: int = 600
     osnp_min_rest_minutes: int = 660
     osnp_max_minutes_per_week: int = 2880
+    """Legal maximum (48 h); never exceeded, whatever the overtime allowed."""
+    osnp_overtime_minutes_per_week: int = 0
+    """Overtime the association allows above an OSNP's weekly contract hours: the
+    weekly ceiling is contract + overtime (within the legal maximum)."""
+    osnp_undertime_minutes_per_week: int | None = None
+    """Shortfall below the weekly contract hours the association accepts: the weekly
+    floor is contract − this (pro rata on a partial week; ``None``: no floor). Missing
+    hours below it cost ``weights.osnp_floor`` each."""
+    osnp_contract_tolerance_minutes: int = 240
+    """Over the horizon, hours within this distance of the contract's hours are free;
+    beyond, each hour costs ``weights.osnp_contract``."""
 
     def __post_init__(self) -> None:
         if self.policy not in ("opt_in", "opt_out"):
@@ -288,4 +308,13 @@ class Weights(Record):
     at his duty's start and someone else holds it (or nobody)."""
     change: int = 200
     """Per assignment added or removed against the reference roster."""
+    osnp_contract: int = 10
+    """Per hour of an OSNP's load away from his contract hours over the horizon,
+    beyond ``settings.osnp_contract_tolerance_minutes`` (the employer pays the contract
+    either way)."""
+    osnp_floor: int = 30
+    """Per hour below an OSNP's weekly floor (``settings.osnp_undertime_minutes_per_week``)."""
+    remote_wish: int = 2
+    """Per hour of regulation on site where a remote-authorised regulator asked for
+    "à distance", or remote where he did not."""
     lexicographic: bool = True

@@ -14,18 +14,19 @@ with the French reason.
 
 from __future__ import annotations
 
-import copy
+from typing import Any
+
 import time
 from datetime import date, timedelta
 from dataclasses import dataclass, field, replace as dc_replace
 
 from .context import Context
 from .problem import SasProblem
-from .records import EFFECTOR, ONCALL, Assignment, Availability, Record
+from .records import EFFECTOR, ONCALL, Assignment, Availability, Person, Record
 from .rules import reasons, static_reasons
 from .rules.availability import kind_of
 from .rules.fairness import shares
-from .solution import SasSolution
+from .solution import SasSolution, Uncovered
 from .solve import SasOptions, SasSolver, solve_sas
 from .state import RosterState
 from .timeutil import DAY, date_fr, to_iso_date
@@ -61,7 +62,7 @@ class Replacement:
         return "\n".join(lines)
 
 
-def _hits(problem: SasProblem, a: Assignment, u) -> bool:
+def _hits(problem: SasProblem, a: Assignment, u: Uncovered) -> bool:
     """Is the uncovered hour ``u`` one of the cancelled assignment ``a``?"""
     if u.day != a.day:
         return False
@@ -71,7 +72,8 @@ def _hits(problem: SasProblem, a: Assignment, u) -> bool:
     return u.hour is not None and t.start <= u.hour * 60 < t.end
 
 
-def cancelled_of(solution: SasSolution, person: str, day, shift: str | None) -> list[Assignment]:
+def cancelled_of(solution: SasSolution, person: str, day: str | date,
+                 shift: str | None) -> list[Assignment]:
     day = to_iso_date(day)
     return [a for a in solution.assignments if a.person == person and a.day == day
             and (shift is None or a.template == shift)]
@@ -84,7 +86,8 @@ def replacement_problem(problem: SasProblem, solution: SasSolution,
     cancelled pins and CPTS rota lines are dropped, the current roster is the
     reference."""
     ctx = Context(problem)
-    new = copy.deepcopy(problem)
+    # A shallow copy: the records are not changed, only these lists and the weights.
+    new = dc_replace(problem, availability=list(problem.availability))
     gone = set(cancelled)
     for person, iso in sorted({(a.person, a.day) for a in cancelled}):
         d = ctx.index[iso]
@@ -104,8 +107,8 @@ def replacement_problem(problem: SasProblem, solution: SasSolution,
     return new
 
 
-def replace(problem: SasProblem, solution: SasSolution, person: str, day,
-            shift: str | None = None, time_limit: float = 3.0, **options) -> Replacement:
+def replace(problem: SasProblem, solution: SasSolution, person: str, day: str | date,
+            shift: str | None = None, time_limit: float = 3.0, **options: Any) -> Replacement:
     """Cancel ``person``'s ``shift`` (a template code, ``"astreinte"``, or ``None`` for
     the whole day) and re-solve changing as little as possible.
 
@@ -162,7 +165,7 @@ def _week_of(problem: SasProblem, iso: str) -> list[str]:
     return [w for w in ((monday + timedelta(days=i)).isoformat() for i in range(7)) if w in days]
 
 
-def _key(a: Assignment):
+def _key(a: Assignment) -> tuple[str, str, str]:
     return (a.day, a.template, a.person)
 
 
@@ -181,7 +184,7 @@ class Candidate(Record):
 PREFERENCE_SCORE = {"preferred": 30, "available": 0, "if_needed": -30}
 
 
-def rank_candidates(problem: SasProblem, solution: SasSolution, day, shift: str,
+def rank_candidates(problem: SasProblem, solution: SasSolution, day: str | date, shift: str,
                     territory: str | None = None) -> list[Candidate]:
     """Everyone of the slot's role, best candidates first, then the excluded ones with
     their French reasons. The slot's current holders are left out (they hold it)."""
@@ -220,7 +223,7 @@ def rank_candidates(problem: SasProblem, solution: SasSolution, day, shift: str,
     return out
 
 
-def _fair_shares(ctx: Context, role: str, people) -> dict[str, tuple[float, int]]:
+def _fair_shares(ctx: Context, role: str, people: list[Person]) -> dict[str, tuple[float, int]]:
     """person → (fair share, target), as in :mod:`rules.fairness`, from static rules."""
     caps: dict[str, int] = {}
     for p in people:
@@ -244,7 +247,8 @@ def _fair_shares(ctx: Context, role: str, people) -> dict[str, tuple[float, int]
     return {pid: (fair[pid], caps[pid]) for pid in caps}
 
 
-def _score(ctx, state, p, d, sid, fair) -> tuple[int, list[str]]:
+def _score(ctx: Context, state: RosterState, p: Person, d: int, sid: str,
+           fair: tuple[float, int] | None) -> tuple[int, list[str]]:
     slot = ctx.slots[sid]
     kind = kind_of(ctx, p.id, d, sid)
     score = PREFERENCE_SCORE[kind]

@@ -4,6 +4,8 @@ named clash of hard rules, plus the figures of the solve."""
 
 from __future__ import annotations
 
+from typing import Any
+
 import json
 from dataclasses import dataclass, field
 
@@ -12,7 +14,8 @@ from .records import ROLE_FR, Assignment, Record
 from .timeutil import date_fr, range_fr
 
 __all__ = ["OPTIMAL", "FEASIBLE", "INFEASIBLE", "UNKNOWN", "Excuse", "Uncovered",
-           "Cost", "Clash", "Phase", "SasSolution"]
+           "Cost", "Clash", "Phase", "Rejected", "RoleCoverage", "SasSolution",
+           "grouped_explanations"]
 
 
 @dataclass
@@ -49,13 +52,13 @@ class Uncovered(Record):
     excuses: list[Excuse] = field(default_factory=list)
     explanation: str = ""
 
-    def to_dict(self) -> dict:
+    def to_dict(self) -> dict[str, Any]:
         out = super().to_dict()
         out["excuses"] = [e.to_dict() for e in self.excuses]
         return out
 
     @classmethod
-    def from_dict(cls, data: dict) -> Uncovered:
+    def from_dict(cls, data: dict[str, Any]) -> Uncovered:
         data = dict(data)
         excuses = [Excuse.from_dict(e) for e in data.pop("excuses", [])]
         return cls(**data, excuses=excuses)
@@ -104,6 +107,44 @@ class Clash(Record):
 
 
 @dataclass
+class RoleCoverage(Record):
+    """Demand of one role against what the roster covers: person-hours for regulators
+    and OSNP, on-call duties for effectors."""
+
+    role: str
+    required: int
+    missing: int
+
+    @property
+    def covered(self) -> int:
+        return self.required - self.missing
+
+    @property
+    def percent(self) -> float:
+        return 100.0 if not self.required else 100.0 * self.covered / self.required
+
+    def text(self) -> str:
+        unit = "astreinte(s)" if self.role == "effector" else "h-personne"
+        return (f"{ROLE_FR[self.role]} : {self.percent:.1f} % "
+                f"({self.missing} {unit} manquante(s) sur {self.required})")
+
+
+@dataclass
+class Rejected(Record):
+    """A fixed line set aside before the solve because a hard rule forbids it:
+    ``source`` is ``"pins"`` or ``"cpts_rota"``, ``index`` its place in that list
+    (0-based), ``text`` the French data error naming the line."""
+
+    source: str
+    index: int
+    person: str
+    day: str
+    template: str
+    rule: str
+    text: str
+
+
+@dataclass
 class Phase(Record):
     """One level of the lexicographic solve: ``coverage`` then ``quality``."""
 
@@ -118,7 +159,7 @@ class Phase(Record):
         return relative_gap(self.objective, self.bound)
 
 
-def _merged(uncovered: list[Uncovered]) -> list[str]:
+def grouped_explanations(uncovered: list[Uncovered]) -> list[str]:
     """One paragraph per run of consecutive hours with the same shortfall and the same
     excuses ("régulation 14h–16h" rather than two identical paragraphs)."""
     out: list[str] = []
@@ -131,6 +172,7 @@ def _merged(uncovered: list[Uncovered]) -> list[str]:
         if len(run) == 1:
             out.append(first.explanation)
             return
+        assert first.hour is not None and last.hour is not None  # runs are of hours
         span = range_fr(first.hour * 60, last.hour * 60 + 60)
         one = range_fr(first.hour * 60, first.hour * 60 + 60)
         out.append(first.explanation.replace(one, span, 1))
@@ -149,11 +191,11 @@ def _merged(uncovered: list[Uncovered]) -> list[str]:
     return out
 
 
-def relative_gap(objective, bound) -> float | None:
+def relative_gap(objective: float | None, bound: float | None) -> float | None:
     """|objective − bound| / max(1, |objective|), as CP-SAT reports it."""
     if objective is None or bound is None:
         return None
-    return abs(objective - bound) / max(1.0, abs(objective))
+    return float(abs(objective - bound) / max(1.0, abs(objective)))
 
 
 @dataclass
@@ -171,6 +213,10 @@ class SasSolution:
     solve_seconds: float = 0.0
     stats: dict[str, int] = field(default_factory=dict)
     message: str = ""
+    coverage: list[RoleCoverage] = field(default_factory=list)
+    """Demand against coverage per role (regulators, OSNP, effectors' on-call)."""
+    rejected: list[Rejected] = field(default_factory=list)
+    """Pins and CPTS rota lines set aside as data errors; the rest was solved."""
 
     @property
     def has_roster(self) -> bool:
@@ -200,10 +246,10 @@ class SasSolution:
             return "\n".join(lines)
         if not self.uncovered:
             return self.message
-        return "\n\n".join(_merged(self.uncovered))
+        return "\n\n".join(grouped_explanations(self.uncovered))
 
     # -- JSON ----------------------------------------------------------------------
-    def to_dict(self) -> dict:
+    def to_dict(self) -> dict[str, Any]:
         return {
             "status": self.status,
             "assignments": [a.to_dict() for a in self.assignments],
@@ -214,10 +260,12 @@ class SasSolution:
             "objective": self.objective, "bound": self.bound, "cancelled": self.cancelled,
             "build_seconds": self.build_seconds, "solve_seconds": self.solve_seconds,
             "stats": dict(self.stats), "message": self.message,
+            "coverage": [c.to_dict() for c in self.coverage],
+            "rejected": [r.to_dict() for r in self.rejected],
         }
 
     @classmethod
-    def from_dict(cls, data: dict) -> SasSolution:
+    def from_dict(cls, data: dict[str, Any]) -> SasSolution:
         data = dict(data)
         return cls(
             assignments=[Assignment.from_dict(a) for a in data.pop("assignments", [])],
@@ -225,10 +273,12 @@ class SasSolution:
             costs=[Cost.from_dict(c) for c in data.pop("costs", [])],
             conflicts=[Clash.from_dict(c) for c in data.pop("conflicts", [])],
             phases=[Phase.from_dict(p) for p in data.pop("phases", [])],
+            coverage=[RoleCoverage.from_dict(c) for c in data.pop("coverage", [])],
+            rejected=[Rejected.from_dict(r) for r in data.pop("rejected", [])],
             **data,
         )
 
-    def to_json(self, **kwargs) -> str:
+    def to_json(self, **kwargs: Any) -> str:
         return json.dumps(self.to_dict(), ensure_ascii=False, **kwargs)
 
     @classmethod

@@ -1,4 +1,5 @@
-"""The SAS solve loop: lexicographic levels, progress, cancel, time limit, hints.
+"""The SAS solve, on the core's solve loop (:mod:`solver.core.loop`): lexicographic
+levels, progress, cancel, time limit, hints, optional LNS.
 
 Level 1 (``coverage``) minimises the uncovered demand alone (weighted by priority);
 level 2 (``quality``) keeps coverage at least as good and minimises everything else
@@ -16,21 +17,22 @@ from __future__ import annotations
 import threading
 import time
 from dataclasses import dataclass
-from typing import Any, Callable
+from typing import Any, Iterable
 
-from ortools.sat.python import cp_model
-
-from ..core.report import value_of
-from ..core.solution import Progress
+from ..core.loop import Level, LoopResult, ProgressCallback, SolveLoop
+from ..core.options import SolveOptions
+from ..core.report import objective_of_terms, value_of
+from ..core.solution import INVALID
 from .context import Context
+from .evaluate import role_coverage
 from .explain import explain_clash, uncovered_of
 from .model import SasModel
 from .problem import SasProblem
 from .records import ONCALL, Assignment
-from .solution import FEASIBLE, INFEASIBLE, OPTIMAL, UNKNOWN, Cost, Phase, SasSolution
+from .screen import screen
+from .solution import (FEASIBLE, INFEASIBLE, OPTIMAL, UNKNOWN, Cost, Phase, Rejected,
+                       SasSolution)
 from .state import RosterState
-
-ProgressCallback = Callable[[Progress], None]
 
 
 @dataclass
@@ -55,6 +57,9 @@ class SasOptions:
     hint's assignments (used by replacement to change only what must change)."""
     parameters: dict[str, Any] | None = None
     """Extra CP-SAT parameters (name → value), for experiments."""
+    lns: bool = False
+    """Large-neighbourhood search after a first full solve, in each level (the core's
+    :mod:`~solver.core.lns`), for big months (a region, a quarter)."""
 
 
 class SasSolver:
@@ -63,26 +68,47 @@ class SasSolver:
     def __init__(self, problem: SasProblem, options: SasOptions | None = None) -> None:
         self.problem = problem
         self.options = options or SasOptions()
-        self._stop = threading.Event()
-        self._lock = threading.Lock()
-        self._current: cp_model.CpSolver | None = None
-        self._t0 = 0.0
+        self._cancelled = False
+        self._loop: SolveLoop | None = None
         self.ctx: Context | None = None
         self.sm: SasModel | None = None
+        self.rejected: list[Rejected] = []
+        """Fixed lines set aside before the solve (see :mod:`.screen`)."""
         self._frozen: list[int] = []
 
     def cancel(self) -> None:
-        self._stop.set()
-        with self._lock:
-            if self._current is not None:
-                self._current.stop_search()
+        self._cancelled = True
+        loop = self._loop
+        if loop is not None:
+            loop.cancel()
 
     @property
     def cancelled(self) -> bool:
-        return self._stop.is_set()
+        return self._cancelled
 
     def elapsed(self) -> float:
-        return time.monotonic() - self._t0
+        return 0.0 if self._loop is None else self._loop.elapsed()
+
+    def core_options(self) -> SolveOptions:
+        """The options of the core's solve loop for these SAS options."""
+        opts = self.options
+        return SolveOptions(
+            # Deterministic runs count every budget in CP-SAT's deterministic time, so
+            # that the level-2 budget does not depend on how long level 1 took on the
+            # wall clock; three times the wall limit stays as a safety net.
+            time_limit=opts.time_limit * (3 if opts.deterministic else 1),
+            deterministic=opts.deterministic,
+            deterministic_limit=opts.time_limit if opts.deterministic else None,
+            num_workers=opts.num_workers, random_seed=opts.seed, log=opts.log,
+            # Clauses and at-most-ones in the LP relaxation: once presolve has turned
+            # the coverage rows into clauses, the default LP no longer sees them and
+            # the bound of the quality level stays far from the roster. The
+            # portfolio's default full solver resets the level to 1: add the ones
+            # that keep it — the LP-bound worker and the LP-guided (reduced costs)
+            # one, which finds a roster within 1 % of the bound on ``large`` in ~15 s.
+            lp_level=2, subsolvers=("max_lp", "reduced_costs"),
+            parameters=opts.parameters, level_share=opts.coverage_share,
+            lns=opts.lns, lns_start=0.3, lns_proof=0.05)
 
     # -- the solve -------------------------------------------------------------------
     def solve(self, on_progress: ProgressCallback | None = None,
@@ -92,106 +118,37 @@ class SasSolver:
         May be called again on the same solver with a *wider* neighbourhood (e.g. a
         day, then its week): the model is built once and reused; the level reached
         by an earlier call stays a constraint, which is valid since a wider
-        neighbourhood can only do better."""
-        self._t0 = time.monotonic()
-        # Deterministic runs count every budget in CP-SAT's deterministic time, so that
-        # the level-2 budget does not depend on how long level 1 took on the wall clock.
-        self._det_used = 0.0
+        neighbourhood can only do better. The time limit counts from here, the
+        model's build excluded (as before: ``build_seconds`` is reported apart)."""
         opts = self.options
         if self.sm is None:
-            self.ctx = Context(self.problem)
+            t0 = time.perf_counter()
+            _, self.rejected, self.ctx = screen(self.problem)
             self.sm = SasModel(self.ctx)
-            build = self.sm.build_time
+            build = time.perf_counter() - t0
         else:
             build = 0.0
         ctx, sm = self.ctx, self.sm
+        assert ctx is not None
+        loop = self._loop = SolveLoop(sm.rm, self.core_options(), on_progress)
+        if self._cancelled:
+            loop.cancel()
         hint = opts.hint if opts.hint is not None else self.problem.reference
         free = free_days if free_days is not None else opts.free_days
         self._unfreeze(sm)
         if free is not None:
             self._freeze(sm, set(free), hint or [])
-        sm.model.clear_hints()
+        sm.model.clear_hints()  # type: ignore[no-untyped-call]
         self._hint(sm, hint)
-        phases: list[Phase] = []
-        best: list[int] | None = None
-        levels = [("coverage", sm.coverage_terms), ("quality", sm.quality_terms)]
+        levels = [Level("coverage", sm.coverage_terms), Level("quality", sm.quality_terms)]
         if not ctx.weights.lexicographic:
-            levels = [("weighted", sm.coverage_terms + sm.quality_terms)]
-        for i, (name, terms) in enumerate(levels):
-            wall = opts.time_limit * (3 if opts.deterministic else 1)  # a safety net there
-            if self.cancelled or (best is not None and self.elapsed() >= wall):
-                break
-            last = i == len(levels) - 1
-            left = opts.time_limit - (self._det_used if opts.deterministic else self.elapsed())
-            budget = left if last else max(min(left, 1.0), left * opts.coverage_share)
-            if best is not None:
-                _set_hint(sm.model, best)
-            sm.model.minimize(sm.objective(terms))
-            phase, values = self._run(sm.model, budget, name, on_progress)
-            phases.append(phase)
-            if values is not None:
-                best = values
-            if phase.status == INFEASIBLE or best is None:
-                break
-            if not last and phase.objective is not None:
-                # Keep the level reached: the next level may not make it worse. (Capping
-                # each uncovered hour instead would tie level 2 to the particular
-                # roster level 1 found; with clauses in the LP the sum cap closes too.)
-                sm.model.add(sm.objective(terms) <= phase.objective)
-        return self._finish(ctx, sm, phases, best, build)
+            levels = [Level("weighted", sm.coverage_terms + sm.quality_terms)]
+        result = loop.solve(levels)
+        if any(lv.status == INVALID for lv in result.levels):
+            raise RuntimeError(f"Modèle refusé par CP-SAT : {sm.model.validate()}")
+        return self._finish(ctx, sm, loop, result, build)
 
-    def _run(self, model, budget: float, name: str, on_progress) -> tuple[Phase, list | None]:
-        opts = self.options
-        solver = cp_model.CpSolver()
-        p = solver.parameters
-        p.num_workers = opts.num_workers
-        p.random_seed = opts.seed
-        p.log_search_progress = opts.log
-        p.max_time_in_seconds = max(0.05, budget)
-        # Clauses and at-most-ones in the LP relaxation: once presolve has turned the
-        # coverage rows into clauses, the default LP no longer sees them and the bound
-        # of the quality level stays far from the roster (measured on the benchmarks).
-        p.linearization_level = 2
-        if opts.num_workers > 1:
-            # The portfolio's default full solver resets the level to 1: use the ones
-            # that keep it — the LP-bound worker and the LP-guided (reduced costs) one,
-            # which finds a roster within 1 % of the bound on ``large`` in ~15 s instead
-            # of ~35 s with LNS (more workers run the LNS).
-            p.subsolvers.extend(["max_lp", "reduced_costs"])
-        for key, value in (opts.parameters or {}).items():
-            if isinstance(value, (list, tuple)):
-                getattr(p, key).extend(value)
-            else:
-                setattr(p, key, value)
-        if opts.deterministic:
-            p.interleave_search = True
-            p.max_deterministic_time = max(0.05, budget)
-            p.max_time_in_seconds = max(0.05, 3 * budget)
-        t = time.monotonic()
-        callback = _Callback(self, name, on_progress)
-        with self._lock:
-            if self._stop.is_set():
-                return Phase(name, UNKNOWN), None
-            self._current = solver
-        try:
-            status = solver.solve(model, callback)
-        finally:
-            with self._lock:
-                self._current = None
-        seconds = time.monotonic() - t
-        self._det_used += solver.deterministic_time
-        if status in (cp_model.OPTIMAL, cp_model.FEASIBLE):
-            values = list(solver.response_proto.solution)
-            phase = Phase(name, OPTIMAL if status == cp_model.OPTIMAL else FEASIBLE,
-                          round(solver.objective_value), solver.best_objective_bound, seconds)
-            return phase, values
-        if status == cp_model.INFEASIBLE:
-            return Phase(name, INFEASIBLE, seconds=seconds), None
-        if status == cp_model.MODEL_INVALID:
-            raise RuntimeError(f"Modèle refusé par CP-SAT : {model.validate()}")
-        return Phase(name, UNKNOWN, seconds=seconds), None
-
-    def _freeze(self, sm: SasModel, free_days: set[str], keep) -> None:
+    def _freeze(self, sm: SasModel, free_days: set[str], keep: list[Assignment]) -> None:
         wanted = _keys(sm.ctx, keep)
         proto = sm.model.proto.variables
         for key, var in sm.rm.x.items():
@@ -208,57 +165,52 @@ class SasSolver:
         self._frozen = []
 
     @staticmethod
-    def _hint(sm: SasModel, hint) -> None:
+    def _hint(sm: SasModel, hint: list[Assignment] | None) -> None:
         if not hint:
             return
         wanted = _keys(sm.ctx, hint)
         for key, var in sm.live.items():
             sm.model.add_hint(var, key in wanted)
 
-    def _finish(self, ctx: Context, sm: SasModel, phases: list[Phase], best,
+    def _finish(self, ctx: Context, sm: SasModel, loop: SolveLoop, result: LoopResult,
                 build: float) -> SasSolution:
-        sol = SasSolution(status=UNKNOWN, phases=phases, cancelled=self.cancelled,
-                          build_seconds=build, stats=sm.stats())
+        phases = [Phase(lv.name, lv.status, lv.objective, lv.bound, lv.seconds)
+                  for lv in result.levels]
+        sol = SasSolution(status=UNKNOWN, phases=phases, cancelled=loop.cancelled,
+                          build_seconds=build, stats=sm.stats(), rejected=list(self.rejected))
+        best = result.values
+        sol.solve_seconds = loop.elapsed()
         if best is not None:
-            proven = all(ph.status == OPTIMAL for ph in phases) and \
-                len(phases) == (2 if ctx.weights.lexicographic else 1)
-            sol.status = OPTIMAL if proven else FEASIBLE
-            last = next(ph for ph in reversed(phases) if ph.objective is not None)
-            sol.objective, sol.bound = last.objective, last.bound
+            sol.status = result.status
+            # What is reported is the returned roster's own cost, re-evaluated.
+            last = loop.levels[len(phases) - 1] if phases else loop.levels[-1]
+            sol.objective = objective_of_terms(last.terms, best)
+            sol.bound = phases[-1].bound if phases else None
+            if phases:
+                phases[-1].objective = sol.objective
             keys = [k for k, v in sm.rm.x.items() if best[v.index]]
             sol.assignments = [assignment_of(ctx, *k) for k in keys]
             sol.costs = costs_of(ctx, sm, best)
             sol.uncovered = uncovered_of(ctx, RosterState(ctx, keys))
-            sol.solve_seconds = self.elapsed() - build
+            sol.coverage = role_coverage(ctx.problem, sol.uncovered)
             sol.message = summary(sol)
             return sol
-        sol.solve_seconds = self.elapsed() - build
-        if phases and phases[-1].status == INFEASIBLE:
+        if result.status == INFEASIBLE:
             sol.status = INFEASIBLE
-            if self.options.explain and not self.cancelled:
+            if self.options.explain and not loop.cancelled:
                 sol.conflicts = explain_clash(ctx, time_limit=self.options.explain_time_limit,
-                                              seed=self.options.seed, stop=self._stop) or []
+                                              seed=self.options.seed,
+                                              stop=loop.stop_event) or []
             sol.message = sol.explanation() if sol.conflicts else \
                 "Aucun planning ne respecte toutes les règles impératives."
-            sol.solve_seconds = self.elapsed() - build
+            sol.solve_seconds = loop.elapsed()
         else:
             sol.message = "Arrêté avant d'avoir trouvé un planning."
         return sol
 
 
-class _Callback(cp_model.CpSolverSolutionCallback):
-    def __init__(self, owner: SasSolver, phase: str, on_progress) -> None:
-        super().__init__()
-        self.owner, self.phase, self.on_progress = owner, phase, on_progress
-
-    def on_solution_callback(self) -> None:
-        if self.on_progress is not None:
-            self.on_progress(Progress(round(self.objective_value), self.best_objective_bound,
-                                      self.owner.elapsed(), self.phase))
-
-
-def _keys(ctx: Context, assignments) -> set[tuple[str, int, str]]:
-    out = set()
+def _keys(ctx: Context, assignments: Iterable[Assignment]) -> set[tuple[str, int, str]]:
+    out: set[tuple[str, int, str]] = set()
     for a in assignments:
         d = ctx.index.get(a.day)
         if d is None:
@@ -268,13 +220,6 @@ def _keys(ctx: Context, assignments) -> set[tuple[str, int, str]]:
         except KeyError:
             continue
     return out
-
-
-def _set_hint(model: cp_model.CpModel, values: list[int]) -> None:
-    model.clear_hints()
-    h = model.proto.solution_hint
-    h.vars.extend(range(len(values)))
-    h.values.extend(values)
 
 
 def assignment_of(ctx: Context, pid: str, d: int, sid: str) -> Assignment:
@@ -302,12 +247,16 @@ def summary(sol: SasSolution) -> str:
     oncall = sol.uncovered_oncall
     gaps = "toute la demande est couverte" if not (hours or oncall) else \
         f"{hours} heure(s)-personne non couverte(s), {oncall} astreinte(s) non pourvue(s)"
-    return f"Planning {state}{stop} : {len(sol.assignments)} affectation(s), {gaps}."
+    text = f"Planning {state}{stop} : {len(sol.assignments)} affectation(s), {gaps}."
+    if sol.rejected:
+        text += (f" {len(sol.rejected)} ligne(s) fixée(s) écartée(s) (erreurs de données) :\n"
+                 + "\n".join(f"  - {r.text}" for r in sol.rejected))
+    return text
 
 
 def solve_sas(problem: SasProblem, time_limit: float = 60.0,
               on_progress: ProgressCallback | None = None, cancel_token: Any = None,
-              **options) -> SasSolution:
+              **options: Any) -> SasSolution:
     """Solve a SAS problem. ``cancel_token``: anything with ``is_set()`` (e.g. a
     ``threading.Event``); once set, the best roster found so far is returned.
     Other keyword options: see :class:`SasOptions`."""

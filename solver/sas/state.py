@@ -10,9 +10,9 @@ from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import dataclass
-from typing import Iterable
+from typing import Any, Callable, Iterable
 
-from .context import Context
+from .context import Context, Slot
 
 
 @dataclass(frozen=True)
@@ -24,7 +24,7 @@ class Reason:
     rule: str
     name: str
     text: str
-    group: tuple = ()
+    group: tuple[Any, ...] = ()
 
 
 class RosterState:
@@ -54,7 +54,7 @@ class RosterState:
                       for d, sids in by_day.items() for s in sids)
 
     def minutes(self, pid: str, days: Iterable[int] | None = None,
-                keep=lambda slot: not slot.oncall) -> int:
+                keep: Callable[[Slot], bool] = lambda slot: not slot.oncall) -> int:
         """Minutes worked by ``pid`` on ``days`` (all by default) on slots ``keep``
         accepts (worked hours: every slot but on-call duties, by default)."""
         by_day = self.days.get(pid)

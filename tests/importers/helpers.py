@@ -75,7 +75,7 @@ def people() -> list[Person]:
 
 def territories() -> list[Territory]:
     return [Territory("NORD", "CPTS du Nord", rota_source=RotaSource.CPTS, id=1),
-            Territory("SUD", "CPTS Sud-Vallée", id=2)]
+            Territory("SUD", "CPTS Sud-Vallée", rota_source=RotaSource.CPTS, id=2)]
 
 
 def directory() -> Directory:

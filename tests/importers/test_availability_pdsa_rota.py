@@ -1,11 +1,17 @@
 """Availability, PDSA and CPTS rota parsers: people found, spans checked, faults named."""
 
+import dataclasses
 from datetime import date, datetime, time
 
 from sas_roster.domain.enums import AvailabilityKind, DutyKind, Role
 from sas_roster.importers import ONCALL_TEMPLATE, ImportKind, parse_file
 
-from .helpers import RPPS_A, RPPS_B, RPPS_C, RPPS_NEW, bad_key, directory, problem_at, write_xlsx
+from sas_roster.domain.demand import RotaSource, Territory
+from sas_roster.domain.person import RemoteAuthorisation
+from sas_roster.importers.directory import Directory
+
+from .helpers import (RPPS_A, RPPS_B, RPPS_C, RPPS_NEW, bad_key, directory, people, problem_at,
+                      territories, write_xlsx)
 
 AV = ["RPPS", "E-mail", "Nom", "Prénom", "Date", "Début", "Fin", "Type"]
 PD = ["RPPS", "Nom", "Début", "Fin", "Type", "Secteur"]
@@ -30,6 +36,21 @@ def test_availability_people_by_rpps_email_or_name(tmp_path):
         1, date(2027, 5, 3), time(8), time(12), AvailabilityKind.AVAILABLE)
     assert (b.person_id, b.kind) == (3, AvailabilityKind.PREFERRED)
     assert (c.person_id, c.range.start, c.range.end) == (4, time(0), time(23, 59))  # whole day
+
+
+def test_availability_a_distance_for_remote_authorised_regulators_only(tmp_path):
+    remote = dataclasses.replace(people()[0], remote=RemoteAuthorisation(date(2027, 5, 4), "cabinet"))
+    path = write_xlsx(tmp_path / "av.xlsx", AV + ["À distance"], [
+        [RPPS_A, None, None, None, "04/05/2027", "8:00", "12:00", "disponible", "oui"],
+        [RPPS_A, None, None, None, "05/05/2027", "8:00", "12:00", "souhaité", None],
+        [RPPS_A, None, None, None, "03/05/2027", "8:00", "12:00", "disponible", "oui"],  # before
+        [RPPS_A, None, None, None, "06/05/2027", "8:00", "12:00", "disponible", "peut-être"],
+    ])
+    result = parse_file(ImportKind.AVAILABILITY, path, Directory([remote] + people()[1:], territories()))
+    assert [(e.day.day, e.remote) for e in result.items] == [(4, True), (5, False)]
+    assert problem_at(result.problems, 4, "À distance").message == (
+        "Camille MARTIN n'est pas autorisé(e) à réguler à distance le 03/05/2027")
+    assert "« oui » ou « non » attendu" in problem_at(result.problems, 5, "À distance").message
 
 
 def test_availability_faults(tmp_path):
@@ -113,6 +134,20 @@ def test_rota_assignments_are_fixed_and_take_the_opening_hours(tmp_path):
     assert [(n.row, n.field) for n in result.notes] == [(5, "Date"), (6, "Date")]
     assert result.notes[0].message == "09/05/2027 hors continuité des soins (dimanche) : ligne ignorée"
     assert "jour férié : Fête de la Victoire" in result.notes[1].message
+
+
+def test_rota_of_a_territory_the_association_rosters_is_refused_naming_the_row(tmp_path):
+    own = Territory("OUEST", "Secteur Ouest", rota_source=RotaSource.ASSOCIATION, id=3)
+    with_own = Directory(people(), territories() + [own])
+    path = write_xlsx(tmp_path / "rota.xlsx", RO, [
+        ["NORD", "03/05/2027", RPPS_A, None, None, None],
+        ["OUEST", "04/05/2027", RPPS_A, None, None, None],
+    ])
+    result = parse_file(ImportKind.ROTA, path, with_own)
+    assert problem_at(result.problems, 3, "Territoire").message == (
+        "le territoire OUEST (Secteur Ouest) est planifié par l'association : "
+        "sa CPTS n'envoie pas de tour d'astreinte")
+    assert [line.row for line in result.lines] == [2]
 
 
 def test_rota_faults(tmp_path):

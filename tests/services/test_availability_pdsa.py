@@ -35,6 +35,15 @@ def test_set_month_replaces_only_that_person_and_month(services, two) -> None:
     assert len(services.availability.list_month(2027, 6)) == 3
 
 
+def test_an_a_distance_wish_is_stored_and_read_back(services, two) -> None:
+    a, _ = two
+    wish = [AvailabilityEntry(a, date(2027, 5, 20), TimeRange(time(8), time(12)), AvailabilityKind.AVAILABLE,
+                              remote=True),
+            AvailabilityEntry(a, date(2027, 5, 21), TimeRange(time(8), time(12)), AvailabilityKind.AVAILABLE)]
+    services.availability.set_month(a, 2027, 5, wish)
+    assert [e.remote for e in services.availability.list_month(2027, 5, a)] == [True, False]
+
+
 def test_unchanged_entries_keep_their_rows(services, two) -> None:
     a, _ = two
     first = services.availability.set_month(a, 2027, 5, samples.availability(a))

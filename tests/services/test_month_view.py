@@ -93,3 +93,38 @@ def test_a_withdrawal_removes_a_pinned_cancelled_shift(services):
     assert a.key() not in {x.key() for x in after}
     assert [c.key() for c in outcome.cancelled] == [a.key()]
     assert len({x.key() for x in stored} ^ {x.key() for x in after}) == result.changes
+
+def test_the_month_problem_carries_a_distance_wishes_and_eligibility_end(services):
+    from sas_roster.domain.availability import AvailabilityEntry
+    from sas_roster.domain.enums import AvailabilityKind
+    from sas_roster.domain.settings import TimeRange
+
+    reg = next(p for p in services.persons.list(active=True)
+               if Role.REGULATOR in p.roles and p.remote is not None)
+    wish = AvailabilityEntry(reg.id, MAY_4, TimeRange(time(8), time(12)), AvailabilityKind.AVAILABLE, remote=True)
+    kept = services.availability.list_month(2027, 5, reg.id)
+    try:
+        services.availability.set_month(reg.id, 2027, 5, [wish])
+        mp = build_problem(services, 2027, 5)
+        assert [(a.day, a.remote) for a in mp.problem.availability if a.person == str(reg.id)] == [
+            (MAY_4.isoformat(), True)]
+        retirees = [p for p in mp.problem.people if p.status == "retired"]
+        stored = {str(p.id): p for p in services.persons.list()}
+        for sp in retirees:
+            q = stored[sp.id].quota
+            assert sp.eligible_until == (q.eligible_until.isoformat() if q and q.eligible_until else None)
+    finally:
+        services.availability.set_month(reg.id, 2027, 5, [dataclasses.replace(e, id=None) for e in kept])
+
+
+def test_evaluate_gives_coverage_per_role_and_what_it_cannot_place(services):
+    from solver.sas import evaluate
+
+    mp = build_problem(services, 2027, 5)
+    pid = next(iter(mp.persons))
+    ok = Assignment(int(pid), MAY_4, "REG-M", Role.REGULATOR, time(8), time(12))
+    stranger = dataclasses.replace(ok, person_id=999_999)
+    ev = evaluate(mp.problem, [solver_assignment(a) for a in (ok, stranger)], explain=False)
+    assert [(a.person, a.day) for a in ev.skipped] == [("999999", MAY_4.isoformat())]
+    assert ev.covered[("regulator", MAY_4.isoformat(), 8)] == 1
+    assert [c.role for c in ev.coverage][:2] == ["regulator", "osnp"]

@@ -21,11 +21,13 @@ def test_bench_instance1_json_and_roster(tmp_path, capsys):
     code = main(["curtois", "1", "--time-limit", "10", "--workers", "1", "--json",
                  "--roster-out", str(tmp_path)])
     assert code == 0
-    [result] = json.loads(capsys.readouterr().out)
+    out = json.loads(capsys.readouterr().out)
+    [result] = out["runs"]
+    assert out["summary"][0]["median"] == 607
     assert result["instance"] == "Instance1"
     assert result["objective"] == result["rescored"] == result["best_known"] == 607
     assert result["gap_best_pct"] == 0.0 and result["verified"]
-    roster = json.loads((tmp_path / "Instance1.json").read_text())
+    roster = json.loads((tmp_path / "Instance1-seed0.json").read_text())
     assert set(roster) == set("ABCDEFGH")
     assert all(shift == "D" for days in roster.values() for shift in days.values())
 
@@ -37,4 +39,4 @@ def test_bench_accepts_a_file_path(tmp_path, capsys):
     assert main(["curtois", str(path), "--time-limit", "5", "--workers", "1",
                  "--markdown"]) == 0
     out = capsys.readouterr().out
-    assert "| tiny | 3 | 1 | 1 | 0 |" in out
+    assert "| tiny | 3 | 1 | 1 | 0 | 0 |" in out

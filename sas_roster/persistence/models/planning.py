@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date, datetime, time
 
-from sqlalchemy import Boolean, Date, DateTime, ForeignKey, Index, Integer, String, Time, UniqueConstraint
+from sqlalchemy import Boolean, Date, DateTime, ForeignKey, Index, Integer, String, Time, UniqueConstraint, false
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from ...domain.enums import AvailabilityKind, DutyKind, Presence, Role, RosterStatus
@@ -27,6 +27,7 @@ class AvailabilityRow(Base):
     start: Mapped[time] = mapped_column(Time)
     end: Mapped[time] = mapped_column(Time)
     kind: Mapped[AvailabilityKind] = mapped_column(enum_type(AvailabilityKind))
+    remote: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
 
 
 class PdsaDutyRow(Base):

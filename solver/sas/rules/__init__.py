@@ -29,6 +29,7 @@ HARD_RULES = {
     "availability": "Disponibilités déclarées",
     "skill": "Compétence requise",
     "locum": "Contrat de remplaçant",
+    "eligibility": "Fin d'éligibilité du retraité",
     "pdsa.overlap": "Garde PDSA en même temps",
     "pdsa.rest": "Repos après une garde PDSA de nuit",
     "pdsa.handover": "Enchaînement continuité → PDSA interdit",

@@ -8,15 +8,19 @@ sets: a missing person costs ``weights.uncovered × priority`` per hour
 from __future__ import annotations
 
 from collections import defaultdict
+from typing import TYPE_CHECKING, Any
 
 from ...core import Cover
 from ..records import EFFECTOR, ROLE_FR
 from ..timeutil import range_fr
 
+if TYPE_CHECKING:
+    from ..context import Context
+
 ONCALL_NAME = "Astreinte effecteur"
 
 
-def demand_table(ctx) -> dict[tuple[str, int, int], tuple[int, int]]:
+def demand_table(ctx: Context) -> dict[tuple[str, int, int], tuple[int, int]]:
     """(role, day, hour) → (required, priority) for every hour with a demand or a slot."""
     table: dict[tuple[str, int, int], tuple[int, int]] = {}
     for h in ctx.problem.demand:
@@ -32,12 +36,12 @@ def demand_table(ctx) -> dict[tuple[str, int, int], tuple[int, int]]:
     return table
 
 
-def hour_slots(ctx, role: str, d: int, hour: int) -> list[str]:
+def hour_slots(ctx: Context, role: str, d: int, hour: int) -> list[str]:
     return [sid for sid, s in ctx.slots.items() if s.role == role and not s.oncall
             and s.start <= hour * 60 and (hour + 1) * 60 <= s.end and ctx.offered(d, sid)]
 
 
-def core(ctx, explain) -> dict[str, list]:
+def core(ctx: Context, explain: bool) -> dict[str, list[Any]]:
     w = ctx.weights
     covers = []
     by_role: dict[str, list[str]] = defaultdict(list)
@@ -51,7 +55,7 @@ def core(ctx, explain) -> dict[str, list]:
                             over_weight=w.overcover, people=tuple(by_role[role]), label=label))
     territory_people: dict[str, list[str]] = defaultdict(list)
     for p in ctx.problem.people:
-        if EFFECTOR in p.roles:
+        if EFFECTOR in p.roles and p.territory is not None:
             territory_people[p.territory].append(p.id)
     for (terr, d), need in sorted(ctx.oncall_need.items()):
         sid = ctx.oncall_slot(d)

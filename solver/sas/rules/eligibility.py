@@ -1,16 +1,24 @@
 """Who may hold a slot at all: skills a template requires, locums only on their
-contract days. (Roles and remote authorisation decide which variables exist.)"""
+contract days, retirees up to their eligibility end date. (Roles and remote
+authorisation decide which variables exist.)"""
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from ..state import Reason
+from ..timeutil import date_fr
+
+if TYPE_CHECKING:
+    from ..context import Context
 
 SKILL = "Compétence requise"
 LOCUM = "Contrat de remplaçant"
+RETIREE = "Fin d'éligibilité du retraité"
 
 
-def static(ctx, pid, d, sid) -> list[Reason]:
-    """Compétence requise ; remplaçant seulement sous contrat."""
+def static(ctx: Context, pid: str, d: int, sid: str) -> list[Reason]:
+    """Compétence requise ; remplaçant seulement sous contrat ; retraité éligible."""
     person = ctx.people[pid]
     slot = ctx.slots[sid]
     out = []
@@ -22,4 +30,8 @@ def static(ctx, pid, d, sid) -> list[Reason]:
         if days is None or ctx.iso[d] not in days:
             out.append(Reason("locum", LOCUM, "remplaçant(e) sans contrat ce jour",
                               ("locum", pid)))
+    if person.eligible_until is not None and ctx.iso[d] > person.eligible_until:
+        out.append(Reason("eligibility", RETIREE,
+                          f"plus éligible après le {date_fr(person.eligible_until)}",
+                          ("eligibility", pid)))
     return out

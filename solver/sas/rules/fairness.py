@@ -29,8 +29,13 @@ from __future__ import annotations
 
 import math
 from collections import defaultdict
+from typing import TYPE_CHECKING, Any, Iterable
 
 from ..records import EFFECTOR, OSNP, REGULATOR
+
+if TYPE_CHECKING:
+    from ..context import Context, Slot
+    from ..model import SasModel
 
 HOURS = "Équité des heures"
 HOURS_MAX = "Équité des heures (écart maximal)"
@@ -39,7 +44,7 @@ SATURDAYS = "Équité des samedis"
 GROUP_FR = {REGULATOR: "régulateurs", OSNP: "OSNP"}
 
 
-def _day_capacity(ctx, slots, limit: int) -> int:
+def _day_capacity(ctx: Context, slots: Iterable[Slot], limit: int) -> int:
     """Most minutes of non-overlapping ``slots`` in one day, within ``limit``."""
     end, total = -1, 0
     for s in sorted(slots, key=lambda s: s.end):
@@ -48,10 +53,10 @@ def _day_capacity(ctx, slots, limit: int) -> int:
     return total
 
 
-def capacities(sm) -> dict[tuple[str, str], int]:
+def capacities(sm: SasModel) -> dict[tuple[str, str], int]:
     """(person, role) → most load the static rules allow (minutes; days for effectors)."""
     ctx = sm.ctx
-    per_day: dict[tuple[str, str, int], list] = defaultdict(list)
+    per_day: dict[tuple[str, str, int], list[Slot]] = defaultdict(list)
     for pid, d, sid in sm.live:
         slot = ctx.slots[sid]
         if not slot.remote:
@@ -67,7 +72,7 @@ def capacities(sm) -> dict[tuple[str, str], int]:
     return cap
 
 
-def effective_targets(sm) -> dict[tuple[str, str], int]:
+def effective_targets(sm: SasModel) -> dict[tuple[str, str], int]:
     ctx = sm.ctx
     months = len(ctx.months)
     out = {}
@@ -89,18 +94,18 @@ def effective_targets(sm) -> dict[tuple[str, str], int]:
     return out
 
 
-def add(sm) -> None:
+def add(sm: SasModel) -> None:
     """Équité des heures, des astreintes et des samedis."""
     if sm.explain:
         return
     ctx = sm.ctx
     w = ctx.weights
     targets = effective_targets(sm)
-    loads: dict[tuple[str, str], list] = defaultdict(list)
+    loads: dict[tuple[str, str], list[tuple[int, Any]]] = defaultdict(list)
     for (pid, d, sid), var in sm.live.items():
         slot = ctx.slots[sid]
         loads[pid, slot.role].append((1 if slot.oncall else slot.minutes, var))
-    groups: dict[tuple[str, str | None], list] = defaultdict(list)
+    groups: dict[tuple[str, str | None], list[tuple[str, int]]] = defaultdict(list)
     for (pid, role), t in targets.items():
         terr = ctx.people[pid].territory if role == EFFECTOR else None
         groups[role, terr].append((pid, t))
@@ -129,14 +134,15 @@ def shares(targets: dict[str, int], commitments: dict[str, int], demand: int) ->
     return {p: min(t, hi * commitments[p]) for p, t in targets.items()}
 
 
-def group_demand(ctx, role: str, terr: str | None) -> int:
+def group_demand(ctx: Context, role: str, terr: str | None) -> int:
     """What a group has to provide: person-minutes of demand (on-call days)."""
     if role == EFFECTOR:
         return sum(n for (t, _d), n in ctx.oncall_need.items() if t == terr)
     return sum(60 * h.required for h in ctx.problem.demand if h.role == role)
 
 
-def _group(sm, role, terr, members, loads) -> None:
+def _group(sm: SasModel, role: str, terr: str | None, members: list[tuple[str, int]],
+           loads: dict[tuple[str, str], list[tuple[int, Any]]]) -> None:
     ctx, m, w = sm.ctx, sm.model, sm.ctx.weights
     tag = f"{role}|{terr or ''}"
     targets = dict(members)
@@ -167,7 +173,7 @@ def _group(sm, role, terr, members, loads) -> None:
         sm.rm.penalize(worst, w.fairness_max, "fairness.max", HOURS_MAX, subject, None)
 
 
-def saturday_need(ctx) -> int:
+def saturday_need(ctx: Context) -> int:
     """Regulator-Saturdays the demand asks for (peak headcount of each Saturday)."""
     peak: dict[int, int] = defaultdict(int)
     for h in ctx.problem.demand:
@@ -177,13 +183,13 @@ def saturday_need(ctx) -> int:
     return sum(peak.values())
 
 
-def _saturdays(sm, targets: dict[str, int]) -> None:
+def _saturdays(sm: SasModel, targets: dict[str, int]) -> None:
     ctx = sm.ctx
     need = saturday_need(ctx)
     total = sum(targets.values())
     if not need or not total:
         return
-    sat: dict[str, list] = defaultdict(list)
+    sat: dict[str, list[Any]] = defaultdict(list)
     for (pid, d, sid), var in sm.live.items():
         if ctx.weekday(d) == 5 and ctx.slots[sid].role == REGULATOR and pid in targets:
             sat[pid].append(var)

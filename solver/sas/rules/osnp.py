@@ -1,13 +1,29 @@
-"""French labour law for salaried OSNP operators: at most 10 h a day, at least 11 h
-of rest between two days, at most 48 h per calendar week (history days before the
-horizon included) and never more than the contract's weekly hours."""
+"""French labour law for salaried OSNP operators and their contract hours.
+
+Hard: at most 10 h a day, at least 11 h of rest between two days, at most 48 h per
+calendar week (history days before the horizon included), and never more than the
+contract's weekly hours plus the overtime the association allows.
+
+Soft: the contract's hours are a target, since the employer pays the contract either
+way — over the horizon, hours further than a tolerance from the contract's pro-rata
+hours cost ``weights.osnp_contract`` each; and each week, hours below the floor the
+association sets (contract − accepted shortfall, pro rata on a partial week) cost
+``weights.osnp_floor`` each."""
 
 from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any, Iterable
 
 from ...core import MinimumRest, TotalLimit
 from ..records import OSNP
 from ..state import Reason
 from ..timeutil import DAY, duration_fr, hfr
+
+if TYPE_CHECKING:
+    from ..context import Context, Slot
+    from ..model import SasModel
+    from ..records import Person
+    from ..state import RosterState
 
 DAILY = "OSNP : durée quotidienne maximale"
 REST = "OSNP : repos quotidien"
@@ -15,29 +31,104 @@ WEEKLY = "OSNP : durée hebdomadaire maximale"
 CONTRACT = "OSNP : heures du contrat"
 
 
-def _osnp_slot(slot) -> bool:
+def _osnp_slot(slot: Slot) -> bool:
     return slot.role == OSNP
 
 
-def _operators(ctx):
+def _operators(ctx: Context) -> list[Person]:
     return [p for p in ctx.problem.people if OSNP in p.roles]
 
 
-def week_limit(ctx, person) -> tuple[int, str]:
+TARGET = "OSNP : heures du contrat sur la période"
+FLOOR = "OSNP : plancher hebdomadaire"
+WEEKDAYS = 5  # a full week of OSNP contract hours is spread over Monday–Friday
+
+
+def week_limit(ctx: Context, person: Person) -> tuple[int, str]:
+    """The weekly ceiling: the legal maximum, or the contract plus the overtime
+    allowed if lower."""
     limit, name = ctx.settings.osnp_max_minutes_per_week, WEEKLY
-    if person.weekly_minutes is not None and person.weekly_minutes < limit:
-        limit, name = person.weekly_minutes, CONTRACT
+    if person.weekly_minutes is not None:
+        contract = person.weekly_minutes + max(0, ctx.settings.osnp_overtime_minutes_per_week)
+        if contract < limit:
+            limit, name = contract, CONTRACT
     return limit, name
 
 
-def weeks(ctx) -> dict[int, list[int]]:
+def open_weekdays(ctx: Context, days: Iterable[int]) -> int:
+    """Monday–Friday continuity days among ``days`` where OSNP work."""
+    return sum(1 for d in days if d in ctx.cday and OSNP in ctx.cday[d].open
+               and (ctx.origin.weekday() + d) % 7 < WEEKDAYS)
+
+
+def contract_target(ctx: Context, person: Person) -> int | None:
+    """Contract minutes over the horizon, pro rata of its open weekdays."""
+    if person.weekly_minutes is None:
+        return None
+    return person.weekly_minutes * open_weekdays(ctx, range(ctx.n_days)) // WEEKDAYS
+
+
+def week_floor(ctx: Context, person: Person, days: Iterable[int]) -> int:
+    under = ctx.settings.osnp_undertime_minutes_per_week
+    if person.weekly_minutes is None or under is None:
+        return 0
+    full = max(0, person.weekly_minutes - under)
+    return full * open_weekdays(ctx, days) // WEEKDAYS
+
+
+def add(sm: SasModel) -> None:
+    """Heures du contrat : cible sur la période (avec tolérance), plancher hebdomadaire."""
+    ctx = sm.ctx
+    if sm.explain:
+        return
+    w, settings = ctx.weights, ctx.settings
+    minutes: dict[tuple[str, int], list[tuple[int, Any]]] = {}
+    for (pid, d, sid), var in sm.live.items():
+        slot = ctx.slots[sid]
+        if _osnp_slot(slot) and ctx.people[pid].weekly_minutes is not None:
+            minutes.setdefault((pid, d), []).append((slot.minutes, var))
+    model = sm.model
+    for p in _operators(ctx):
+        if p.weekly_minutes is None:
+            continue
+        def load(days: Iterable[int]) -> tuple[Any, int]:
+            terms = [(m, v) for d in days for m, v in minutes.get((p.id, d), ())]
+            return sum(m * v for m, v in terms), sum(m for m, _ in terms)
+        target = contract_target(ctx, p)
+        tol = max(0, settings.osnp_contract_tolerance_minutes)
+        expr, top = load(range(ctx.n_days))
+        if w.osnp_contract and target:
+            # Hours started beyond the tolerance, each way: 60 × h ≥ distance − tol.
+            lo, hi = target - tol, target + tol
+            if lo > 0:
+                under = model.new_int_var(0, lo // 60 + 1, f"osnp_under|{p.id}")
+                model.add(60 * under + expr >= lo)
+                sm.rm.penalize(under, w.osnp_contract, "osnp.contract", TARGET, sm.who(p.id),
+                               None)
+            if hi < top:
+                over = model.new_int_var(0, (top - hi) // 60 + 1, f"osnp_over|{p.id}")
+                model.add(expr - 60 * over <= hi)
+                sm.rm.penalize(over, w.osnp_contract, "osnp.contract", TARGET, sm.who(p.id),
+                               None)
+        if w.osnp_floor:
+            for week, days in weeks(ctx).items():
+                floor = week_floor(ctx, p, days) - history_minutes(ctx, p.id, week)
+                if floor <= 0:
+                    continue
+                expr, _ = load(days)
+                short = model.new_int_var(0, floor // 60 + 1, f"osnp_floor|{p.id}|{week}")
+                model.add(60 * short + expr >= floor)
+                sm.rm.penalize(short, w.osnp_floor, "osnp.floor", FLOOR, sm.who(p.id), days[0])
+
+
+def weeks(ctx: Context) -> dict[int, list[int]]:
     out: dict[int, list[int]] = {}
     for d in range(ctx.n_days):
         out.setdefault(ctx.week_of(d), []).append(d)
     return out
 
 
-def history_minutes(ctx, pid: str, week: int) -> int:
+def history_minutes(ctx: Context, pid: str, week: int) -> int:
     """OSNP minutes worked before the horizon in calendar week ``week``."""
     total = 0
     for s, e, role in ctx.history.get(pid, ()):
@@ -46,7 +137,7 @@ def history_minutes(ctx, pid: str, week: int) -> int:
     return total
 
 
-def core(ctx, explain) -> dict[str, list]:
+def core(ctx: Context, explain: bool) -> dict[str, list[Any]]:
     ops = _operators(ctx)
     if not ops:
         return {}
@@ -65,7 +156,7 @@ def core(ctx, explain) -> dict[str, list]:
     return {"totals": totals, "rests": rests}
 
 
-def static(ctx, pid, d, sid) -> list[Reason]:
+def static(ctx: Context, pid: str, d: int, sid: str) -> list[Reason]:
     """Repos quotidien de l'OSNP après le travail des jours précédant l'horizon."""
     person = ctx.people[pid]
     if OSNP not in person.roles or pid not in ctx.history:
@@ -80,7 +171,7 @@ def static(ctx, pid, d, sid) -> list[Reason]:
     return []
 
 
-def check(ctx, state, pid, d, sid) -> list[Reason]:
+def check(ctx: Context, state: RosterState, pid: str, d: int, sid: str) -> list[Reason]:
     """OSNP : 10 h par jour, 11 h de repos, 48 h par semaine, heures du contrat."""
     person = ctx.people[pid]
     if OSNP not in person.roles:

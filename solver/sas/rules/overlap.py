@@ -4,7 +4,13 @@ territories whose CPTS sent its own rota keep it (the rota comes as pins)."""
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from ..state import Reason
+
+if TYPE_CHECKING:
+    from ..context import Context
+    from ..state import RosterState
 
 OVERLAP = "Pas deux postes en même temps"
 CPTS = "Tour d'astreinte de la CPTS"
@@ -12,12 +18,14 @@ NO_ONCALL = "Astreinte non demandée"
 FULL = "Nombre d'astreintes demandé"
 
 
-def static(ctx, pid, d, sid) -> list[Reason]:
+def static(ctx: Context, pid: str, d: int, sid: str) -> list[Reason]:
     """Astreinte : seulement dans un territoire qui en demande, hors tour CPTS."""
     slot = ctx.slots[sid]
     if not slot.oncall:
         return []
     terr = ctx.people[pid].territory
+    if terr is None:  # an effector without territory gets no on-call variable
+        return []
     if ctx.territories[terr].cpts_rota:
         if pid in ctx.cpts.get((terr, d), ()):
             return []
@@ -28,7 +36,7 @@ def static(ctx, pid, d, sid) -> list[Reason]:
     return []
 
 
-def check(ctx, state, pid, d, sid) -> list[Reason]:
+def check(ctx: Context, state: RosterState, pid: str, d: int, sid: str) -> list[Reason]:
     """Pas deux postes en même temps ; astreinte du territoire déjà pourvue."""
     slot = ctx.slots[sid]
     out = []
@@ -38,8 +46,8 @@ def check(ctx, state, pid, d, sid) -> list[Reason]:
             text = ("déjà d'astreinte effecteur" if o.oncall
                     else f"déjà affecté(e) : {o.label()}")
             out.append(Reason("overlap", OVERLAP, text))
-    if slot.oncall:
-        terr = ctx.people[pid].territory
+    terr = ctx.people[pid].territory
+    if slot.oncall and terr is not None:
         need = ctx.oncall_need.get((terr, d), 0)
         held = state.oncall_of(terr, d)
         if need and len(held) >= need and pid not in held:

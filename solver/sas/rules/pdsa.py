@@ -6,8 +6,14 @@ Times are minutes from the horizon's first midnight, on the wall clock.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from ..state import Reason
 from ..timeutil import DAY, hfr
+
+if TYPE_CHECKING:
+    from ..context import Context
+    from ..model import SasModel
 
 OVERLAP = "Garde PDSA en même temps"
 REST = "Repos après une garde PDSA de nuit"
@@ -25,13 +31,13 @@ def is_night(start: int, end: int) -> bool:
     return False
 
 
-def _when(ctx, minute: int) -> str:
+def _when(ctx: Context, minute: int) -> str:
     d, m = divmod(minute, DAY)
     day = ctx.label(d) if 0 <= d < ctx.n_days else f"jour {d}"
     return f"{day} {hfr(m)}"
 
 
-def static(ctx, pid, d, sid) -> list[Reason]:
+def static(ctx: Context, pid: str, d: int, sid: str) -> list[Reason]:
     """Garde PDSA en même temps ; repos après une nuit ; enchaînement interdit."""
     duties = ctx.pdsa.get(pid)
     if not duties:
@@ -56,7 +62,7 @@ def static(ctx, pid, d, sid) -> list[Reason]:
     return out
 
 
-def add(sm) -> None:
+def add(sm: SasModel) -> None:
     """Relève PDSA préférée : quand le médecin de garde pourrait tenir le poste qui
     finit à l'heure de sa garde, ne pas le lui donner coûte ``weights.handover`` (un
     coût plutôt qu'une récompense : les termes de l'objectif restent positifs)."""

@@ -5,14 +5,25 @@ by choosing a template or its remote twin. A remote-authorised regulator does at
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING, Any
+
 from ..records import REGULATOR
 from ..state import Reason
+
+if TYPE_CHECKING:
+    from ..context import Context
+    from ..model import SasModel
+    from ..state import RosterState
 
 NAME = "Part minimale de régulation sur site"
 
 
-def _split(ctx, keys):
-    on, off = [], []
+Load = list[tuple[int, Any]]  # (minutes, assignment variable)
+
+
+def _split(ctx: Context, keys: list[tuple[tuple[str, int, str], Any]]) -> tuple[Load, Load]:
+    on: Load = []
+    off: Load = []
     for (_, _, sid), var in keys:
         slot = ctx.slots[sid]
         if slot.role != REGULATOR or slot.oncall:
@@ -21,13 +32,13 @@ def _split(ctx, keys):
     return on, off
 
 
-def add(sm) -> None:
+def add(sm: SasModel) -> None:
     """Part minimale sur site des régulateurs autorisés à distance."""
     ctx = sm.ctx
     share = ctx.settings.remote_min_on_site_percent
     if share <= 0:
         return
-    by_person: dict[tuple[str, str], list] = {}
+    by_person: dict[tuple[str, str], list[tuple[tuple[str, int, str], Any]]] = {}
     for key, var in sm.live.items():
         pid, d, sid = key
         if ctx.people[pid].remote and ctx.slots[sid].role == REGULATOR:
@@ -42,7 +53,7 @@ def add(sm) -> None:
         sm.rm.linear(expr >= 0, enforce)
 
 
-def check(ctx, state, pid, d, sid) -> list[Reason]:
+def check(ctx: Context, state: RosterState, pid: str, d: int, sid: str) -> list[Reason]:
     slot = ctx.slots[sid]
     share = ctx.settings.remote_min_on_site_percent
     if not slot.remote or share <= 0:

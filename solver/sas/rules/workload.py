@@ -4,10 +4,16 @@ retiree's remaining hour quota over the horizon."""
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING, Any
+
 from ...core import TotalLimit
 from ..records import REGULATOR
 from ..state import Reason
 from ..timeutil import duration_fr
+
+if TYPE_CHECKING:
+    from ..context import Context, Slot
+    from ..state import RosterState
 
 DAILY = "Durée maximale par jour"
 SHIFTS = "Engagement mensuel (postes)"
@@ -15,11 +21,11 @@ HOURS = "Engagement mensuel (heures)"
 QUOTA = "Quota horaire de retraité"
 
 
-def _regulation(slot) -> bool:
+def _regulation(slot: Slot) -> bool:
     return slot.role == REGULATOR and not slot.oncall
 
 
-def _day_max_needed(ctx, d: int, sids: list[str], limit: int) -> bool:
+def _day_max_needed(ctx: Context, d: int, sids: list[str], limit: int) -> bool:
     """Could a person exceed ``limit`` minutes on day ``d`` with these slots?"""
     end, total = -1, 0
     for s in sorted((ctx.slots[i] for i in sids if ctx.offered(d, i)), key=lambda s: s.end):
@@ -28,7 +34,7 @@ def _day_max_needed(ctx, d: int, sids: list[str], limit: int) -> bool:
     return total > limit
 
 
-def core(ctx, explain) -> dict[str, list]:
+def core(ctx: Context, explain: bool) -> dict[str, list[Any]]:
     totals = []
     reg_slots = tuple(s.id for s in ctx.slots.values() if _regulation(s))
     regulators = tuple(p.id for p in ctx.problem.people if REGULATOR in p.roles)
@@ -53,7 +59,7 @@ def core(ctx, explain) -> dict[str, list]:
     return {"totals": totals}
 
 
-def check(ctx, state, pid, d, sid) -> list[Reason]:
+def check(ctx: Context, state: RosterState, pid: str, d: int, sid: str) -> list[Reason]:
     """Durée maximale par jour ; engagement mensuel ; quota de retraité."""
     slot = ctx.slots[sid]
     person = ctx.people[pid]

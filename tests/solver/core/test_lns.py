@@ -8,7 +8,7 @@ from ortools.sat.python import cp_model
 
 from solver.core import Cover, Person, Problem, ShiftType
 from solver.core.lns import Neighbourhoods
-from solver.core.model import build_model
+from solver.core.families import build_model
 
 
 def _problem() -> Problem:

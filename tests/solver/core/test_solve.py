@@ -31,7 +31,9 @@ def test_cancel_returns_the_best_roster_so_far():
     sol = solver.solve(on_progress)
     assert sol.cancelled
     assert sol.status == FEASIBLE
-    assert sol.assignments and sol.objective == seen[0].objective
+    # The first roster, re-evaluated: its penalty variables at their least value
+    # (CP-SAT's first solution vector may carry slack over-counts).
+    assert sol.assignments and sol.objective <= seen[0].objective
     assert sol.wall_time < 10
 
 
@@ -58,11 +60,16 @@ def test_same_seed_same_roster():
 
 
 def test_lns_is_deterministic(monkeypatch):
-    from solver.core import lns
+    from solver.core.lns import LnsSearch
 
     phases = []
-    real_run = lns.run
-    monkeypatch.setattr(lns, "run", lambda *a, **k: phases.append(k["phase"]) or real_run(*a, **k))
+    real_run = LnsSearch.run
+
+    def spy(self, *a, **k):
+        phases.append(self.phase)
+        return real_run(self, *a, **k)
+
+    monkeypatch.setattr(LnsSearch, "run", spy)
 
     def run():
         opts = SolveOptions(time_limit=30, num_workers=1, random_seed=3, deterministic=True,

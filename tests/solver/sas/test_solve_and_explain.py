@@ -42,26 +42,30 @@ def test_unknown_person_in_a_pin_is_refused_in_french():
         solve(p)
 
 
-def test_pin_on_an_unavailable_person_names_the_clash():
-    p = problem([doctor("a")], policy="opt_in", pins=[Assignment("a", day(0), "R1")])
+def test_pin_on_an_unavailable_person_is_a_data_error_and_the_rest_is_solved():
+    p = problem([doctor("a"), doctor("b", name="Dr B")], policy="opt_out", reg={8: 1},
+                availability=[Availability("a", day(0), "00:00", "23:59", "unavailable")],
+                pins=[Assignment("a", day(0), "R1")])
     sol = solve(p)
-    assert sol.status == INFEASIBLE and not sol.assignments
-    assert [c.text() for c in sol.conflicts] == [
-        "Affectation imposée — Dr A (R1 le lun. 1 mars)",
-        "Disponibilités déclarées — Dr A (aucune disponibilité déclarée ce jour)",
-    ]
-    assert sol.message.startswith("Les règles impératives suivantes")
+    assert sol.status == OPTIMAL
+    assert [r.text for r in sol.rejected] == [
+        "Affectation imposée, ligne 1 (Dr A, lundi 1 mars 2027, régulation R1 8h–12h) "
+        "écartée : Disponibilités déclarées — indisponible 0h–23h59."]
+    assert [(a.person, a.template) for a in sol.assignments] == [("b", "R1")]
+    assert "1 ligne(s) fixée(s) écartée(s)" in sol.message
 
 
-def test_quota_exceeded_by_pins_names_the_smallest_clashing_set():
+def test_pins_beyond_a_quota_set_aside_the_line_that_goes_over():
     pins = [Assignment("r", day(i), "R1") for i in range(3)]
     p = problem([doctor("r", status="retired", quota_minutes=480), doctor("b")], days=3,
                 reg={8: 1}, pins=pins)
     sol = solve(p)
-    assert sol.status == INFEASIBLE
-    names = sorted(c.name for c in sol.conflicts)
-    assert names == ["Affectation imposée"] * 3 + ["Quota horaire de retraité"]
-    assert "au plus 480 minute(s)" in sol.explanation()
+    assert sol.status == OPTIMAL
+    assert [(r.source, r.index, r.rule) for r in sol.rejected] == [("pins", 2, "quota")]
+    assert sol.rejected[0].text.endswith(
+        "écartée : Quota horaire de retraité — quota de retraité atteint (reste 0 h).")
+    assert sorted((a.person, a.day) for a in sol.assignments) == [
+        ("b", day(2)), ("r", day(0)), ("r", day(1))]
 
 
 def test_every_uncovered_hour_of_a_generated_month_is_explained(small):
@@ -153,3 +157,24 @@ def test_pin_on_a_slot_closed_that_day_is_a_data_error():
     p = problem([doctor("a")], days=6, pins=[Assignment("a", day(5), "R1")])  # a Saturday
     with pytest.raises(ValueError, match=r"pins\[0\] : pas de poste R1 le 2027-03-06"):
         solve(p)
+
+
+def test_the_sas_model_runs_on_the_core_lns():
+    from solver.core.lns import LnsSearch
+
+    p = generate("medium", 2)
+    seen = []
+    real = LnsSearch.run
+
+    def spy(self, *a, **k):
+        seen.append(self.phase)
+        return real(self, *a, **k)
+
+    LnsSearch.run = spy
+    try:
+        sol = solve_sas(p, 8.0, num_workers=2, seed=2, lns=True, explain=False)
+    finally:
+        LnsSearch.run = real
+    assert sol.has_roster and "lns" in seen
+    # The reported objective is the returned roster's quality level, costs included.
+    assert sol.objective == sum(c.cost for c in sol.costs if c.rule != "coverage.under")
