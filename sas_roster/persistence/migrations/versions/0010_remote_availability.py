@@ -13,7 +13,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision: str = "0010_remote_availability"
-down_revision: str | None = "0006_attendance_and_claims"
+down_revision: str | None = "0007_governance"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
