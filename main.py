@@ -58,12 +58,13 @@ def _run_window(ctx, args) -> int:
     if (refusal := check_arguments(args.view, args.month, args.size)) is not None:
         print(f"Erreur : {refusal}", file=ctx.err)
         return 2
-    from sas_roster.domain.errors import DomainError
+    from sas_roster.logs import report_failure, setup_logging
 
+    setup_logging()  # the window's workers log there too, masked
     try:
         services = ctx.services()  # an empty one: the window asks (create the association, or the demo)
-    except DomainError as exc:
-        print(f"Erreur : {exc}", file=ctx.err)
+    except Exception as exc:  # noqa: BLE001 - a French message, never a traceback with data
+        print(f"Erreur : {report_failure(exc)}", file=ctx.err)
         return 2
     return run_gui(services, today=ctx.today, actor=ctx.actor, view=args.view, month=args.month,
                    screenshot=args.screenshot, lang=args.lang, size=args.size)

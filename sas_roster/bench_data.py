@@ -141,3 +141,20 @@ def store_department(services, size: str, seed: int = 0, solve_seconds: float | 
         job = services.solving.prepare(first.year, first.month, time_limit=solve_seconds)
         services.solving.store(job, job.run(), actor="benchmark")
     return first.year, first.month
+
+
+def store_published_department(services, size: str, seed: int = 0) -> tuple[int, int]:
+    """The benchmark département of `size` stored, its month filled by the greedy baseline (a
+    full month in a second, where the engine takes minutes) and published as version 1: what
+    the export benchmark writes documents from. Returns (year, month)."""
+    from solver.bench.greedy import greedy
+
+    from .planning import build_problem, to_domain_assignments
+
+    year, month = store_department(services, size, seed)
+    mp = build_problem(services, year, month)
+    kept = {(a.person, a.day, a.template, a.territory) for a in mp.problem.pins + mp.problem.cpts_rota}
+    fresh = [a for a in greedy(mp.problem) if (a.person, a.day, a.template, a.territory) not in kept]
+    services.rosters.replace_draft(year, month, to_domain_assignments(services, mp, fresh), actor="benchmark")
+    services.rosters.publish(year, month, actor="benchmark")
+    return year, month

@@ -12,7 +12,7 @@ from sas_roster.services import Services
 
 SCREENSHOT_SIZE = (1600, 1000)
 WIDE_SCREENSHOT = {"roster": (2100, 1040)}  # every column of the demo's roster in the picture
-VIEWS = ("pools", "availability", "roster", "attendance", "claims", "governance", "settings", "first-start", "wizard")
+VIEWS = ("pools", "availability", "roster", "attendance", "claims", "governance", "indicators", "settings", "first-start", "wizard")
 FIRST_START_VIEWS = ("first-start", "wizard")
 
 

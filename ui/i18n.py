@@ -7,10 +7,11 @@ they are compiled at start into the user's cache folder (platformdirs), in a fol
 after the source's content, so that a `.po` edited or checked out is picked up at once and
 nothing is ever written into the source or install tree.
 
-Domain and service messages (validation problems, explanations of uncovered hours) stay
-French: they come from `sas_roster`, which has no catalogs.
+Domain and service messages (validation problems) stay French: they come from `sas_roster`,
+which has no catalogs. The engine's reports (explanations of uncovered hours, reasons, broken
+rules, the solve summary) are rendered in the interface's language by `ui.engine_text`.
 
-Refresh the catalogs after adding strings: `python -m ui.i18n_tools` (extract, update, compile).
+Refresh the catalogs after adding strings: `python -m ui.i18n_tools` (extract, update, check).
 """
 
 from __future__ import annotations

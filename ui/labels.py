@@ -165,6 +165,23 @@ _TERRITORY_KIND = {
 }
 
 
+_BRIDGE = {  # the usual bridge days' labels (sas_roster.domain.setup.usual_bridge_days)
+    "pont de l'Ascension": N_("pont de l'Ascension"),
+    "pont du 14 juillet": N_("pont du 14 juillet"),
+    "pont du 15 août": N_("pont du 15 août"),
+    "pont de la Toussaint": N_("pont de la Toussaint"),
+    "pont du 11 novembre": N_("pont du 11 novembre"),
+    "veille de Noël": N_("veille de Noël"),
+    "veille du jour de l'an": N_("veille du jour de l'an"),
+    "pont": N_("pont"),
+}
+
+
+def bridge(label: str) -> str:
+    """A bridge day's label in the interface's language (the coordinator's own stay as typed)."""
+    return _(_BRIDGE[label]) if label in _BRIDGE else label
+
+
 def territory_kind(kind) -> str:
     value = getattr(kind, "value", kind)
     return _(_TERRITORY_KIND[value]) if value in _TERRITORY_KIND else str(value)
@@ -181,3 +198,10 @@ def number(value, decimals: int | None = None) -> str:
 def amount(value) -> str:
     """Money in the interface's locale, always two decimals ('90,00' / '90.00'), no symbol."""
     return number(value, 2)
+
+
+def money(value) -> str:
+    """An amount in euros in the interface's locale ('1 234,50 €' / '€1,234.50')."""
+    from babel.numbers import format_currency
+
+    return format_currency(value, "EUR", locale="fr_FR" if language() == "fr" else "en_GB")

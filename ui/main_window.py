@@ -31,6 +31,7 @@ def _page_factories() -> list[tuple[str, str, Callable[[AppContext], View]]]:
     from .views.attendance import AttendanceView
     from .views.claims import ClaimsView
     from .views.governance import GovernanceView
+    from .views.indicators import IndicatorsView
     from .views.pools import PoolsView
     from .views.roster import RosterView
     from .views.settings import SettingsView
@@ -42,11 +43,12 @@ def _page_factories() -> list[tuple[str, str, Callable[[AppContext], View]]]:
         ("attendance", N_("Présences"), AttendanceView),
         ("claims", N_("États et paiements"), ClaimsView),
         ("governance", N_("Gouvernance"), GovernanceView),
+        ("indicators", N_("Indicateurs"), IndicatorsView),
         ("settings", N_("Paramètres"), SettingsView),
     ]
 
 
-VIEW_KEYS = ("pools", "availability", "roster", "attendance", "claims", "governance", "settings")
+VIEW_KEYS = ("pools", "availability", "roster", "attendance", "claims", "governance", "indicators", "settings")
 
 
 class MainWindow(QMainWindow):
@@ -84,6 +86,9 @@ class MainWindow(QMainWindow):
 
         self._build_month_bar()
         self._build_status_bar()
+        from .export_actions import ExportActions
+
+        self.exports = ExportActions(self, ctx)  # the Export menu, Ctrl+P
         ctx.month_changed.connect(self._show_month)
         self._show_month(ctx.year, ctx.month)
         QTimer.singleShot(0, ctx.warm_up)  # once the window is up
@@ -149,6 +154,7 @@ class MainWindow(QMainWindow):
         return self._pages[VIEW_KEYS[self.navigation.currentRow()]]
 
     def closeEvent(self, event) -> None:  # noqa: N802 - Qt override
+        self.exports.shutdown()
         for view in self._pages.values():
             shutdown = getattr(view, "shutdown", None)
             if shutdown is not None:

@@ -11,11 +11,12 @@ from __future__ import annotations
 
 import gc
 import logging
-import traceback
 from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import QObject, QThread, Signal, Slot
+
+from sas_roster.logs import report_failure
 
 log = logging.getLogger(__name__)
 
@@ -53,8 +54,9 @@ class _Runner(QObject):
         try:
             result = self._work(self.progress.emit)
         except Exception as exc:  # noqa: BLE001 - any failure must reach the window, not kill the thread
-            log.error("background job failed:\n%s", traceback.format_exc())
-            self.failed.emit(self.ticket, str(exc) or exc.__class__.__name__)
+            # Same masking as the command line: the traceback (to the log file) and the message
+            # (to the window) carry no name, RPPS, phone or e-mail from the database.
+            self.failed.emit(self.ticket, report_failure(exc, log))
             return
         self.finished.emit(self.ticket, result)
 

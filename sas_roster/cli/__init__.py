@@ -16,7 +16,6 @@ import importlib
 import sys
 from typing import NoReturn
 
-from ..domain.errors import DomainError
 from .base import EXIT_ERROR, EXIT_OK, EXIT_USAGE, CliCommand, CliContext, system_user
 from .month_calendar import calendar_payload
 
@@ -33,6 +32,7 @@ _GROUPS = (
     "imports",
     "solving",
     "lifecycle",
+    "capacity",
     "money",
     "governance",
 )
@@ -61,6 +61,8 @@ def build_parser(groups: list[list[CliCommand]]) -> tuple[argparse.ArgumentParse
     )
     parser.add_argument("--db", metavar="URL", help="base de données (URL SQLAlchemy), "
                         "sinon SAS_ROSTER_DB_URL, sinon le fichier SQLite de l'utilisateur")
+    parser.add_argument("--debug", action="store_true",
+                        help="afficher aussi le détail technique d'une erreur (masqué comme dans le journal)")
     parser.add_argument("--user", metavar="NOM", help="se connecter sous ce compte (mot de passe : "
                         "SAS_ROSTER_PASSWORD, sinon demandé)")
     sub = parser.add_subparsers(dest="command", metavar="COMMANDE", parser_class=FrenchArgumentParser)
@@ -74,6 +76,12 @@ def build_parser(groups: list[list[CliCommand]]) -> tuple[argparse.ArgumentParse
 
 
 def run_command(args: argparse.Namespace, table: dict[str, CliCommand], ctx: CliContext) -> int:
+    """Run the command; any failure is told in French without personal data. Unexpected
+    ones (database, disk, bugs) leave their masked traceback in the log file, and on the
+    terminal too with ``--debug``."""
+    from ..logs import is_expected, masked_traceback, report_failure, setup_logging
+
+    setup_logging()
     try:
         from .governance import COMMAND_AREAS, check_command
 
@@ -82,9 +90,8 @@ def run_command(args: argparse.Namespace, table: dict[str, CliCommand], ctx: Cli
                 (v for k, v in vars(args).items() if k.endswith("_cmd")), None)
             check_command(ctx.services(), args.command, getattr(args, "dry_run", False), action)
         return table[args.command].handler(args, ctx)
-    except DomainError as exc:
-        print(f"Erreur : {exc}", file=ctx.err)
-        return EXIT_ERROR
-    except FileNotFoundError as exc:
-        print(f"Erreur : fichier introuvable : {exc.filename}", file=ctx.err)
+    except Exception as exc:  # noqa: BLE001 - the one place where every failure becomes a message
+        print(f"Erreur : {report_failure(exc)}", file=ctx.err)
+        if getattr(args, "debug", False) and not is_expected(exc):
+            print(masked_traceback(exc), file=ctx.err)
         return EXIT_ERROR

@@ -6,7 +6,7 @@ import argparse
 
 from .base import EXIT_OK, CliCommand, CliContext
 
-IMPORT_KINDS = ("members", "availability", "pdsa", "rota", "history")  # history: hours before the app
+IMPORT_KINDS = ("members", "availability", "pdsa", "rota", "history", "activity")  # history: hours before the app
 
 
 def _template_args(p: argparse.ArgumentParser) -> None:

@@ -36,6 +36,10 @@ def _demo(args: argparse.Namespace, ctx: CliContext) -> int:
             f"Le fichier « {sqlite_path(url)} » est vide (0 octet) : ce n'est pas une base neuve mais une base "
             "perdue ou un mauvais chemin ; la démonstration ne le remplit pas (rien n'a été modifié). "
             "Vérifiez le chemin, restaurez une sauvegarde (*.bak), ou relancez avec --force.")
+    if is_zero_byte_file(url):
+        path = sqlite_path(url)
+        assert path is not None
+        path.unlink()  # forced: an empty file holds nothing to lose, the demo makes a new base there
     report = load_demo(ctx.services(), args.today or ctx.today, seed=args.seed, force=args.force or own_file)
     ctx.print(report.summary())
     if own_file:

@@ -24,7 +24,9 @@ def _solve_args(p: argparse.ArgumentParser) -> None:
     p.add_argument("--json", action="store_true", help="sortie JSON")
     p.add_argument("--dry-run", action="store_true", help="ne pas enregistrer le brouillon")
     p.add_argument("--problem-out", metavar="FICHIER.json",
-                   help="écrire aussi le problème (à joindre à un signalement)")
+                   help="écrire aussi le problème (à joindre à un signalement), personnes renommées")
+    p.add_argument("--with-names", action="store_true",
+                   help="avec --problem-out : garder les noms des personnes")
 
 
 def _progress_printer(err: TextIO) -> ProgressCallback:
@@ -41,7 +43,10 @@ def _solve(args: argparse.Namespace, ctx: CliContext) -> int:
     services = ctx.services()
     job = services.solving.prepare(year, month, time_limit=args.time_limit, workers=args.workers, seed=args.seed)
     if args.problem_out:
-        job.month.problem.save(args.problem_out)
+        from ..problem_privacy import pseudonymise
+
+        problem = job.month.problem
+        (problem if args.with_names else pseudonymise(problem)).save(args.problem_out)
     solution = job.run(on_progress=None if args.json else _progress_printer(ctx.err))
     report = solve_report(job.month.problem, solution)
     stored = None

@@ -9,6 +9,8 @@ from ..domain.calendar import PARIS, month_calendar
 from ..domain.enums import PersonStatus, Role
 from ..domain.errors import DomainError
 from ..domain.roster import Assignment
+from ..persistence.faults import checkpoint
+from .activity import demo_activity
 from .generator import DemoData, add_months, build_demo
 
 
@@ -66,14 +68,23 @@ def refuse_unless_demo(services, force: bool = False) -> None:
 
 
 def load_demo(services, today: date, seed: int = 2027, actor: str = "démo", *, force: bool = True) -> DemoReport:
-    """Empties the database and writes the demo association for `today`'s month and the next two.
+    """Empties the database and writes the demo association for `today`'s month and the next two,
+    in one transaction: interrupted at any point, the database stays as it was.
 
     With `force=False` it refuses a database holding anything but the demo (see
     `refuse_unless_demo`); the default stays True for the callers that already chose.
     """
     refuse_unless_demo(services, force)
     data = build_demo(today, seed)
+    with services.transaction(actor):
+        report = _write_demo(services, data, today, actor, seed)
+        checkpoint("demo.before-commit")
+    return report
+
+
+def _write_demo(services, data: DemoData, today: date, actor: str, seed: int) -> DemoReport:
     services.reset_database(actor=actor)
+    checkpoint("demo.after-reset")
     services.settings.save(data.settings, actor=actor)
     services.settings.save_territories(data.territories, actor=actor)
     services.settings.save_shift_templates(data.templates, actor=actor)
@@ -84,10 +95,12 @@ def load_demo(services, today: date, seed: int = 2027, actor: str = "démo", *, 
     services.settings.save_indicator9_tiers(data.tiers, actor=actor)
     stored = services.persons.add_many(data.persons, actor=actor)
     ids = [p.id for p in stored]
+    checkpoint("demo.after-persons")
     for (y, m) in data.months:
         month_entries = [replace(e, person_id=ids[e.person_id]) for e in data.availability
                          if (e.day.year, e.day.month) == (y, m)]
         services.availability.replace_many(y, m, month_entries, actor=actor)
+    checkpoint("demo.after-availability")
     services.pdsa.add_many([replace(x, person_id=ids[x.person_id]) for x in data.pdsa], actor=actor)
     for (y, m) in data.months:
         rota = [replace(a, person_id=ids[a.person_id]) for a in data.cpts_rota
@@ -99,6 +112,7 @@ def load_demo(services, today: date, seed: int = 2027, actor: str = "démo", *, 
     services.rosters.get_or_create(py, pm, actor=actor)
     services.rosters.replace_draft(py, pm, history, actor=actor)
     services.rosters.publish(py, pm, at=datetime.combine(date(py, pm, 1), time(9), PARIS), actor=actor)
+    services.activity.save(demo_activity(seed, data.territories, [(py, pm), *data.months]), actor=actor)
     return DemoReport(len(stored), len(data.availability), len(data.pdsa), len(data.cpts_rota),
                       len(history), data.months)
 

@@ -18,7 +18,7 @@ from fractions import Fraction
 from zoneinfo import ZoneInfo
 
 from .attendance import AttendanceLine
-from .enums import PersonStatus, RateKind, Role, Sector
+from .enums import ContractKind, PersonStatus, RateKind, Role, Sector
 from .pay import money, paid_pieces
 from .person import Person
 from .rates import DatedRate
@@ -115,12 +115,14 @@ class Statement:
             other.lines, other.payer, other.person_id, other.kind, other.period)
 
 
-def regulation_payer(person: Person, hospital_name: str | None = None) -> tuple[Payer, str]:
+def regulation_payer(person: Person, day: date | None = None, hospital_name: str | None = None) -> tuple[Payer, str]:
     """The health insurance pays liberal regulators; a fully retired doctor is paid by the
-    hospital that holds his occasional public-service contract."""
+    hospital that holds his occasional public-service contract (its `employer`), the one
+    covering `day` when there are several."""
     if person.status is PersonStatus.RETIRED_AUTHORISED:
-        # The paying hospital is the employer of his hospital contract (ContractKind "hospital").
-        held = next((c.employer for c in person.contracts if c.kind.value == "hospital" and c.employer), None)
+        contracts = [c for c in person.contracts if c.kind is ContractKind.HOSPITAL and c.employer]
+        held = next((c.employer for c in contracts if day is None or c.covers(day)),
+                    contracts[-1].employer if contracts else None)
         return Payer.HOSPITAL, hospital_name or held or Payer.HOSPITAL.label_fr
     return Payer.HEALTH_INSURANCE, Payer.HEALTH_INSURANCE.label_fr
 
@@ -150,7 +152,7 @@ def regulation_statements(year: int, month: int, lines: Iterable[AttendanceLine]
     out = []
     for pid in sorted(per_person, key=lambda p: (persons[p].last_name, persons[p].first_name, p)):
         person = persons[pid]
-        payer, payer_name = regulation_payer(person, (hospitals or {}).get(pid))
+        payer, payer_name = regulation_payer(person, per_person[pid][-1].day, (hospitals or {}).get(pid))
         out.append(Statement(StatementKind.REGULATION, period, pid, person.display_name, person.rpps, person.sector,
                              payer, payer_name, tuple(per_person[pid])))
     return out

@@ -49,3 +49,8 @@ class NotFoundError(DomainError):
 
 class PermissionDenied(DomainError):
     """The current user's role does not allow this action."""
+
+
+class StorageError(DomainError):
+    """The database failed (busy, read-only, disk full, connection lost...): a French message
+    without the values being written; the technical cause stays chained for the log file."""

@@ -46,11 +46,11 @@ def phone_problem(phone: str | None) -> str | None:
     else:
         if _NATIONAL.match(compact):
             return None
-        return (f"numéro de téléphone « {raw} » invalide : 10 chiffres attendus, par ex. 06 12 34 56 78 "
+        return ("numéro de téléphone invalide : 10 chiffres attendus, par ex. 06 12 34 56 78 "
                 "(ou +33 6 12 34 56 78, +590 690 12 34 56 outre-mer)")
     if digits.isdigit() and _INTERNATIONAL.match(digits):
         return None
-    return (f"numéro de téléphone « {raw} » invalide : indicatif et numéro attendus, par ex. +33 6 12 34 56 78 "
+    return ("numéro de téléphone invalide : indicatif et numéro attendus, par ex. +33 6 12 34 56 78 "
             "ou +262 692 12 34 56")
 
 
@@ -59,7 +59,7 @@ def email_problem(email: str | None) -> str | None:
     if email is None or not email.strip():
         return None
     if not _EMAIL.match(email.strip()):
-        return f"adresse e-mail « {email.strip()} » invalide (attendu par ex. prenom.nom@exemple.fr)"
+        return "adresse e-mail invalide (attendu par ex. prenom.nom@exemple.fr)"
     return None
 
 

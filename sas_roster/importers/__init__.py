@@ -39,6 +39,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from .activity import parse_activity
 from .availability import parse_availability
 from .columns import COLUMNS, Column, ImportKind
 from .directory import Directory
@@ -58,6 +59,7 @@ _PARSERS = {
     ImportKind.AVAILABILITY: parse_availability,
     ImportKind.PDSA: parse_pdsa,
     ImportKind.ROTA: parse_rota,
+    ImportKind.ACTIVITY: parse_activity,
     ImportKind.HISTORY: parse_history,
 }
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from enum import StrEnum
 
+from sas_roster.domain.activity import COUNTERS, WEEKDAYS_FR
 from sas_roster.domain.errors import ValidationError
 
 from .values import fold
@@ -21,6 +22,7 @@ class ImportKind(StrEnum):
     PDSA = "pdsa"
     ROTA = "rota"
     HISTORY = "history"  # hours worked before the first month kept in the app
+    ACTIVITY = "activity"
 
     @property
     def label_fr(self) -> str:
@@ -30,6 +32,7 @@ class ImportKind(StrEnum):
             "pdsa": "gardes PDSA",
             "rota": "astreintes CPTS",
             "history": "heures antérieures",
+            "activity": "données d'activité",
         }[self.value]
 
     @property
@@ -40,6 +43,7 @@ class ImportKind(StrEnum):
             "pdsa": "Gardes PDSA",
             "rota": "Astreintes CPTS",
             "history": "Heures antérieures",
+            "activity": "Activité",
         }[self.value]
 
     @classmethod
@@ -48,7 +52,7 @@ class ImportKind(StrEnum):
             return raw
         key = fold(raw)
         for kind in cls:
-            if key in (kind.value, fold(kind.label_fr)):
+            if key in (kind.value, fold(kind.label_fr)) or (kind.value == "activity" and key == "activite"):
                 return kind
         names = ", ".join(k.value for k in cls)
         raise ValidationError(f"Type d'import « {raw} » inconnu : types possibles : {names}")
@@ -168,6 +172,44 @@ ROTA = (
     Column("Fin", "Heure de fin, vide : heures d'ouverture du jour.", "", fmt=Fmt.TIME, width=9),
 )
 
+# Activity: aggregates exported from the platform's software (see importers/activity.py).
+PERIOD, TERRITORY, WEEKDAY, HOUR = "Période", "Territoire", "Jour de la semaine", "Heure"
+
+_COUNTER_HELP = {
+    "calls_received": ("Appels reçus sur la période (ou dans l'heure, pour une ligne horaire).", "1240"),
+    "calls_answered": ("Appels décrochés.", "1175"),
+    "liberal_regulation": ("Appels traités par la régulation libérale (médecins régulateurs).", "640"),
+    "advice_only": ("Appels conclus par un conseil médical seul.", "210"),
+    "appointments": ("Rendez-vous de soins non programmés pris chez un effecteur.", "380"),
+    "no_shows": ("Rendez-vous pris non honorés par le patient.", "19"),
+    "followups_72h": ("Rappels de suivi à 72 h.", "45"),
+    "redirections": ("Appels réorientés (SAMU, urgences, PDSA, autre).", "60"),
+}
+_ALIASES = {
+    "calls_received": ("appels", "nombre d'appels", "appels recus"),
+    "calls_answered": ("appels decroches", "appels traites", "appels repondus"),
+    "liberal_regulation": ("regulation liberale", "traites par la regulation liberale"),
+    "advice_only": ("conseil seul", "conseils"),
+    "appointments": ("rdv pris", "rendez vous"),
+    "no_shows": ("rdv non honores", "absences", "lapins"),
+    "followups_72h": ("suivis 72h", "suivi a 72 h", "suivi 72h", "rappels a 72 h"),
+    "redirections": ("reorientations", "reorientation"),
+}
+
+ACTIVITY = (
+    Column(PERIOD, "Mois (AAAA-MM, par ex. 2027-03) ou jour (JJ/MM/AAAA) que couvrent les chiffres.",
+           "2027-03", required=True, aliases=("mois", "date", "periode"), width=12),
+    Column(TERRITORY, "Code ou nom du territoire (CPTS, secteur) ; vide : tout le département.", "CPTS-NORD",
+           width=16),
+    Column(WEEKDAY, "Ligne horaire : jour de la semaine (lundi … dimanche), avec l'heure. Vide pour une "
+           "ligne de totaux.", "", choices=WEEKDAYS_FR, aliases=("jour",), width=14),
+    Column(HOUR, "Ligne horaire : heure de début de la tranche d'une heure (8 = 8h-9h), avec le jour. Les "
+           "appels de cette tranche sur toute la période.", "", fmt=Fmt.NUMBER, aliases=("tranche horaire",),
+           width=9),
+    *(Column(label, _COUNTER_HELP[name][0], _COUNTER_HELP[name][1], fmt=Fmt.NUMBER, aliases=_ALIASES[name],
+             width=14) for name, label in COUNTERS.items()),
+)
+
 HISTORY = (
     Column(RPPS, "RPPS du médecin. Un OSNP sans RPPS est reconnu par son e-mail, ou à défaut par Nom et Prénom.",
            "10001234567", aliases=("n rpps", "numero rpps"), width=15),
@@ -190,4 +232,5 @@ COLUMNS: dict[ImportKind, tuple[Column, ...]] = {
     ImportKind.PDSA: PDSA,
     ImportKind.ROTA: ROTA,
     ImportKind.HISTORY: HISTORY,
+    ImportKind.ACTIVITY: ACTIVITY,
 }

@@ -11,24 +11,31 @@ from __future__ import annotations
 
 import csv
 import io
-import warnings
 import zipfile
+from collections.abc import Iterator
+from contextlib import contextmanager
+from itertools import chain, islice
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from sas_roster.domain.errors import Problem, ValidationError
 
 from .columns import COLUMNS, Column, ImportKind
+from xml.etree.ElementTree import ParseError
+
 from .values import is_blank, text
+from .xlsx_stream import FormulaWithoutValue, XlsxSheets
 
 SPREADSHEET_SUFFIXES = (".xlsx", ".xlsm")
 CSV_SUFFIXES = (".csv", ".txt")
 _HEADER_SCAN_ROWS = 10
-_BLANK_RUN_LIMIT = 1000  # a sheet formatted down to row 1 048 576 is not a million rows of data
 _OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # old .xls / .doc container
+# A password-protected .xlsx is an OLE container too, holding an "EncryptedPackage" stream.
+_ENCRYPTED_MARK = "EncryptedPackage".encode("utf-16-le")
+_NOT_XLSX = "ce n'est pas un classeur Excel (.xlsx) valide (fichier corrompu ou d'un autre type)"
 
 
-@dataclass
+@dataclass(slots=True)
 class Row:
     number: int  # the row number the user sees in the spreadsheet (1-based, header included)
     cells: dict[str, object]  # column name -> raw value, for the known columns present
@@ -64,58 +71,53 @@ def read_table(path: str | Path, kind: ImportKind) -> Table:
     if not path.is_file():
         raise _fail(path, "fichier introuvable")
     if suffix in SPREADSHEET_SUFFIXES:
-        grid = _read_xlsx(path, kind)
-    else:
-        grid = _read_csv(path)
-    return _to_table(path, kind, grid)
+        with _open_xlsx(path) as archive:
+            # Rows stream from the sheet straight into the table: the sheet is never held whole.
+            return _to_table(path, kind, _xlsx_rows(path, archive, kind))
+    return _to_table(path, kind, iter(_read_csv(path)))
 
 
 # --------------------------------------------------------------------------- xlsx
 
 
-def _read_xlsx(path: Path, kind: ImportKind) -> list[tuple[int, list[object]]]:
-    from openpyxl import load_workbook
-
+@contextmanager
+def _open_xlsx(path: Path) -> Iterator[zipfile.ZipFile]:
     with path.open("rb") as fh:
         head = fh.read(8)
     if head == _OLE_MAGIC:
+        if _ENCRYPTED_MARK in path.read_bytes():
+            raise _fail(path, "le classeur est protégé par un mot de passe ; ouvrez-le dans Excel ou "
+                        "LibreOffice, enregistrez-le sans mot de passe, puis importez cette copie")
         raise _fail(path, "c'est un ancien classeur Excel (.xls) ; enregistrez-le au format .xlsx")
     if not zipfile.is_zipfile(path):
-        raise _fail(path, "ce n'est pas un classeur Excel (.xlsx) valide (fichier corrompu ou d'un autre type)")
+        raise _fail(path, _NOT_XLSX)
     try:
-        with warnings.catch_warnings():
-            # openpyxl warns about Excel features it drops on reading (extended validations,
-            # slicers...): irrelevant to the cell values we read, noise in the user's console.
-            warnings.simplefilter("ignore")
-            book = load_workbook(path, data_only=True)
-    except Exception:  # openpyxl raises many kinds (KeyError, BadZipFile, XML errors) on broken files
-        raise _fail(path, "ce n'est pas un classeur Excel (.xlsx) valide (fichier corrompu ou d'un autre type)") from None
-    try:
-        sheet = _pick_sheet(book, kind)
-        grid: list[tuple[int, list[object]]] = []
-        blank_run = 0
-        for number, values in enumerate(sheet.iter_rows(values_only=True), start=1):
-            if all(is_blank(v) for v in values):
-                blank_run += 1
-                if blank_run >= _BLANK_RUN_LIMIT:
-                    break
-                continue
-            blank_run = 0
-            grid.append((number, list(values)))
-        return grid
-    finally:
-        book.close()
+        archive = zipfile.ZipFile(path)
+    except (zipfile.BadZipFile, OSError, ValueError):
+        raise _fail(path, _NOT_XLSX) from None
+    with archive:
+        yield archive
 
 
-def _pick_sheet(book, kind: ImportKind):
+def _xlsx_rows(path: Path, archive: zipfile.ZipFile, kind: ImportKind) -> Iterator[tuple[int, list[object]]]:
+    try:
+        book = XlsxSheets(archive)
+        if not book.sheets:
+            raise KeyError("no worksheet")
+        yield from book.rows(_pick_sheet(book.sheets, kind))
+    except (KeyError, ValueError, IndexError, zipfile.BadZipFile, ParseError, EOFError):
+        raise _fail(path, _NOT_XLSX) from None
+
+
+def _pick_sheet(sheets: list[tuple[str, str]], kind: ImportKind) -> str:
     """The sheet named like the template's, else the first sheet that is not the help sheet."""
-    for sheet in book.worksheets:
-        if sheet.title.strip().lower() == kind.sheet_name.lower():
-            return sheet
-    for sheet in book.worksheets:
-        if sheet.title.strip().lower() != "aide":
-            return sheet
-    return book.worksheets[0]
+    for title, part in sheets:
+        if title.strip().lower() == kind.sheet_name.lower():
+            return part
+    for title, part in sheets:
+        if title.strip().lower() != "aide":
+            return part
+    return sheets[0][1]
 
 
 # --------------------------------------------------------------------------- csv
@@ -130,9 +132,27 @@ def _decode(path: Path, raw: bytes) -> str:
         return raw.decode("utf-8-sig")
     try:
         return raw.decode("utf-8")
-    except UnicodeDecodeError:
+    except UnicodeDecodeError as exc:
+        mixed_at = _mixed_encoding_line(raw, exc.start)
+        if mixed_at is not None:
+            raise _fail(path, f"l'encodage change en cours de fichier : le début est en UTF-8 mais la "
+                        f"ligne {mixed_at} est en Windows-1252 (ANSI) ; enregistrez tout le fichier en "
+                        "« CSV UTF-8 » (ou tout en ANSI) puis réessayez") from None
         # Excel on Windows saves "CSV (séparateur : point-virgule)" in cp1252.
         return raw.decode("cp1252", errors="replace")
+
+
+def _mixed_encoding_line(raw: bytes, bad_at: int) -> int | None:
+    """The line number of the first byte that is not UTF-8, when UTF-8 accents came before it
+    (a UTF-8 header pasted above rows saved in cp1252); None for a file wholly in cp1252."""
+    before = raw[:bad_at]
+    try:
+        before.decode("utf-8")
+    except UnicodeDecodeError:
+        return None
+    if all(b < 0x80 for b in before):
+        return None  # nothing but ASCII before: a plain cp1252 file
+    return before.count(b"\n") + 1
 
 
 def _delimiter(sample: str) -> str:
@@ -166,8 +186,9 @@ def _match(columns: tuple[Column, ...], header: object) -> Column | None:
     return next((c for c in columns if c.matches(label)), None)
 
 
-def _to_table(path: Path, kind: ImportKind, grid: list[tuple[int, list[object]]]) -> Table:
+def _to_table(path: Path, kind: ImportKind, rows_in: Iterator[tuple[int, list[object]]]) -> Table:
     columns = COLUMNS[kind]
+    grid = list(islice(rows_in, _HEADER_SCAN_ROWS))
     if not grid:
         raise _fail(path, "le fichier est vide")
     header_at = None
@@ -199,10 +220,22 @@ def _to_table(path: Path, kind: ImportKind, grid: list[tuple[int, list[object]]]
             [Problem("colonne obligatoire absente", header_row, m) for m in missing],
         )
     rows = []
-    for number, values in grid[header_at + 1:]:
-        cells = {name: (values[pos] if pos < len(values) else None) for name, pos in positions.items()}
+    uncomputed: list[Problem] = []
+    for number, values in chain(grid[header_at + 1:], rows_in):
+        # Only the cells that hold something: a members sheet has 25 columns, mostly empty.
+        cells = {name: values[pos] for name, pos in positions.items() if pos < len(values) and values[pos] is not None}
         if all(is_blank(v) for v in cells.values()):
             continue
+        for name, value in cells.items():
+            if isinstance(value, FormulaWithoutValue):
+                uncomputed.append(Problem(
+                    f"formule « {value.formula[:60]} » sans valeur calculée (le fichier a été produit "
+                    "par un programme qui ne calcule pas les formules)", number, name))
         rows.append(Row(number, cells))
+    if uncomputed:
+        raise ValidationError(
+            f"Le fichier « {path.name} » ne peut pas être importé : des formules n'ont pas de valeur "
+            "calculée ; ouvrez-le dans Excel ou LibreOffice et enregistrez-le (les valeurs seront "
+            "calculées), ou remplacez ces formules par leur valeur", uncomputed)
     ordered = sorted(positions, key=lambda n: positions[n])
     return Table(kind, ordered, rows, notes)

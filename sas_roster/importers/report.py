@@ -65,8 +65,11 @@ class ImportReport:
             ImportKind.AVAILABILITY: ("disponibilité", "disponibilités", "enregistrée"),
             ImportKind.PDSA: ("garde PDSA", "gardes PDSA", "enregistrée"),
             ImportKind.ROTA: ("astreinte CPTS", "astreintes CPTS", "fixée"),
+            ImportKind.ACTIVITY: ("ligne d'activité", "lignes d'activité", "enregistrée"),
             ImportKind.HISTORY: ("mois d'heures antérieures", "mois d'heures antérieures", "enregistré"),
         }[self.kind]
+        if self.kind is ImportKind.ACTIVITY:
+            return self._activity_body(done)
         text = f"{_n(self.added, singular, plural)} {done(self.added, participle)} pour {_n(self.persons, 'personne')}"
         if self.territories:
             text += f" ({', '.join(self.territories)})"
@@ -75,4 +78,16 @@ class ImportReport:
             text += f" {_n(self.replaced, 'ancienne entrée', 'anciennes entrées')} des mêmes jours {done(self.replaced, 'remplacée')}."
         if self.kept:
             text += f" {_n(self.kept, 'entrée identique', 'entrées identiques')} déjà présente{'s' if self.kept > 1 else ''} : conservée{'s' if self.kept > 1 else ''}."
+        return text
+
+    def _activity_body(self, done) -> str:  # type: ignore[no-untyped-def]
+        lines = _n(self.added, "ligne d'activité", "lignes d'activité")
+        text = f"{lines} {done(self.added, 'enregistrée')}"
+        if self.territories:
+            text += f" ({', '.join(self.territories)})"
+        text += "."
+        if self.replaced:
+            text += f" {_n(self.replaced, 'ancienne ligne', 'anciennes lignes')} des mêmes périodes {done(self.replaced, 'remplacée')}."
+        if self.kept:
+            text += f" {_n(self.kept, 'ligne identique', 'lignes identiques')} déjà présente{'s' if self.kept > 1 else ''} : conservée{'s' if self.kept > 1 else ''}."
         return text

@@ -13,10 +13,12 @@ from pathlib import Path
 
 from sas_roster.domain.errors import ValidationError
 
+from sas_roster.domain.cells import safe_cell, safe_row
+
 from .columns import COLUMNS, Column, Fmt, ImportKind
 
 _FORMATS = {Fmt.DATE: "DD/MM/YYYY", Fmt.TIME: "HH:MM", Fmt.DATETIME: "DD/MM/YYYY HH:MM", Fmt.NUMBER: "General"}
-_TEXT_COLUMNS = {"RPPS", "Téléphone", "Secteur"}  # keep as text: no lost leading 0, no 1.0E10
+_TEXT_COLUMNS = {"RPPS", "Téléphone", "Secteur", "Période"}  # keep as text: no lost leading 0, no 1.0E10
 _VALIDATED_ROWS = 2000
 _HEADER_FILL = "DCE6F1"
 
@@ -40,7 +42,7 @@ def write_template(kind: ImportKind | str, path: str | Path) -> Path:
 def _write_csv(kind: ImportKind, path: Path) -> None:
     # UTF-8 with BOM and ';': what French Excel opens correctly with a double click.
     with path.open("w", encoding="utf-8-sig", newline="") as fh:
-        csv.writer(fh, delimiter=";").writerow([c.name for c in COLUMNS[kind]])
+        csv.writer(fh, delimiter=";").writerow(safe_row(c.name for c in COLUMNS[kind]))
 
 
 def _write_xlsx(kind: ImportKind, path: Path) -> None:
@@ -60,7 +62,7 @@ def _write_xlsx(kind: ImportKind, path: Path) -> None:
     fill = PatternFill("solid", fgColor=_HEADER_FILL)
     for index, column in enumerate(columns, start=1):
         letter = get_column_letter(index)
-        cell = sheet.cell(row=1, column=index, value=column.name)
+        cell = sheet.cell(row=1, column=index, value=safe_cell(column.name))
         cell.font = bold
         cell.fill = fill
         cell.alignment = Alignment(wrap_text=True, vertical="center")
@@ -85,7 +87,7 @@ def _add_list(sheet, lists, index: int, column: Column, validation_type) -> None
 
     list_letter = get_column_letter(index)
     for n, choice in enumerate(column.choices, start=1):
-        lists.cell(row=n, column=index, value=choice)
+        lists.cell(row=n, column=index, value=safe_cell(choice))
     source = f"Listes!${list_letter}$1:${list_letter}${len(column.choices)}"
     # A warning, not a stop: the importer accepts variants ("Secteur 1", "régulateur; OSNP").
     dv = validation_type(type="list", formula1=source, allow_blank=True, showErrorMessage=True,
@@ -111,23 +113,23 @@ def _write_help(help_sheet, kind: ImportKind, columns: tuple[Column, ...], bold,
     help_sheet["A3"] = ("L'import est tout ou rien : à la moindre erreur, rien n'est enregistré et chaque erreur "
                         "est listée avec sa ligne et sa colonne.")
     for col, title in enumerate(("Colonne", "Obligatoire", "Explication", "Exemple"), start=1):
-        cell = help_sheet.cell(row=5, column=col, value=title)
+        cell = help_sheet.cell(row=5, column=col, value=safe_cell(title))
         cell.font = bold
         cell.fill = fill
     for n, column in enumerate(columns, start=6):
-        help_sheet.cell(row=n, column=1, value=column.name)
-        help_sheet.cell(row=n, column=2, value="oui" if column.required else "")
-        help_sheet.cell(row=n, column=3, value=column.help)
-        help_sheet.cell(row=n, column=4, value=column.example)
+        help_sheet.cell(row=n, column=1, value=safe_cell(column.name))
+        help_sheet.cell(row=n, column=2, value=safe_cell("oui" if column.required else ""))
+        help_sheet.cell(row=n, column=3, value=safe_cell(column.help))
+        help_sheet.cell(row=n, column=4, value=safe_cell(column.example))
         if column.choices:
-            help_sheet.cell(row=n, column=3, value=f"{column.help} Liste : {' / '.join(column.choices)}.")
+            help_sheet.cell(row=n, column=3, value=safe_cell(f"{column.help} Liste : {' / '.join(column.choices)}."))
     example_at = len(columns) + 8
-    help_sheet.cell(row=example_at, column=1, value="Exemple de ligne remplie :").font = bold
+    help_sheet.cell(row=example_at, column=1, value=safe_cell("Exemple de ligne remplie :")).font = bold
     for col, column in enumerate(columns, start=1):
-        head = help_sheet.cell(row=example_at + 1, column=col, value=column.name)
+        head = help_sheet.cell(row=example_at + 1, column=col, value=safe_cell(column.name))
         head.font = bold
         head.fill = fill
-        help_sheet.cell(row=example_at + 2, column=col, value=column.example)
+        help_sheet.cell(row=example_at + 2, column=col, value=safe_cell(column.example))
     widths = {"A": 34, "B": 12, "C": 80, "D": 26}
     for letter, width in widths.items():
         help_sheet.column_dimensions[letter].width = width

@@ -13,6 +13,7 @@ import unicodedata
 from datetime import date, datetime, time, timedelta
 from decimal import Decimal, InvalidOperation
 
+from sas_roster.domain.cells import neutralise
 from sas_roster.domain.rpps import normalise_rpps, rpps_problem
 
 # Excel's day zero (with the 1900 leap-year bug folded in): serial 1 is 1900-01-01.
@@ -47,7 +48,8 @@ def text(value: object) -> str | None:
         return value.strftime("%d/%m/%Y %H:%M")
     if isinstance(value, date):
         return value.strftime("%d/%m/%Y")
-    return " ".join(str(value).split())
+    # Formula text and control characters are neutralised here, once, for every text cell.
+    return " ".join(neutralise(str(value)).split()) or None
 
 
 def shown(value: object) -> str:

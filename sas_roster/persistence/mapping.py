@@ -211,15 +211,25 @@ def person_to_domain(row: PersonRow) -> Person:
     )
 
 
+def person_values(p: Person, territory_id: int | None) -> dict[str, Any]:
+    """The `persons` columns of `p` (all but the id)."""
+    values = {k: getattr(p, k) for k in _PERSON_SCALARS}
+    values.update(
+        territory_id=territory_id,
+        remote_granted_on=p.remote.granted_on if p.remote else None,
+        remote_place=p.remote.place if p.remote else None,
+        quota_yearly_hours=p.quota.yearly_hours if p.quota else None,
+        quota_monthly_hours=p.quota.monthly_hours if p.quota else None,
+        quota_eligible_until=p.quota.eligible_until if p.quota else None,
+        extra=dict(p.extra),
+    )
+    return values
+
+
 def apply_person(row: PersonRow, p: Person, territory_id: int | None) -> None:
-    for k in _PERSON_SCALARS:
-        setattr(row, k, getattr(p, k))
-    row.territory_id = territory_id
-    row.remote_granted_on = p.remote.granted_on if p.remote else None
-    row.remote_place = p.remote.place if p.remote else None
-    row.quota_yearly_hours = p.quota.yearly_hours if p.quota else None
-    row.quota_monthly_hours = p.quota.monthly_hours if p.quota else None
-    row.quota_eligible_until = p.quota.eligible_until if p.quota else None
+    for k, v in person_values(p, territory_id).items():
+        if k != "extra":
+            setattr(row, k, v)
     if row.extra is None or row.extra != p.extra:
         row.extra = dict(p.extra)
     sync_children(row.roles, p.roles, lambda r: r.role, lambda r: r, lambda r: PersonRoleRow(role=r))

@@ -23,6 +23,7 @@ from ..domain.roster import Assignment, Roster
 from ..domain.rpps import normalise_rpps
 from ..domain.settings import AssociationSettings
 from . import mapping as m
+from .transactions import read_session
 from .models import (
     AssignmentRow,
     AuditRow,
@@ -54,7 +55,7 @@ class Repository:
         if session is not None:
             yield session
         else:
-            with self._sessions() as s:
+            with read_session(self._sessions) as s:
                 yield s
 
 

@@ -101,6 +101,19 @@ or ``NotFoundError`` — nothing is written when it raises. Batch methods are al
     entries(entity=None, entity_id=None, limit=200) → list[AuditEntry], newest first
     (entity is the table name: "persons", "assignments", ...)
 
+``services.activity``
+    records(start, end, territory=None) · periods() · save(records) (call activity, aggregates only;
+    imported with import_file(services, "activity", path))
+
+``services.indicators``
+    compute(period) → Indicators for "2027-03" | "2027-Q1" | "2027" (see services/indicators.py)
+
+``services.capacity``
+    plan(plan_file, on) → PlanResult (Erlang C per role and hour beside today's demand)
+    apply(result, start, end, label=None) → the dated demand curves stored
+
+``services.reset_database(actor=None)`` empties every table (demo loader).
+
 ``services.audit_view``
     lines(person_id=, kind=, start=, end=, user=, limit=500) → list[AuditLine] (French: names,
     dates, fields; newest first) · users() → accounts seen in the log · write_csv(lines, path)

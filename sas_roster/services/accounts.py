@@ -16,6 +16,7 @@ from sqlalchemy.orm import Session
 
 from ..domain.accounts import AccountRole, User
 from ..domain.errors import NotFoundError, PermissionDenied, Problem, ValidationError
+from ..persistence.transactions import read_session
 from ..persistence.base import utc_now
 from ..persistence.guard import EXEMPT_KEY, accounts_exist
 from ..persistence.models import UserRoleRow, UserRow
@@ -47,15 +48,15 @@ def _password_problems(password: str) -> list[Problem]:
 class UserService(ServiceBase):
     def exist(self) -> bool:
         """True once the database has an account (then writes need a signed-in user)."""
-        with self._sessions() as s:
+        with read_session(self._sessions) as s:
             return accounts_exist(s)
 
     def list(self) -> list[User]:
-        with self._sessions() as s:
+        with read_session(self._sessions) as s:
             return [_to_domain(r) for r in s.scalars(select(UserRow).order_by(UserRow.name))]
 
     def get(self, name: str) -> User:
-        with self._sessions() as s:
+        with read_session(self._sessions) as s:
             return _to_domain(_row(s, name))
 
     def add(
@@ -131,7 +132,7 @@ class UserService(ServiceBase):
         """The account if `password` is right and the account active; else PermissionDenied
         (one message for a wrong name or password: it tells an intruder nothing)."""
         wrong = PermissionDenied("Nom d'utilisateur ou mot de passe incorrect.")
-        with self._sessions() as s:
+        with read_session(self._sessions) as s:
             row = s.scalars(select(UserRow).where(UserRow.name == name.strip())).first()
             if row is None:
                 raise wrong

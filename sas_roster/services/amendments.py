@@ -27,6 +27,7 @@ from ..domain.versions import RosterVersion, VersionDiff, compare
 from ..persistence import mapping as m
 from ..persistence.models import AssignmentRow, PersonRow, RosterChangeRow, RosterRow
 from ..persistence.repositories import PersonRepository, PlanningRepository, SettingsRepository
+from ..persistence.transactions import read_session
 from .base import ServiceBase
 from .rosters import add_assignment, publish_version, roster_row, store_working_copy
 
@@ -66,7 +67,7 @@ class AmendmentService(ServiceBase):
 
     def pending(self, year: int, month: int) -> VersionDiff:
         """What the amendment in progress changes against the last published version."""
-        with self._sessions() as s:
+        with read_session(self._sessions) as s:
             roster = roster_row(s, year, month, create=False)
             last = roster.version
         latest = _latest(self, year, month)
@@ -77,7 +78,7 @@ class AmendmentService(ServiceBase):
         """Every change made by hand to the month, oldest first."""
         from ..persistence.models import RosterVersionRow
 
-        with self._sessions() as s:
+        with read_session(self._sessions) as s:
             roster = roster_row(s, year, month, create=False)
             numbers = {v.id: v.number for v in s.scalars(
                 select(RosterVersionRow).where(RosterVersionRow.roster_id == roster.id))}

@@ -15,6 +15,7 @@ from sqlalchemy.orm import Session
 
 from ..domain.audit import AuditEntry
 from ..domain.french import MONTHS_FR, date_fr, instant_fr
+from ..persistence.transactions import read_session
 from ..persistence.audit_chain import is_erased
 from ..persistence.models import AssignmentRow, AuditRow, MemberRow, PersonRow, RosterRow
 from .base import ServiceBase
@@ -196,7 +197,7 @@ class AuditViewService(ServiceBase):
         if user:
             q = q.where(AuditRow.actor == user)
         out: list[AuditLine] = []
-        with self._sessions() as s:
+        with read_session(self._sessions) as s:
             names = _Names(s)
             for r in s.scalars(q):
                 local_day = r.at.date()
@@ -218,7 +219,7 @@ class AuditViewService(ServiceBase):
         return out
 
     def users(self) -> list[str]:
-        with self._sessions() as s:
+        with read_session(self._sessions) as s:
             return sorted(set(s.scalars(select(AuditRow.actor).distinct())))
 
 

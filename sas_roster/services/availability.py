@@ -76,6 +76,7 @@ class AvailabilityService(ServiceBase):
                     rows.append(row)
                 else:
                     s.delete(row)
+            s.flush()  # deletions before insertions (uniqueness of an entry)
             for bucket in wanted.values():
                 for e in bucket:
                     row = m.availability_row(e)
@@ -127,6 +128,7 @@ class PdsaService(ServiceBase):
                 lo, hi = datetime.combine(clear[0], time.min), datetime.combine(clear[1], time.max)
                 for row in s.scalars(select(PdsaDutyRow).where(PdsaDutyRow.start.between(lo, hi))):
                     s.delete(row)
+                s.flush()  # deletions first: a re-imported duty takes the same (person, start)
             rows = [m.duty_row(d) for d in duties]
             s.add_all(rows)
             s.flush()

@@ -8,13 +8,16 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import date
 
-from sqlalchemy.exc import IntegrityError
+from sqlalchemy.exc import DBAPIError, IntegrityError
 from sqlalchemy.orm import Session, sessionmaker
 
 from ..domain.accounts import Permission, User
 from ..domain.errors import PermissionDenied, Problem, ValidationError
+from ..persistence.transactions import read_session
 from ..persistence.audit import ACTOR_KEY, DEFAULT_ACTOR
 from ..persistence.guard import PRINCIPAL_KEY, Principal, accounts_exist
+from ..persistence.errors import storage_error
+from ..persistence.transactions import one_transaction, write_session
 
 # Unique constraints users can run into, and what to tell them (the services check these
 # first; this catches a concurrent write from another coordinator on a shared database).
@@ -23,6 +26,9 @@ _UNIQUE_MESSAGES = {
     "territories.code": ("code", "ce code de territoire existe déjà"),
     "uq_territories_code": ("code", "ce code de territoire existe déjà"),
     "rosters": ("mois", "le planning de ce mois existe déjà"),
+    "availability_entries": ("disponibilité", "cette disponibilité est déjà enregistrée"),
+    "pdsa_duties": ("garde PDSA", "cette garde de PDSA est déjà enregistrée"),
+    "assignments": ("affectation", "cette affectation est déjà au planning"),
 }
 
 
@@ -71,7 +77,7 @@ class ServiceBase:
     def _authorise(self, permission: Permission) -> None:
         user = self.current_user
         if user is None:
-            with self._sessions() as s:
+            with read_session(self._sessions) as s:
                 if accounts_exist(s):
                     raise PermissionDenied(f"Connexion requise pour {permission.label_fr}.")
             return
@@ -82,16 +88,39 @@ class ServiceBase:
 
     @contextmanager
     def _tx(self, actor: str | None) -> Iterator[Session]:
-        """One use case = one transaction: committed at the end, rolled back on any error.
-        Every write in it is checked against the signed-in user's rights at flush (guard) and
-        audited under that user's name (`actor` when nobody is signed in)."""
+        """One use case = one transaction: committed at the end, rolled back on any error
+        (or the enclosing `transaction()`'s, when there is one). Every write in it is checked
+        against the signed-in user's rights at flush (guard) and audited under that user's name
+        (`actor` when nobody is signed in)."""
         user = self.current_user
+        actor = user.name if user is not None else actor
         try:
-            with self._sessions.begin() as session:
-                session.info[ACTOR_KEY] = user.name if user is not None else (actor or DEFAULT_ACTOR)
+            with write_session(self._sessions) as session:
+                previous = session.info.get(ACTOR_KEY)
+                session.info[ACTOR_KEY] = actor or DEFAULT_ACTOR
+                try:
+                    yield session
+                finally:
+                    if previous is not None:
+                        session.info[ACTOR_KEY] = previous
+        except IntegrityError as exc:
+            raise translate_integrity_error(exc) from exc
+        except DBAPIError as exc:  # busy, read-only, disk full, connection lost...
+            raise storage_error(exc) from exc
+
+    @contextmanager
+    def transaction(self, actor: str | None = None) -> Iterator[Session]:
+        """Run several use cases as one transaction: all of them are kept, or none."""
+        user = self.current_user
+        actor = user.name if user is not None else actor
+        try:
+            with one_transaction(self._sessions) as session:
+                session.info[ACTOR_KEY] = actor or DEFAULT_ACTOR
                 yield session
         except IntegrityError as exc:
             raise translate_integrity_error(exc) from exc
+        except DBAPIError as exc:
+            raise storage_error(exc) from exc
 
 
 def refuse(message: str, problems: list[Problem]) -> None:

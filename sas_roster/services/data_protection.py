@@ -23,6 +23,7 @@ from ..domain.errors import ValidationError
 from ..domain.person import Person
 from ..persistence import audit
 from ..persistence import mapping as m
+from ..persistence.transactions import read_session
 from ..persistence.models import (
     AssignmentRow,
     AttendanceRow,
@@ -65,7 +66,7 @@ def _plain(value: Any) -> Any:
 
 class DataProtectionService(ServiceBase):
     def retention_months(self) -> int:
-        with self._sessions() as s:
+        with read_session(self._sessions) as s:
             row = s.scalars(select(DataProtectionRow)).first()
             return row.retention_months if row else DEFAULT_RETENTION_MONTHS
 
@@ -81,7 +82,7 @@ class DataProtectionService(ServiceBase):
     def due_for_erasure(self, today: date) -> list[Person]:
         """Inactive, not yet erased people whose last activity is older than the retention period."""
         limit = _months_before(today, self.retention_months())
-        with self._sessions() as s:
+        with read_session(self._sessions) as s:
             last_shift = dict(s.execute(select(AssignmentRow.person_id, func.max(AssignmentRow.day))
                                         .group_by(AssignmentRow.person_id)).all())
             out = []
@@ -119,7 +120,7 @@ class DataProtectionService(ServiceBase):
         """Everything stored about one person (right of access), as plain JSON-ready data."""
         self._authorise(Permission.EXPORT_PERSONAL_DATA)
         person = PersonService(self._sessions).get(person_id)
-        with self._sessions() as s:
+        with read_session(self._sessions) as s:
             shifts = [
                 {"jour": a.day.isoformat(), "début": a.start.isoformat("minutes"), "fin": a.end.isoformat("minutes"),
                  "rôle": a.role.value, "modèle": a.template_code, "présence": a.presence.value}

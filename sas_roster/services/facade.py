@@ -2,30 +2,33 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from contextlib import contextmanager
 from types import TracebackType
 
 from sqlalchemy import Engine, delete
-from sqlalchemy.orm import Session
 
 from ..domain.accounts import User
 from ..domain.versions import RosterVersion
 from ..persistence import audit_chain
 from ..persistence.base import Base
-from ..persistence.engine import database_url, is_zero_byte_file, make_engine, make_session_factory
+from ..persistence.engine import READ_ONLY, database_url, is_zero_byte_file, make_engine, make_session_factory
 from ..persistence.migrate import upgrade_database
 from ..persistence.repositories import AuditRepository
 from .accounts import UserService
+from .activity import ActivityService
+from .addressing import AddressingService
 from .amendments import AmendmentService
 from .attendance import AttendanceService
 from .audit_view import AuditViewService
 from .availability import AvailabilityService, PdsaService
 from .base import ServiceBase
+from .capacity import CapacityService
 from .budget import BudgetService
 from .claims import ClaimsService
 from .data_protection import DataProtectionService
+from .documents import DocumentService
 from .history import HistoryService
+from .indicators import IndicatorsService
+from .mailing import MailService
 from .permissions import guard_services
 from .persons import PersonService
 from .registry import RegistryService
@@ -53,6 +56,9 @@ class Services(ServiceBase):
         self.claims = ClaimsService(self._sessions, self.attendance)
         self.budget = BudgetService(self._sessions, self.claims)
         self.history = HistoryService(self._sessions)
+        self.activity = ActivityService(self._sessions)
+        self.indicators = IndicatorsService(self)
+        self.capacity = CapacityService(self)
         self.setup = SetupService(self._sessions)
         self.audit = AuditRepository(self._sessions)
         self.opened_zero_byte_file = False
@@ -62,13 +68,13 @@ class Services(ServiceBase):
         self.data_protection = DataProtectionService(self._sessions)
         self.amendments = AmendmentService(self._sessions)
         self.solving = SolvingService(self)
+        self.addressing = AddressingService(self._sessions)
+        self.mailing = MailService(self._sessions)
+        self.documents = DocumentService(self)  # read models of the exports
         guard_services(self)  # last: rights checked before each writing use case starts
 
-    @contextmanager
-    def transaction(self, actor: str | None) -> Iterator[Session]:
-        """One transaction for a use case that spans several services (the solve store)."""
-        with self._tx(actor) as session:
-            yield session
+    # transaction(actor): ServiceBase's — one transaction that the use cases called inside it
+    # join (the solve store, the demo loader).
 
     def _published_version(self, year: int, month: int) -> RosterVersion | None:
         """The latest published version of the month (attendance lines come from it)."""
@@ -113,12 +119,12 @@ class Services(ServiceBase):
 
     def verify_audit(self, expect: str | None = None) -> audit_chain.VerifyResult:
         """Walk the keyed chain of the audit log; names the first entry that does not verify."""
-        with self.engine.connect() as conn:
+        with self.engine.connect().execution_options(**{READ_ONLY: True}) as conn:
             return audit_chain.verify(conn, expect)
 
     def audit_checkpoint(self) -> str | None:
         """The newest audit chain hash, for published exports (planning footer, statements)."""
-        with self.engine.connect() as conn:
+        with self.engine.connect().execution_options(**{READ_ONLY: True}) as conn:
             return audit_chain.last_hash(conn)
 
     def close(self) -> None:

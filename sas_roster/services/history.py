@@ -24,6 +24,7 @@ from ..domain.enums import AttendanceStatus, Role
 from ..domain.errors import Problem
 from ..domain.quotas import WorkedHours
 from ..persistence.models import AssignmentRow, AttendanceRow, PersonRow, RosterRow, WorkedHoursRow
+from ..persistence.transactions import read_session
 from .base import ServiceBase, refuse
 
 
@@ -66,7 +67,7 @@ class HistoryService(ServiceBase):
         template, territory, planned person), which the line keeps as published."""
         worked: dict[int, int] = defaultdict(int)
         recorded: set[tuple[object, ...]] = set()
-        with self._sessions() as s:
+        with read_session(self._sessions) as s:
             lq = select(AttendanceRow).where(AttendanceRow.day >= start, AttendanceRow.day < end)
             if role is not None:
                 lq = lq.where(AttendanceRow.role == role)
@@ -104,7 +105,7 @@ class HistoryService(ServiceBase):
             q = q.where(WorkedHoursRow.person_id == person_id)
         if role is not None:
             q = q.where(WorkedHoursRow.role == role)
-        with self._sessions() as s:
+        with read_session(self._sessions) as s:
             for w in s.scalars(q):
                 if _month_index(w.year, w.month) < last:
                     worked[w.person_id] = worked.get(w.person_id, 0) + w.minutes
@@ -128,14 +129,14 @@ class HistoryService(ServiceBase):
             q = q.where(WorkedHoursRow.year == year)
         if person_id is not None:
             q = q.where(WorkedHoursRow.person_id == person_id)
-        with self._sessions() as s:
+        with read_session(self._sessions) as s:
             return [WorkedHours(r.person_id, r.role, r.year, r.month, r.minutes, r.note, id=r.id) for r in s.scalars(q)]
 
     def months_with_rosters(self) -> set[tuple[int, int]]:
         """Months the app keeps a roster with assignments for (history there would count twice)."""
         q = select(RosterRow.year, RosterRow.month).where(
             select(AssignmentRow.id).where(AssignmentRow.roster_id == RosterRow.id).exists())
-        with self._sessions() as s:
+        with read_session(self._sessions) as s:
             return {(y, m) for y, m in s.execute(q)}
 
     def save_entered(self, items: Sequence[WorkedHours], actor: str | None = None) -> list[WorkedHours]:

@@ -31,6 +31,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from ..domain.enums import RosterStatus
 from ..domain.errors import Problem, ValidationError
+from ..importers.activity import parse_activity, screen_patient_data
 from ..importers.availability import parse_availability
 from ..importers.columns import COLUMNS, ImportKind
 from ..importers.directory import Directory
@@ -43,8 +44,11 @@ from ..importers.report import ImportReport
 from ..importers.rota import parse_rota
 from ..importers.values import fold
 from ..persistence import mapping as m
+from ..persistence.bulk import insert_persons
+from ..persistence.faults import checkpoint
 from ..persistence.models import AssignmentRow, AvailabilityRow, PdsaDutyRow, PersonRow, RosterRow, TerritoryRow
 from ..persistence.repositories import PersonRepository, SettingsRepository
+from .activity import import_step as _activity
 from .base import ServiceBase
 from .history import write_worked_hours
 from .persons import normalised, person_problems
@@ -57,6 +61,7 @@ _PARSERS: dict[ImportKind, Callable[[Table, Directory], ParseResult]] = {
     ImportKind.AVAILABILITY: parse_availability,
     ImportKind.PDSA: parse_pdsa,
     ImportKind.ROTA: parse_rota,
+    ImportKind.ACTIVITY: parse_activity,
     ImportKind.HISTORY: parse_history,
 }
 _STATUS_FR = {RosterStatus.DRAFT: "brouillon", RosterStatus.VALIDATED: "validé", RosterStatus.PUBLISHED: "publié"}
@@ -72,6 +77,8 @@ def import_file(
     """
     kind = ImportKind.parse(kind)
     path = Path(path)
+    if kind is ImportKind.ACTIVITY:
+        screen_patient_data(path)  # aggregates only: a file naming patients is refused unread
     table = read_table(path, kind)
     if not table.rows:
         raise ValidationError(f"Le fichier « {path.name} » ne contient aucune ligne à importer sous les en-têtes")
@@ -94,7 +101,8 @@ class ImportService(ServiceBase):
             report = ImportReport(kind, file_name, dry_run, lines=len(table.rows), notes=list(result.notes))
             problems = list(result.problems)
             step = {ImportKind.MEMBERS: _members, ImportKind.AVAILABILITY: _availability,
-                    ImportKind.PDSA: _pdsa, ImportKind.ROTA: _rota, ImportKind.HISTORY: _history}[kind]
+                    ImportKind.PDSA: _pdsa, ImportKind.ROTA: _rota, ImportKind.HISTORY: _history,
+                    ImportKind.ACTIVITY: _activity}[kind]
             write = step(s, result, report, problems)
             if problems:
                 raise ValidationError(
@@ -103,8 +111,12 @@ class ImportService(ServiceBase):
                     _in_file_order(problems, table),
                 )
             if not dry_run:
+                checkpoint("import.before-write")
                 write()
                 s.flush()
+                checkpoint("import.after-flush")
+        if not dry_run:
+            checkpoint("import.after-commit")
         return report
 
 
@@ -156,14 +168,19 @@ def _members(s: Session, result: ParseResult, report: ImportReport, problems: li
 
     def write() -> None:
         territories = _territory_ids(s)
+        created = []
         for change in changes:
             if change.action == UNCHANGED:
                 continue
             person = normalised(change.person)
-            row = PersonRow() if change.previous is None else s.get(PersonRow, change.previous.id)
-            m.apply_person(row, person, territories.get(person.territory) if person.territory else None)
+            territory = territories.get(person.territory) if person.territory else None
             if change.previous is None:
-                s.add(row)
+                created.append((person, territory))
+                continue
+            m.apply_person(s.get(PersonRow, change.previous.id), person, territory)
+        s.flush()
+        # New persons in bulk (a whole association's file): same rows and audit as the ORM.
+        insert_persons(s, created)
 
     return write
 
@@ -191,6 +208,7 @@ def _write_rows(s: Session, delete: list, add: list) -> None:
     for row in delete:
         s.delete(row)
     s.flush()  # deletions first: nothing may collide with what replaces it
+    checkpoint("import.after-delete")
     s.add_all(add)
 
 

@@ -28,6 +28,7 @@ from ..persistence.models import (
     TerritoryRow,
 )
 from ..persistence.repositories import PersonRepository
+from ..persistence.transactions import read_session
 from .base import ServiceBase, check_period, refuse
 
 DOCTOR_ROLES = frozenset({Role.REGULATOR, Role.EFFECTOR})
@@ -103,7 +104,7 @@ class PersonService(ServiceBase):
 
     def validate(self, persons: Sequence[Person]) -> builtins.list[Problem]:
         """Problems `add_many(persons)` would refuse, rows numbered from 1 (for importers' previews)."""
-        with self._sessions() as s:
+        with read_session(self._sessions) as s:
             return self._problems(s, [normalised(p) for p in persons], numbered=True)
 
     # --- writes ---------------------------------------------------------------------------

@@ -32,6 +32,7 @@ from ..domain.registry import (
     adopted,
     compute_quorum,
 )
+from ..persistence.transactions import read_session
 from ..persistence.base import utc_now
 from ..persistence.models import (
     BodyRow,
@@ -90,7 +91,7 @@ class RegistryService(ServiceBase):
     # --- members and dues -----------------------------------------------------------------
 
     def members(self, active_on: date | None = None) -> list[Member]:
-        with self._sessions() as s:
+        with read_session(self._sessions) as s:
             rows = s.scalars(select(MemberRow).order_by(MemberRow.last_name, MemberRow.first_name))
             out = [member_to_domain(r) for r in rows]
         if active_on is not None:
@@ -120,7 +121,7 @@ class RegistryService(ServiceBase):
         q = select(DueRow).order_by(DueRow.year, DueRow.member_id)
         if year is not None:
             q = q.where(DueRow.year == year)
-        with self._sessions() as s:
+        with read_session(self._sessions) as s:
             return [Due(r.member_id, r.year, r.amount, r.paid, r.paid_on, r.id) for r in s.scalars(q)]
 
     def save_due(self, due: Due, actor: str | None = None) -> Due:
@@ -143,11 +144,11 @@ class RegistryService(ServiceBase):
     # --- bodies ---------------------------------------------------------------------------
 
     def bodies(self) -> list[Body]:
-        with self._sessions() as s:
+        with read_session(self._sessions) as s:
             return [_body_to_domain(s, r) for r in s.scalars(select(BodyRow).order_by(BodyRow.name))]
 
     def body(self, body_id: int) -> Body:
-        with self._sessions() as s:
+        with read_session(self._sessions) as s:
             return _body_to_domain(s, _get(s, BodyRow, body_id, "Instance"))
 
     def save_body(self, body: Body, actor: str | None = None) -> Body:
@@ -198,11 +199,11 @@ class RegistryService(ServiceBase):
         q = select(MeetingRow).order_by(MeetingRow.held_on.desc())
         if body_id is not None:
             q = q.where(MeetingRow.body_id == body_id)
-        with self._sessions() as s:
+        with read_session(self._sessions) as s:
             return [_meeting_to_domain(s, r) for r in s.scalars(q)]
 
     def meeting(self, meeting_id: int) -> Meeting:
-        with self._sessions() as s:
+        with read_session(self._sessions) as s:
             return _meeting_to_domain(s, _get(s, MeetingRow, meeting_id, "Réunion"))
 
     def quorum(self, meeting_id: int) -> QuorumResult:
@@ -262,7 +263,7 @@ class RegistryService(ServiceBase):
         meeting = self.meeting(meeting_id)
         body = self.body(meeting.body_id)
         names = {m.id: m.display_name for m in self.members() if m.id is not None}
-        with self._sessions() as s:
+        with read_session(self._sessions) as s:
             settings = s.scalars(select(SettingsRow)).first()
         association = settings.name if settings is not None else ""
         return MinutesData(association, body, meeting, names, compute_quorum(body, meeting.attendance),
@@ -271,7 +272,7 @@ class RegistryService(ServiceBase):
     # --- documents ------------------------------------------------------------------------
 
     def documents(self) -> list[Document]:
-        with self._sessions() as s:
+        with read_session(self._sessions) as s:
             out = []
             for d in s.scalars(select(DocumentRow).order_by(DocumentRow.kind, DocumentRow.title)):
                 versions = s.scalars(select(DocumentVersionRow).where(DocumentVersionRow.document_id == d.id)
@@ -313,7 +314,7 @@ class RegistryService(ServiceBase):
 
     def version_content(self, version_id: int) -> bytes:
         """The stored copy, checked against its SHA-256 (ValidationError if it changed)."""
-        with self._sessions() as s:
+        with read_session(self._sessions) as s:
             row = _get(s, DocumentVersionRow, version_id, "Version de document")
             if hashlib.sha256(row.content).hexdigest() != row.sha256:
                 raise ValidationError(
@@ -336,7 +337,7 @@ class RegistryService(ServiceBase):
     # --- complaints -----------------------------------------------------------------------
 
     def complaints(self) -> list[Complaint]:
-        with self._sessions() as s:
+        with read_session(self._sessions) as s:
             return [
                 Complaint(r.received_on, ComplaintKind(r.kind), r.description, r.territory_code, r.follow_up,
                           r.closed_on, r.id)

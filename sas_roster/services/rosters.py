@@ -26,6 +26,7 @@ from ..persistence.faults import checkpoint
 from ..persistence.models import (AssignmentRow, PersonRow, RosterChangeRow, RosterRow, RosterVersionRow,
                                   TerritoryRow)
 from ..persistence.repositories import PlanningRepository, month_bounds
+from ..persistence.transactions import read_session
 from .base import ServiceBase, refuse
 
 STATUS_FR = {RosterStatus.DRAFT: "brouillon", RosterStatus.VALIDATED: "validé", RosterStatus.PUBLISHED: "publié"}
@@ -54,7 +55,7 @@ class RosterService(ServiceBase):
 
     def versions(self, year: int, month: int) -> builtins.list[RosterVersion]:
         """Every published version of the month, oldest first, with its shifts."""
-        with self._sessions() as s:
+        with read_session(self._sessions) as s:
             roster = _find(s, year, month)
             if roster is None:
                 return []
@@ -64,7 +65,7 @@ class RosterService(ServiceBase):
 
     def version(self, year: int, month: int, number: int | None = None) -> RosterVersion | None:
         """A published version (the latest when `number` is None); None if there is none."""
-        with self._sessions() as s:
+        with read_session(self._sessions) as s:
             roster = _find(s, year, month)
             if roster is None:
                 return None

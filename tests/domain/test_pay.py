@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date, time, timedelta
 from decimal import ROUND_HALF_UP, Decimal
 from fractions import Fraction
@@ -12,7 +13,7 @@ from hypothesis import strategies as st
 
 from sas_roster.domain.attendance import AttendanceLine
 from sas_roster.domain.claims import Payer, regulation_statements
-from sas_roster.domain.enums import AttendanceStatus, PersonStatus, RateKind, Role, Sector
+from sas_roster.domain.enums import AttendanceStatus, ContractKind, PersonStatus, RateKind, Role, Sector
 from sas_roster.domain.pay import (
     capped_majorations,
     effector_quarter,
@@ -22,7 +23,7 @@ from sas_roster.domain.pay import (
     total_amount,
     wall_minutes,
 )
-from sas_roster.domain.person import Person
+from sas_roster.domain.person import Contract, Person
 from sas_roster.domain.rates import DatedRate, default_indicator9_tiers, default_rates
 
 PARIS = ZoneInfo("Europe/Paris")
@@ -135,10 +136,14 @@ def test_payer_and_contributions() -> None:
                             status=AttendanceStatus.PRESENT),
              AttendanceLine(2027, 6, "b", 2, date(2027, 6, 1), Role.REGULATOR, "R", time(12), time(16), 1,
                             status=AttendanceStatus.PRESENT)]
-    persons = {1: _person(1), 2: _person(2, PersonStatus.RETIRED_AUTHORISED, Sector.S2)}
+    retired = replace(_person(2, PersonStatus.RETIRED_AUTHORISED, Sector.S2), contracts=(
+        Contract(ContractKind.HOSPITAL, date(2026, 1, 1), date(2026, 12, 31), employer="CH d'Avant"),
+        Contract(ContractKind.HOSPITAL, date(2027, 1, 1), None, employer="CH de Brenne")))
+    persons = {1: _person(1), 2: retired}
     a, b = regulation_statements(2027, 6, lines, persons, default_rates(), PARIS)
     assert (a.payer, a.contributions_covered, a.total) == (Payer.HEALTH_INSURANCE, True, Decimal("360.00"))
-    assert (b.payer, b.contributions_covered) == (Payer.HOSPITAL, False)
+    assert a.payer_name == "Assurance maladie (CPAM)"
+    assert (b.payer, b.payer_name, b.contributions_covered) == (Payer.HOSPITAL, "CH de Brenne", False)
 
 
 def test_training_is_3c_with_the_c_of_its_date() -> None:

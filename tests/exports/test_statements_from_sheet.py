@@ -138,3 +138,17 @@ def test_a_wrong_sheet_names_row_and_column_and_writes_nothing(month) -> None:
         (3, "Présence"), (4, "Arrivée/Départ"), (5, "Remplaçant"), (6, "Arrivée/Départ"), (7, "Identifiant du créneau")]
     assert "ligne 3" in str(caught.value) and "en retard" in str(caught.value)
     assert all(ln.open for ln in services.attendance.list_month(2027, 3))
+
+
+def test_budget_commits_confirmed_statements_then_spends_them_once_issued(month) -> None:
+    services, path, persons, (_, _, c) = month
+    _fill(path, persons, c)
+    services.attendance.import_sheet(path, 2027, 3, actor="Coordinatrice")
+    services.attendance.confirm(2027, 3, actor="Trésorière")
+    total = sum(st.total for st in services.claims.regulation(2027, 3))
+    by_source = {b.source.value: b for b in services.budget.show(2027, date(2027, 4, 2))}
+    assert (by_source["enveloppe_ville"].committed, by_source["enveloppe_ville"].spent) == (total, 0)
+    services.claims.issue(services.claims.regulation(2027, 3), actor="Trésorière")
+    by_source = {b.source.value: b for b in services.budget.show(2027, date(2027, 4, 2))}
+    assert (by_source["enveloppe_ville"].committed, by_source["enveloppe_ville"].spent) == (0, total)
+    assert by_source["fir"].spent == 0 and list(by_source)[-1] == "pdsa"

@@ -4,6 +4,7 @@ refusal to touch a corrupt or foreign file."""
 from __future__ import annotations
 
 import os
+import random
 import re
 import shutil
 import sqlite3
@@ -146,8 +147,10 @@ def test_existing_database_is_backed_up_before_migrating(tmp_path: Path) -> None
 
 
 @pytest.mark.parametrize("content", [
-    os.urandom(8192),
-    b"SQLite format 3\x00" + os.urandom(8176),
+    # Seeded: random header bytes 18-19 equal to 2 mean "WAL", and SQLite then creates -wal/-shm
+    # beside even a read-only connection's file (a flaky failure with os.urandom).
+    random.Random(1).randbytes(8192),
+    b"SQLite format 3\x00" + random.Random(2).randbytes(8176),
     "Nom;Prénom;RPPS\nMartin;Anne;123\n".encode(),
 ])
 def test_corrupt_file_gives_a_french_error_and_stays_untouched(tmp_path: Path, content: bytes) -> None:

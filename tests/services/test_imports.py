@@ -7,7 +7,7 @@ import shutil
 from datetime import date, datetime, time
 
 import pytest
-from sqlalchemy import func, select, text
+from sqlalchemy import create_engine, func, select, text
 
 from sas_roster.domain.enums import AvailabilityKind, DutyKind, PersonStatus, Role
 from sas_roster.domain.errors import ValidationError
@@ -332,3 +332,41 @@ def test_database_left_intact_at_sql_level(services, tmp_path):
     refused(services, ImportKind.MEMBERS, members_file(tmp_path, [person_row(), person_row("12")]))
     with services.engine.connect() as conn:
         assert conn.execute(text("select count(*) from persons where last_name = 'LEROY'")).scalar_one() == 0
+
+
+def test_bulk_created_persons_are_stored_and_audited_as_the_orm_would(tmp_path) -> None:
+    """The members import writes new persons in bulk; the rows and audit entries must be the
+    ones `persons.add_many` (the ORM path) writes for the same people."""
+    from sas_roster.domain.enums import PersonStatus, Role, Sector
+    from sas_roster.domain.person import Contract, Person, TrainingRecord
+    from sas_roster.domain.enums import ContractKind
+    from sas_roster.domain.rpps import make_rpps
+    from sas_roster.persistence.bulk import insert_persons
+    from sas_roster.persistence.audit import ACTOR_KEY
+    from sas_roster.services import Services
+    from tests.persistence.processes import table_hashes
+
+    people = [
+        Person("Essai", "Un", frozenset({Role.REGULATOR}), PersonStatus.INSTALLED, sector=Sector.S1,
+               rpps=make_rpps("1800000001"), phone="06 00 00 00 01", skills=frozenset({"pédiatrie"}),
+               trainings=(TrainingRecord("régulation", date(2026, 1, 5)),)),
+        Person("Essai", "Deux", frozenset({Role.OSNP}), PersonStatus.SALARIED, email="deux@exemple.invalid",
+               contracts=(Contract(ContractKind.OSNP, date(2026, 1, 1), None, "association", 35.0),)),
+    ]
+    urls = [f"sqlite:///{tmp_path / name}" for name in ("orm.db", "bulk.db")]
+    with Services.open(urls[0]) as sv:
+        sv.persons.add_many(people, actor="test")
+    with Services.open(urls[1]) as sv, sv.transaction("test") as s:
+        s.info[ACTOR_KEY] = "test"
+        assert insert_persons(s, [(p, None) for p in people]) == [1, 2]
+    orm, bulk = (table_hashes(u) for u in urls)
+    audits = []
+    for u in urls:
+        engine = create_engine(u)
+        with engine.connect() as c:
+            audits.append(sorted(tuple(r) for r in c.execute(text(
+                "SELECT actor, entity, entity_id, action, before, after FROM audit_log"))))
+        engine.dispose()
+    assert audits[0] == audits[1] and len(audits[0]) == 7  # the same entries (written in another order)
+    del orm["audit_log"], bulk["audit_log"]
+    assert orm == bulk and orm["persons"][0] == 2

@@ -9,6 +9,7 @@ from decimal import Decimal
 from sqlalchemy import func, select
 
 from sas_roster.domain.enums import Role
+from sas_roster.domain.activity import ActivityRecord
 from sas_roster.domain.quotas import WorkedHours
 from sas_roster.domain.rates import default_indicator9_tiers, default_rates
 from sas_roster.domain.budget import BudgetLine, FundingSource
@@ -50,6 +51,8 @@ def test_reset_empties_every_table_but_keeps_the_audit_log(services) -> None:
     services.budget.set(BudgetLine(2027, FundingSource.FIR, Decimal("1000.00")), actor="Trésorière")
     a = services.rosters.version(2027, 5).assignments[0]
     services.amendments.pin(2027, 5, a.uid, True, "gardé quoi qu'il arrive", actor="test")
+    services.activity.save([ActivityRecord(date(2027, 5, 1), date(2027, 5, 31), calls_received=12)])
+    _fill_outreach(services, p)
     filled = {t.name for t in Base.metadata.sorted_tables} - GOVERNANCE_TABLES
     with services._sessions() as s:
         empty_before = [n for n in filled if not s.scalar(select(func.count()).select_from(Base.metadata.tables[n]))]
@@ -69,3 +72,16 @@ def test_reset_empties_every_table_but_keeps_the_audit_log(services) -> None:
     assert services.verify_audit().ok
     # The database is usable again right away.
     assert services.persons.add(samples.regulator(1)).id is not None
+
+
+def _fill_outreach(services, person_id: int) -> None:
+    """The charte d'adressage, the mail settings and the mail log (exports)."""
+    from datetime import UTC, datetime
+
+    from sas_roster.domain.addressing import default_charter
+    from sas_roster.domain.mailing import MailRecord, SmtpSecurity, SmtpSettings
+
+    code = services.settings.territories()[0].code
+    services.addressing.save_charter(code, default_charter(code))
+    services.mailing.save_smtp(SmtpSettings("smtp.example.invalid", 587, SmtpSecurity.STARTTLS, "", "a@b.invalid"))
+    services.mailing.record_sent([MailRecord("k", person_id, 2027, 5, "schedule", datetime.now(UTC))])

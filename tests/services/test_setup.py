@@ -241,12 +241,13 @@ def test_a_zero_byte_file_is_never_filled_with_the_demo_at_start(tmp_path):
     from sas_roster.demo.loader import ensure_demo
     from sas_roster.services import Services
 
+    from sas_roster.domain.errors import DomainError
+
     lost = tmp_path / "perdue.db"
     lost.write_bytes(b"")
-    with Services.open(f"sqlite:///{lost}") as s:
-        assert s.opened_zero_byte_file
-        assert ensure_demo(s, date(2026, 11, 23)) is None
-        assert s.setup.database_kind() is DatabaseKind.EMPTY
+    with pytest.raises(DomainError, match="vide \\(0 octet\\)"):  # refused before anything is written
+        Services.open(f"sqlite:///{lost}")
+    assert lost.stat().st_size == 0
     with Services.open(f"sqlite:///{tmp_path / 'neuve.db'}") as s:  # a file that does not exist yet
         assert not s.opened_zero_byte_file
         assert ensure_demo(s, date(2026, 11, 23)) is not None and s.setup.is_demo()

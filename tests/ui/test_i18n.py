@@ -92,7 +92,8 @@ def test_window_in_english(ctx, qtbot):
     window = MainWindow(ctx)
     qtbot.addWidget(window)
     items = [window.navigation.item(i).text() for i in range(window.navigation.count())]
-    assert items == ["Pools", "Availability", "Roster", "Attendance", "Claims and payments", "Governance", "Settings"]
+    assert items == ["Pools", "Availability", "Roster", "Attendance", "Claims and payments", "Governance", "Indicators",
+                     "Settings"]
     assert window.month_status.text() == "Month: May 2027"
     pools = window.show_view("pools")
     assert pools.model.headerData(0, Qt.Orientation.Horizontal) == "Last name"

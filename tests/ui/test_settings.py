@@ -130,3 +130,17 @@ def test_new_dated_rate(window, services):
     assert page.rates.table.rowCount() == stored_rows + 1
     new = [r for r in services.settings.rates() if r.kind is RateKind.REGULATION_HOURLY and r.valid_from == date(2028, 1, 1)]
     assert new and new[0].value == Decimal("95.00")
+
+
+def test_the_holiday_zone_follows_the_departement(window, services):
+    from sas_roster.domain.enums import HolidayZone
+
+    page = _settings(window).association
+    page.department.setText("974")
+    assert page.zone.currentData() is HolidayZone.REUNION and not page.zone.isEnabled()
+    page.department.setText("57")
+    assert page.zone.currentData() is HolidayZone.ALSACE_MOSELLE
+    assert page.save()
+    assert services.settings.get().zone is HolidayZone.ALSACE_MOSELLE
+    page.department.setText("")  # no département: the zone is chosen by hand
+    assert page.zone.isEnabled()

@@ -105,7 +105,8 @@ def test_wizard_creates_the_association_in_one_go(lang, empty_services, qtbot):
 
     assert w.currentId() == w.BRIDGES
     proposed = [w.bridges.list.item(i).text() for i in range(w.bridges.list.count())]
-    assert any("pont de l'Ascension" in t for t in proposed)  # Friday 7 May 2027
+    ascension = {"fr": "vendredi 7 mai 2027 — pont de l'Ascension", "en": "Friday 7 May 2027 — Ascension bridge"}
+    assert ascension[lang] in proposed
     w.bridges.list.item(0).setCheckState(Qt.CheckState.Checked)
     ticked = w.bridges.ticked()
     assert len(ticked) == 1

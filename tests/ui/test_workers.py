@@ -37,8 +37,52 @@ def test_failure_is_reported_in_words(qtbot):
 
     with qtbot.waitSignal(job.failed, timeout=10_000) as failed:
         job.start(work)
-    assert failed.args == ["données incohérentes"]
+    assert failed.args[0].startswith("données incohérentes\n(détail technique dans le journal")
     assert gc.isenabled()
+
+
+def test_a_database_failure_reaches_the_window_in_french_without_its_data(qtbot, tmp_path, monkeypatch):
+    """The worker reports like the command line: French message, masked traceback in the log."""
+    import logging
+
+    import sqlalchemy as sa
+
+    from sas_roster.logs import MaskingFormatter
+
+    monkeypatch.setenv("SAS_ROSTER_LOG_DIR", str(tmp_path))
+    records: list[str] = []
+
+    class Keep(logging.Handler):
+        def emit(self, record: logging.LogRecord) -> None:
+            records.append(self.format(record))
+
+    keep = Keep()
+    keep.setFormatter(MaskingFormatter())
+    logging.getLogger("ui.workers").addHandler(keep)
+    db = tmp_path / "ro.db"
+    engine = sa.create_engine(f"sqlite:///{db}")
+    with engine.begin() as c:
+        c.exec_driver_sql("CREATE TABLE p (name TEXT, rpps TEXT)")
+    engine.dispose()
+    ro = sa.create_engine(f"sqlite:///file:{db}?mode=ro&uri=true")
+    job = BackgroundJob()
+    row = dict(zip(("n", "r"), ("Lefébure Zoé", "10000000015"), strict=True))
+
+    def work(_report):
+        with ro.begin() as c:
+            c.execute(sa.text("INSERT INTO p VALUES (:n, :r)"), row)  # the data only in `row`
+
+    try:
+        with qtbot.waitSignal(job.failed, timeout=10_000) as failed:
+            job.start(work)
+    finally:
+        logging.getLogger("ui.workers").removeHandler(keep)
+        ro.dispose()
+    message = failed.args[0]
+    assert message.startswith("La base de données ne peut pas être modifiée")
+    for secret in ("Lefébure", "10000000015"):
+        assert secret not in message and all(secret not in r for r in records)
+    assert records and "OperationalError" in records[0]
 
 
 def test_cancel_and_overlapping_jobs(qtbot):

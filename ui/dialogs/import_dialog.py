@@ -34,6 +34,7 @@ KIND_TITLES = {
     "availability": N_("Importer des formulaires de disponibilités"),
     "pdsa": N_("Importer les gardes de PDSA"),
     "rota": N_("Importer la liste d'astreintes d'une CPTS"),
+    "activity": N_("Importer l'activité de la plateforme (chiffres agrégés)"),
 }
 FILE_FILTER = N_("Tableurs (*.xlsx *.xlsm *.csv);;Tous les fichiers (*)")
 

@@ -8,20 +8,29 @@ from pathlib import Path
 from PySide6.QtWidgets import QFileDialog, QHBoxLayout, QLabel, QPushButton
 
 from exports.claims_cli import export_statements
+from sas_roster.domain.budget import FundingSource
 from sas_roster.domain.errors import DomainError
 
 from .. import labels
 from ..context import AppContext
-from ..i18n import _, language
+from ..i18n import N_, _
 from .base import View
 from .coming_soon import RATE_LABELS, fill, read_only_table
 
 
-def _money(value: object) -> str:
-    """An amount in euros in the interface's language ('1 234,50 €' / '€1,234.50')."""
-    from babel.numbers import format_currency
+SOURCE_LABELS = {
+    FundingSource.FIR: N_("FIR"),
+    FundingSource.MIG_SAMU: N_("MIG SAMU"),
+    FundingSource.FMIS: N_("FMIS"),
+    FundingSource.ENVELOPPE_VILLE: N_("Enveloppe ville (Assurance maladie)"),
+    FundingSource.CONSEIL_DEPARTEMENTAL: N_("Conseil départemental"),
+    FundingSource.OTHER: N_("Autre"),
+    FundingSource.PDSA: N_("PDSA (budget à part)"),
+}
 
-    return format_currency(value, "EUR", locale=language())
+
+def _money(value: object) -> str:
+    return labels.money(value)  # Babel, in the interface's language: the same on every page
 
 
 class ClaimsView(View):
@@ -68,7 +77,7 @@ class ClaimsView(View):
             rows.append([number or "", st.person_name, st.rpps or "", st.payer_name,
                          labels.number(st.total_minutes / 60, 2), _money(st.total)])
         fill(self.statements, rows)
-        fill(self.budget, [[b.source.label_fr, _money(b.planned), _money(b.committed), _money(b.spent),
+        fill(self.budget, [[_(SOURCE_LABELS[b.source]), _money(b.planned), _money(b.committed), _money(b.spent),
                             (f"{labels.short_date(b.copil_date)} {b.copil_decision}" if b.copil_date else "")]
                            for b in sv.budget.show(y, self.ctx.today)])
         latest = {}

@@ -216,7 +216,7 @@ class BridgesPage(QWizardPage):
             when = labels.long_date(bridge.day)
             if bridge.pdsa_from is not None:
                 when = _("{day}, PDSA à partir de {hour}").format(day=when, hour=labels.hour(bridge.pdsa_from))
-            item = QListWidgetItem(f"{when} — {bridge.label}")
+            item = QListWidgetItem(f"{when} — {labels.bridge(bridge.label)}")
             item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
             item.setCheckState(Qt.CheckState.Unchecked)
             item.setData(Qt.ItemDataRole.UserRole, bridge)

@@ -1,5 +1,6 @@
 """ORM models (SQLAlchemy 2.x typed mappings). Import from here so every table is registered."""
 
+from .activity import ActivityRow
 from .attendance import (
     AttendanceConfirmationRow,
     AttendanceRow,
@@ -27,6 +28,7 @@ from .governance import (
     UserRow,
 )
 from .onboarding import WorkedHoursRow
+from .outreach import AddressingLevelRow, MailLogRow, MailSettingsRow
 from .money import Indicator9TierRow, RateRow
 from .people import ContractRow, PersonRoleRow, PersonRow, PersonSkillRow, TrainingRow
 from .planning import AssignmentRow, AvailabilityRow, PdsaDutyRow, RosterRow
@@ -43,6 +45,10 @@ from .settings import (
 )
 
 __all__ = [
+    "ActivityRow",
+    "AddressingLevelRow",
+    "MailLogRow",
+    "MailSettingsRow",
     "BodyRow",
     "CollegeRow",
     "ComplaintRow",

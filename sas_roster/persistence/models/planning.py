@@ -14,7 +14,11 @@ from .settings import TerritoryRow
 
 class AvailabilityRow(Base):
     __tablename__ = "availability_entries"
-    __table_args__ = (Index("ix_availability_entries_person_day", "person_id", "day"),)
+    __table_args__ = (
+        Index("ix_availability_entries_person_day", "person_id", "day"),
+        # The same entry twice is never meant: a race between two imports (migration 0004).
+        Index("uq_availability_entries_slot", "person_id", "day", "start", "end", "kind", unique=True),
+    )
 
     id: Mapped[int] = mapped_column(primary_key=True)
     # RESTRICT: what people declared is kept as long as they are (they are never deleted once used).
@@ -29,7 +33,10 @@ class PdsaDutyRow(Base):
     """A PDSA duty imported from the PDSA rota; naive local wall times (Europe/Paris)."""
 
     __tablename__ = "pdsa_duties"
-    __table_args__ = (Index("ix_pdsa_duties_person_start", "person_id", "start"),)
+    __table_args__ = (
+        Index("ix_pdsa_duties_person_start", "person_id", "start"),
+        Index("uq_pdsa_duties_person_start", "person_id", "start", unique=True),
+    )
 
     id: Mapped[int] = mapped_column(primary_key=True)
     person_id: Mapped[int] = mapped_column(ForeignKey("persons.id", ondelete="RESTRICT"))
@@ -61,6 +68,8 @@ class AssignmentRow(Base):
         Index("ix_assignments_roster_day", "roster_id", "day"),
         Index("ix_assignments_person_day", "person_id", "day"),
         Index("ix_assignments_uid", "uid"),
+        Index("uq_assignments_shift", "roster_id", "person_id", "day", "start", "end", "template_code",
+              unique=True),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)

@@ -20,7 +20,7 @@ class SettingsRow(Base):
     id: Mapped[int] = mapped_column(primary_key=True)
     name: Mapped[str] = mapped_column(String(200))
     zone: Mapped[HolidayZone] = mapped_column(enum_type(HolidayZone))
-    department: Mapped[str] = mapped_column(String(80), default="")
+    department: Mapped[str] = mapped_column(String(120), default="")
     availability_policy: Mapped[AvailabilityPolicy] = mapped_column(enum_type(AvailabilityPolicy))
     rest_after_pdsa_night: Mapped[bool] = mapped_column(Boolean)
     rest_after_pdsa_hours: Mapped[int] = mapped_column(Integer)

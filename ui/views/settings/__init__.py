@@ -11,6 +11,7 @@ from ..base import View
 from .association import AssociationPage
 from .demand import DemandPage
 from .hours import HoursPage
+from .outreach import OutreachPage
 from .page import SettingsPage
 from .reference import RatesPage, ReferencePage
 
@@ -28,7 +29,9 @@ class SettingsView(View):
         self.reference = ReferencePage(ctx)
         self.demand = DemandPage(ctx)
         self.rates = RatesPage(ctx)
-        self.pages: list[SettingsPage] = [self.association, self.hours, self.reference, self.demand, self.rates]
+        self.outreach = OutreachPage(ctx)  # contacts, SMTP server, charte d'adressage
+        self.pages: list[SettingsPage] = [self.association, self.hours, self.reference, self.demand, self.rates,
+                                          self.outreach]
         for page in self.pages:
             self.tabs.addTab(page, page.title)
         self.body.addWidget(self.tabs, 1)

@@ -7,6 +7,7 @@ import dataclasses
 
 from PySide6.QtWidgets import QCheckBox, QDoubleSpinBox, QFormLayout, QGroupBox, QHBoxLayout, QLabel, QLineEdit, QSpinBox
 
+from sas_roster.domain.departments import zone_for_department
 from sas_roster.domain.enums import AvailabilityPolicy, HandoverPolicy, HolidayZone
 from sas_roster.domain.settings import AssociationSettings
 
@@ -84,6 +85,14 @@ class AssociationPage(SettingsPage):
         for edit in (self.name, self.department):
             edit.setMinimumWidth(420)
         self.content.addStretch(1)
+        self.department.textChanged.connect(self._zone_from_department)
+
+    def _zone_from_department(self, text: str) -> None:
+        """The holiday zone follows the département (the domain's rule); free only without one."""
+        zone = zone_for_department(text) if text.strip() else None
+        if zone is not None:
+            self.zone.set_value(zone)
+        self.zone.setEnabled(zone is None)
 
     def load(self) -> None:
         s = self.ctx.services.settings.get() or AssociationSettings(name="")

@@ -14,7 +14,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision: str = "0005_onboarding"
-down_revision: str | None = "0003"
+down_revision: str | None = "0004"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
@@ -23,8 +23,6 @@ def upgrade() -> None:
     with op.batch_alter_table("association_settings") as batch:
         batch.add_column(sa.Column("default_retiree_quota_hours", sa.Integer(), nullable=True))
         batch.add_column(sa.Column("is_demo", sa.Boolean(), nullable=False, server_default=sa.false()))
-        batch.alter_column("department", existing_type=sa.String(10), type_=sa.String(80),
-                           existing_nullable=False)
     with op.batch_alter_table("territories") as batch:
         batch.add_column(sa.Column("kind", sa.String(32), nullable=False, server_default="cpts"))
     with op.batch_alter_table("person_contracts") as batch:
@@ -57,7 +55,5 @@ def downgrade() -> None:
     with op.batch_alter_table("territories") as batch:
         batch.drop_column("kind")
     with op.batch_alter_table("association_settings") as batch:
-        batch.alter_column("department", existing_type=sa.String(80), type_=sa.String(10),
-                           existing_nullable=False)
         batch.drop_column("is_demo")
         batch.drop_column("default_retiree_quota_hours")

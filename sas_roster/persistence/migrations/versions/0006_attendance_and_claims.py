@@ -5,7 +5,7 @@ The old `attendance_lines` (one per assignment id) is rebuilt: each line keeps a
 its shift as published (person, day, times) and refers to the shift by its uid.
 
 Revision ID: 0006_attendance_and_claims
-Revises: 0003
+Revises: 0005_onboarding
 Create Date: 2026-12-01
 """
 

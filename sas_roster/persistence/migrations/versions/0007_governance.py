@@ -6,7 +6,7 @@ The entries already in the log are sealed into the chain here, with the installa
 (kept outside the database, see ``audit_key``).
 
 Revision ID: 0007_governance
-Revises: 0006_attendance_and_claims
+Revises: 0009_addressing_and_mail
 Create Date: 2026-12-01
 """
 
@@ -18,7 +18,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision: str = "0007_governance"
-down_revision: str | None = "0006_attendance_and_claims"
+down_revision: str | None = "0009_addressing_and_mail"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
