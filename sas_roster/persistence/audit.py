@@ -22,7 +22,7 @@ from typing import Any
 
 from sqlalchemy import event, inspect, select
 from sqlalchemy.orm import Mapper, ORMExecuteState, Session, object_session
-from sqlalchemy.sql import Delete, Insert, Update
+from sqlalchemy.sql import Delete, Update
 
 from . import audit_chain
 from .audit_key import audit_key
@@ -141,19 +141,17 @@ def _write_pending(session: Session, _ctx: Any) -> None:
 
 @event.listens_for(AuditedSession, "do_orm_execute")
 def _bulk_statement(state: ORMExecuteState) -> None:
-    """A bulk INSERT/UPDATE/DELETE run through the session: one entry naming the table and the filter."""
+    """A bulk UPDATE/DELETE run through the session: one entry naming the table and the filter."""
     stmt = state.statement
-    if not isinstance(stmt, (Insert, Update, Delete)):
+    # Bulk INSERTs are left to their caller, which writes one entry per row (persistence/bulk.py).
+    if not isinstance(stmt, (Update, Delete)):
         return
     table = getattr(stmt.table, "name", None)
     if table is None or table in EXCLUDED_TABLES:
         return
     where = getattr(stmt, "whereclause", None)
-    action = "bulk_insert" if isinstance(stmt, Insert) else "bulk_update" if isinstance(stmt, Update) else "bulk_delete"
+    action = "bulk_update" if isinstance(stmt, Update) else "bulk_delete"
     detail: dict[str, Any] = {"where": str(where) if where is not None else None}
-    if isinstance(stmt, Insert):
-        params = state.parameters
-        detail = {"rows": len(params) if isinstance(params, list) else 1}
     audit_chain.append(state.session.connection(), [
         {"actor": state.session.info.get(ACTOR_KEY, DEFAULT_ACTOR), "entity": table, "entity_id": "*",
          "action": action, "before": None, "after": detail}

@@ -31,10 +31,9 @@ TABLE_AREAS: dict[str, Area] = {
     "persons": Area.PLANNING, "availability_entries": Area.PLANNING, "pdsa_duties": Area.PLANNING,
     "rosters": Area.PLANNING, "assignments": Area.PLANNING,
     "dated_rates": Area.FINANCE, "indicator9_tiers": Area.FINANCE, "attendance_lines": Area.FINANCE,
-    "snp_counts": Area.FINANCE, "indicator8_status": Area.FINANCE, "worked_hours_history": Area.PLANNING,
-    # The coordinator's: call activity imported for the indicators, the charte d'adressage,
-    # the log of schedules and notices sent.
     "activity_aggregates": Area.PLANNING, "addressing_levels": Area.PLANNING, "mail_log": Area.PLANNING,
+    "mail_settings": Area.PLANNING,
+    "snp_counts": Area.FINANCE, "indicator8_status": Area.FINANCE, "worked_hours_history": Area.PLANNING,
     "users": Area.ACCOUNTS, "user_roles": Area.ACCOUNTS, "data_protection_settings": Area.ACCOUNTS,
     **{t: Area.REGISTRY for t in (
         "members", "member_dues", "bodies", "body_colleges", "body_seats", "meetings", "meeting_attendees",

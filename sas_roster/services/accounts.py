@@ -16,11 +16,11 @@ from sqlalchemy.orm import Session
 
 from ..domain.accounts import AccountRole, User
 from ..domain.errors import NotFoundError, PermissionDenied, Problem, ValidationError
+from ..persistence.transactions import read_session
 from ..persistence.base import utc_now
 from ..persistence.guard import EXEMPT_KEY, accounts_exist
 from ..persistence.models import UserRoleRow, UserRow
 from .base import ServiceBase
-from ..persistence.transactions import read_session
 
 MIN_PASSWORD_LENGTH = 8
 _hasher = PasswordHasher()  # Argon2id with the library's current recommended parameters

@@ -24,7 +24,6 @@ from ..persistence.base import utc_now
 from ..persistence.models import AttendanceConfirmationRow, AttendanceRow, PersonRow
 from ..persistence.transactions import read_session
 from .base import ServiceBase, refuse
-from ..persistence.transactions import read_session
 
 VersionSource = Callable[[int, int], RosterVersion | None]
 

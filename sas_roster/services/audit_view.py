@@ -15,10 +15,10 @@ from sqlalchemy.orm import Session
 
 from ..domain.audit import AuditEntry
 from ..domain.french import MONTHS_FR, date_fr, instant_fr
+from ..persistence.transactions import read_session
 from ..persistence.audit_chain import is_erased
 from ..persistence.models import AssignmentRow, AuditRow, MemberRow, PersonRow, RosterRow
 from .base import ServiceBase
-from ..persistence.transactions import read_session
 
 
 # Kinds shown in the viewer's filter, with the tables they cover (matched by prefix).

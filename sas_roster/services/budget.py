@@ -24,7 +24,6 @@ from ..persistence.models import BudgetLineRow
 from ..persistence.transactions import read_session
 from .base import ServiceBase, refuse
 from .claims import ClaimsService
-from ..persistence.transactions import read_session
 
 
 def source_of(st: Statement) -> FundingSource:

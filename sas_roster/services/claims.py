@@ -38,7 +38,6 @@ from ..persistence.models import (
 from .attendance import AttendanceService, month_label
 from ..persistence.transactions import read_session
 from .base import ServiceBase, refuse
-from ..persistence.transactions import read_session
 
 
 def _persons(s: Session) -> dict[int, Person]:

@@ -23,6 +23,7 @@ from ..domain.errors import ValidationError
 from ..domain.person import Person
 from ..persistence import audit
 from ..persistence import mapping as m
+from ..persistence.transactions import read_session
 from ..persistence.models import (
     AssignmentRow,
     AttendanceRow,
@@ -36,7 +37,6 @@ from ..persistence.models import (
 )
 from .base import ServiceBase
 from .persons import PersonService
-from ..persistence.transactions import read_session
 
 DEFAULT_RETENTION_MONTHS = 60
 MEMBER_PERSONAL_FIELDS = ("last_name", "first_name", "email")

@@ -32,6 +32,7 @@ from ..domain.registry import (
     adopted,
     compute_quorum,
 )
+from ..persistence.transactions import read_session
 from ..persistence.base import utc_now
 from ..persistence.models import (
     BodyRow,
@@ -48,7 +49,6 @@ from ..persistence.models import (
     SettingsRow,
 )
 from .base import ServiceBase, refuse
-from ..persistence.transactions import read_session
 
 # A French social security number (NIR), spaced or not: patient identity, never stored here.
 _NIR = re.compile(r"\b[12]\s?\d{2}\s?\d{2}\s?(?:\d{2}|2[AB])\s?\d{3}\s?\d{3}(?:\s?\d{2})?\b")

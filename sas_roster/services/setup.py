@@ -35,7 +35,6 @@ from ..persistence.repositories import SettingsRepository
 from ..persistence.transactions import read_session
 from .base import ServiceBase, check_period, refuse
 from .settings import curve_problems, settings_problems, template_problems
-from ..persistence.transactions import read_session
 
 
 class DatabaseKind(StrEnum):

@@ -6,7 +6,7 @@ The entries already in the log are sealed into the chain here, with the installa
 (kept outside the database, see ``audit_key``).
 
 Revision ID: 0007_governance
-Revises: 0006_attendance_and_claims
+Revises: 0009_addressing_and_mail
 Create Date: 2026-12-01
 """
 
