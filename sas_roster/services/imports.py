@@ -177,7 +177,9 @@ def _members(s: Session, result: ParseResult, report: ImportReport, problems: li
             if change.previous is None:
                 created.append((person, territory))
                 continue
-            m.apply_person(s.get(PersonRow, change.previous.id), person, territory)
+            row = s.get(PersonRow, change.previous.id)
+            assert row is not None, "an update is only planned for a person read from this database"
+            m.apply_person(row, person, territory)
         s.flush()
         # New persons in bulk (a whole association's file): same rows and audit as the ORM.
         insert_persons(s, created)
