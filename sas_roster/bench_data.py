@@ -57,8 +57,8 @@ def store_generated(services, problem: sas.SasProblem) -> tuple[int, int]:
     opening: dict[Role, dict[int, TimeRange]] = defaultdict(dict)
     for d in problem.days:
         wd = date.fromisoformat(d.date).weekday()
-        for role, (a, b) in d.open.items():
-            opening[Role(role)].setdefault(wd, TimeRange(_t(a), _t(b)))
+        for role, (opens, closes) in d.open.items():
+            opening[Role(role)].setdefault(wd, TimeRange(_t(opens), _t(closes)))
     st = problem.settings
     services.reset_database(actor="banc d'essai")
     services.settings.save(AssociationSettings(
@@ -97,10 +97,10 @@ def store_generated(services, problem: sas.SasProblem) -> tuple[int, int]:
     stored = services.persons.add_many([_person(i, p, first) for i, p in enumerate(problem.people, 1)])
     ids = {p.id: s.id for p, s in zip(problem.people, stored, strict=True)}
     by_month: dict[tuple[int, int], list[AvailabilityEntry]] = defaultdict(list)
-    for a in problem.availability:
-        day = date.fromisoformat(a.day)
+    for slot in problem.availability:
+        day = date.fromisoformat(slot.day)
         by_month[(day.year, day.month)].append(AvailabilityEntry(
-            ids[a.person], day, TimeRange(_t(a.start), _t(min(a.end, 1439))), AvailabilityKind(a.kind)))
+            ids[slot.person], day, TimeRange(_t(slot.start), _t(min(slot.end, 1439))), AvailabilityKind(slot.kind)))
     for (y, m), entries in by_month.items():
         services.availability.replace_many(y, m, entries)
     services.pdsa.add_many([PdsaDuty(ids[x.person], datetime.fromisoformat(x.start), datetime.fromisoformat(x.end),
