@@ -53,6 +53,9 @@ from .rota import ONCALL_TEMPLATE, parse_rota
 from .templates import write_template
 
 if TYPE_CHECKING:
+    from sqlalchemy.orm import Session, sessionmaker
+
+    from sas_roster.services.facade import Services
     from sas_roster.services.imports import ImportReport
 
 _PARSERS: dict[ImportKind, Callable[[Table, Directory], ParseResult[Any]]] = {
@@ -74,7 +77,7 @@ def parse_file(kind: ImportKind | str, path: str | Path, directory: Directory | 
 
 
 def import_file(
-    services: Any, kind: ImportKind | str, path: str | Path, dry_run: bool = False, actor: str | None = None
+    services: Services | sessionmaker[Session], kind: ImportKind | str, path: str | Path, dry_run: bool = False, actor: str | None = None
 ) -> ImportReport:
     """See `sas_roster.services.imports.import_file` (imported late: services depend on importers)."""
     from sas_roster.services.imports import import_file as _import_file
