@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from datetime import date, datetime, time, timedelta
+from typing import TYPE_CHECKING
 
 from sas_roster.domain.availability import AvailabilityEntry, PdsaDuty
 from sas_roster.domain.demand import DemandCurve, RotaSource, ShiftTemplate, Territory
@@ -22,6 +23,9 @@ from sas_roster.domain.roster import Assignment
 from sas_roster.domain.rpps import make_rpps
 from sas_roster.domain.settings import AssociationSettings, TimeRange
 from solver import sas
+
+if TYPE_CHECKING:
+    from sas_roster.services.facade import Services
 
 STATUS = {"installed": PersonStatus.INSTALLED, "retired": PersonStatus.RETIRED_CUMUL,
           "locum": PersonStatus.LOCUM, "salaried": PersonStatus.SALARIED}
@@ -51,14 +55,14 @@ def _person(i: int, p: sas.Person, first_day: date) -> Person:
     )
 
 
-def store_generated(services, problem: sas.SasProblem) -> tuple[int, int]:
+def store_generated(services: Services, problem: sas.SasProblem) -> tuple[int, int]:
     """Writes `problem` into an empty database; returns the (year, month) of its first month."""
     first = date.fromisoformat(problem.days[0].date)
     opening: dict[Role, dict[int, TimeRange]] = defaultdict(dict)
     for d in problem.days:
         wd = date.fromisoformat(d.date).weekday()
-        for role, (a, b) in d.open.items():
-            opening[Role(role)].setdefault(wd, TimeRange(_t(a), _t(b)))
+        for role, (opens, closes) in d.open.items():
+            opening[Role(role)].setdefault(wd, TimeRange(_t(opens), _t(closes)))
     st = problem.settings
     services.reset_database(actor="banc d'essai")
     services.settings.save(AssociationSettings(
@@ -95,12 +99,15 @@ def store_generated(services, problem: sas.SasProblem) -> tuple[int, int]:
     services.settings.save_rates(default_rates())
 
     stored = services.persons.add_many([_person(i, p, first) for i, p in enumerate(problem.people, 1)])
-    ids = {p.id: s.id for p, s in zip(problem.people, stored, strict=True)}
+    ids: dict[str, int] = {}  # generator's person id -> stored id
+    for p, row in zip(problem.people, stored, strict=True):
+        assert row.id is not None, "add_many returns the persons as stored"
+        ids[p.id] = row.id
     by_month: dict[tuple[int, int], list[AvailabilityEntry]] = defaultdict(list)
-    for a in problem.availability:
-        day = date.fromisoformat(a.day)
+    for slot in problem.availability:
+        day = date.fromisoformat(slot.day)
         by_month[(day.year, day.month)].append(AvailabilityEntry(
-            ids[a.person], day, TimeRange(_t(a.start), _t(min(a.end, 1439))), AvailabilityKind(a.kind)))
+            ids[slot.person], day, TimeRange(_t(slot.start), _t(min(slot.end, 1439))), AvailabilityKind(slot.kind)))
     for (y, m), entries in by_month.items():
         services.availability.replace_many(y, m, entries)
     services.pdsa.add_many([PdsaDuty(ids[x.person], datetime.fromisoformat(x.start), datetime.fromisoformat(x.end),
@@ -129,7 +136,7 @@ def month_of(size: str, seed: int = 0) -> tuple[int, int]:
     return first.year, first.month
 
 
-def store_department(services, size: str, seed: int = 0, solve_seconds: float | None = None) -> tuple[int, int]:
+def store_department(services: Services, size: str, seed: int = 0, solve_seconds: float | None = None) -> tuple[int, int]:
     """Generate the benchmark département of `size`, store it; with `solve_seconds`, solve its
     month and store the draft (through the solving use case). Returns (year, month)."""
     from solver.bench.generator import generate
@@ -143,7 +150,7 @@ def store_department(services, size: str, seed: int = 0, solve_seconds: float | 
     return first.year, first.month
 
 
-def store_published_department(services, size: str, seed: int = 0) -> tuple[int, int]:
+def store_published_department(services: Services, size: str, seed: int = 0) -> tuple[int, int]:
     """The benchmark département of `size` stored, its month filled by the greedy baseline (a
     full month in a second, where the engine takes minutes) and published as version 1: what
     the export benchmark writes documents from. Returns (year, month)."""

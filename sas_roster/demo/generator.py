@@ -13,6 +13,7 @@ availability entries, PDSA duties and rota assignments) until the loader stores 
 from __future__ import annotations
 
 import random
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
 
@@ -313,7 +314,7 @@ def demo_pdsa(rng: random.Random, persons: list[Person], months: list[tuple[int,
 
 def demo_cpts_rota(persons: list[Person], settings: AssociationSettings, territories: list[Territory],
                    templates: list[ShiftTemplate], months: list[tuple[int, int]],
-                   pdsa: list[PdsaDuty] = ()) -> list[Assignment]:
+                   pdsa: Sequence[PdsaDuty] = ()) -> list[Assignment]:
     """The on-call rota a CPTS that keeps its own sends: fixed assignments, round robin,
     skipping a doctor on a day his PDSA duty touches (as the CPTS would)."""
     busy = {(x.person_id, day) for x in pdsa for day in (x.start.date(), x.end.date())}

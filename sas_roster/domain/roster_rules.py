@@ -63,6 +63,12 @@ def _ids(*assignments: Assignment) -> tuple[int, ...]:
     return tuple(a.id for a in assignments if a.id is not None)
 
 
+def _pid(p: Person) -> int:
+    """The id of a person the check was given (persons come from the store, keyed by id)."""
+    assert p.id is not None, "roster check on a person that was never stored"
+    return p.id
+
+
 def _by_person(items) -> dict[int, list]:
     out: dict[int, list] = defaultdict(list)
     for x in items:
@@ -100,7 +106,7 @@ def _check_person(f: RosterFacts, pid: int, items: list[Assignment]) -> list[Vio
 
 def _eligibility(f: RosterFacts, p: Person, a: Assignment) -> list[Violation]:
     v = []
-    pid = p.id
+    pid = _pid(p)
     if a.role not in p.roles:
         v.append(Violation("Rôle", pid, a.day, f"{p.short_name} n'a pas le rôle {a.role.label_fr}", _ids(a)))
     if not p.is_active_on(a.day):
@@ -130,7 +136,7 @@ def _availability(f: RosterFacts, p: Person, a: Assignment) -> list[Violation]:
     unavailable = [x for x in same_day if x.kind is AvailabilityKind.UNAVAILABLE]
     for x in unavailable:
         if x.range.start < a.end and a.start < x.range.end:
-            return [Violation("Indisponibilité", p.id, a.day, f"{p.short_name} s'est déclaré(e) indisponible {x.range} ({_label(a)})", _ids(a))]
+            return [Violation("Indisponibilité", _pid(p), a.day, f"{p.short_name} s'est déclaré(e) indisponible {x.range} ({_label(a)})", _ids(a))]
     if f.settings.availability_policy is AvailabilityPolicy.OPT_IN:
         ranges = sorted((x.range.start, x.range.end) for x in same_day if x.kind is not AvailabilityKind.UNAVAILABLE)
         cursor = a.start
@@ -138,7 +144,7 @@ def _availability(f: RosterFacts, p: Person, a: Assignment) -> list[Violation]:
             if rs <= cursor < re_:
                 cursor = re_
         if cursor < a.end:
-            return [Violation("Disponibilités déclarées", p.id, a.day, f"{p.short_name} n'a pas déclaré de disponibilité couvrant {_label(a)}", _ids(a))]
+            return [Violation("Disponibilités déclarées", _pid(p), a.day, f"{p.short_name} n'a pas déclaré de disponibilité couvrant {_label(a)}", _ids(a))]
     return []
 
 
@@ -149,7 +155,7 @@ def _overlaps(p: Person, items: list[Assignment]) -> list[Violation]:
             if b.day != a.day:
                 break
             if a.start < b.end and b.start < a.end:
-                v.append(Violation("Pas deux postes en même temps", p.id, a.day, f"{p.short_name} : {_label(a)} et {_label(b)} se chevauchent", _ids(a, b)))
+                v.append(Violation("Pas deux postes en même temps", _pid(p), a.day, f"{p.short_name} : {_label(a)} et {_label(b)} se chevauchent", _ids(a, b)))
     return v
 
 
@@ -161,9 +167,9 @@ def _pdsa(f: RosterFacts, p: Person, items: list[Assignment]) -> list[Violation]
         for a in items:
             s, e = _span(a)
             if s < duty.end and duty.start < e:
-                v.append(Violation("Garde PDSA en même temps", p.id, a.day, f"{p.short_name} est de garde PDSA {_hm(duty.start)}–{_hm(duty.end)} pendant {_label(a)}", _ids(a)))
+                v.append(Violation("Garde PDSA en même temps", _pid(p), a.day, f"{p.short_name} est de garde PDSA {_hm(duty.start)}–{_hm(duty.end)} pendant {_label(a)}", _ids(a)))
             elif night and duty.end <= s < duty.end + rest:
-                v.append(Violation("Repos après une garde PDSA de nuit", p.id, a.day, f"{p.short_name} sort d'une garde de nuit finie à {_hm(duty.end)} le {duty.end:%d/%m} ({_label(a)})", _ids(a)))
+                v.append(Violation("Repos après une garde PDSA de nuit", _pid(p), a.day, f"{p.short_name} sort d'une garde de nuit finie à {_hm(duty.end)} le {duty.end:%d/%m} ({_label(a)})", _ids(a)))
     return v
 
 
@@ -177,7 +183,7 @@ def _daily_and_weekly(f: RosterFacts, p: Person, items: list[Assignment]) -> lis
         limit = {Role.REGULATOR: st.max_regulator_hours_per_day, Role.OSNP: st.osnp_max_hours_per_day}.get(role)
         if limit is not None and minutes > limit * 60:
             name = "Durée maximale par jour" if role is Role.REGULATOR else "OSNP : durée quotidienne maximale"
-            v.append(Violation(name, p.id, day, f"{p.short_name} : {minutes / 60:g} h le {day:%d/%m} (au plus {limit} h)"))
+            v.append(Violation(name, _pid(p), day, f"{p.short_name} : {minutes / 60:g} h le {day:%d/%m} (au plus {limit} h)"))
     osnp = [a for a in f.history + items if a.person_id == p.id and a.role is Role.OSNP]
     if not osnp:
         return v
@@ -191,16 +197,16 @@ def _daily_and_weekly(f: RosterFacts, p: Person, items: list[Assignment]) -> lis
     for d1, d2 in zip(ordered, ordered[1:]):
         gap = days[d2][0] - days[d1][1]
         if d2 in month_days and gap < timedelta(hours=st.osnp_min_rest_hours):
-            v.append(Violation("OSNP : repos quotidien", p.id, d2, f"{p.short_name} : {gap.total_seconds() / 3600:g} h de repos avant le {d2:%d/%m} (au moins {st.osnp_min_rest_hours} h)"))
+            v.append(Violation("OSNP : repos quotidien", _pid(p), d2, f"{p.short_name} : {gap.total_seconds() / 3600:g} h de repos avant le {d2:%d/%m} (au moins {st.osnp_min_rest_hours} h)"))
     weekly: dict[tuple[int, int], int] = defaultdict(int)
     for a in osnp:
         weekly[a.day.isocalendar()[:2]] += a.minutes
     contract = next((c.weekly_hours for c in p.contracts if c.kind is ContractKind.OSNP and c.weekly_hours), None)
-    limit = min(st.osnp_max_hours_per_week, contract) if contract else st.osnp_max_hours_per_week
+    week_limit: float = min(st.osnp_max_hours_per_week, contract) if contract else st.osnp_max_hours_per_week
     for week, minutes in weekly.items():
-        if minutes > limit * 60 and any(a.day.isocalendar()[:2] == week for a in items if a.role is Role.OSNP):
+        if minutes > week_limit * 60 and any(a.day.isocalendar()[:2] == week for a in items if a.role is Role.OSNP):
             name = "OSNP : heures du contrat" if contract and contract < st.osnp_max_hours_per_week else "OSNP : durée hebdomadaire maximale"
-            v.append(Violation(name, p.id, None, f"{p.short_name} : {minutes / 60:g} h la semaine {week[1]} (au plus {limit:g} h)"))
+            v.append(Violation(name, _pid(p), None, f"{p.short_name} : {minutes / 60:g} h la semaine {week[1]} (au plus {week_limit:g} h)"))
     return v
 
 
@@ -208,20 +214,20 @@ def _monthly(f: RosterFacts, p: Person, items: list[Assignment]) -> list[Violati
     v = []
     mine = [a for a in items if not a.fixed_by_cpts]
     if p.monthly_max_shifts is not None and len(mine) > p.monthly_max_shifts:
-        v.append(Violation("Engagement mensuel (postes)", p.id, None, f"{p.short_name} : {len(mine)} postes (engagement : {p.monthly_max_shifts})"))
+        v.append(Violation("Engagement mensuel (postes)", _pid(p), None, f"{p.short_name} : {len(mine)} postes (engagement : {p.monthly_max_shifts})"))
     minutes = sum(a.minutes for a in mine)
     if p.monthly_max_hours is not None and minutes > p.monthly_max_hours * 60:
-        v.append(Violation("Engagement mensuel (heures)", p.id, None, f"{p.short_name} : {minutes / 60:g} h (engagement : {p.monthly_max_hours} h)"))
+        v.append(Violation("Engagement mensuel (heures)", _pid(p), None, f"{p.short_name} : {minutes / 60:g} h (engagement : {p.monthly_max_hours} h)"))
     regulated = [a for a in items if a.role is Role.REGULATOR]
     if regulated:
         first = regulated[0].day.replace(day=1)
-        left = quota_status(p, first, f.worked_before_month.get(p.id, 0),
+        left = quota_status(p, first, f.worked_before_month.get(_pid(p), 0),
                             default_yearly_hours=f.settings.default_retiree_quota_hours).quota_left
         reg_minutes = sum(a.minutes for a in regulated)
         if left is not None and reg_minutes > left:
-            v.append(Violation("Quota horaire de retraité", p.id, None, f"{p.short_name} : {reg_minutes / 60:g} h ce mois pour {left / 60:g} h de quota restant"))
+            v.append(Violation("Quota horaire de retraité", _pid(p), None, f"{p.short_name} : {reg_minutes / 60:g} h ce mois pour {left / 60:g} h de quota restant"))
         remote = sum(a.minutes for a in regulated if a.presence is Presence.REMOTE)
         share = f.settings.remote_min_on_site_share
         if remote and (reg_minutes - remote) < share * reg_minutes:
-            v.append(Violation("Part minimale sur site", p.id, None, f"{p.short_name} : {100 * (reg_minutes - remote) / reg_minutes:.0f} % sur site (au moins {100 * share:.0f} %)"))
+            v.append(Violation("Part minimale sur site", _pid(p), None, f"{p.short_name} : {100 * (reg_minutes - remote) / reg_minutes:.0f} % sur site (au moins {100 * share:.0f} %)"))
     return v

@@ -36,6 +36,7 @@ Columns, per kind, are in `columns.py` (one table drives both templates and pars
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -47,14 +48,17 @@ from .history import parse_history
 from .members import CREATED, UNCHANGED, UPDATED, MemberChange, parse_members
 from .parsing import Line, ParseResult
 from .pdsa import parse_pdsa
-from .reading import read_table
+from .reading import Table, read_table
 from .rota import ONCALL_TEMPLATE, parse_rota
 from .templates import write_template
 
 if TYPE_CHECKING:
+    from sqlalchemy.orm import Session, sessionmaker
+
+    from sas_roster.services.facade import Services
     from sas_roster.services.imports import ImportReport
 
-_PARSERS = {
+_PARSERS: dict[ImportKind, Callable[[Table, Directory], ParseResult[Any]]] = {
     ImportKind.MEMBERS: parse_members,
     ImportKind.AVAILABILITY: parse_availability,
     ImportKind.PDSA: parse_pdsa,
@@ -73,7 +77,7 @@ def parse_file(kind: ImportKind | str, path: str | Path, directory: Directory | 
 
 
 def import_file(
-    services: Any, kind: ImportKind | str, path: str | Path, dry_run: bool = False, actor: str | None = None
+    services: Services | sessionmaker[Session], kind: ImportKind | str, path: str | Path, dry_run: bool = False, actor: str | None = None
 ) -> ImportReport:
     """See `sas_roster.services.imports.import_file` (imported late: services depend on importers)."""
     from sas_roster.services.imports import import_file as _import_file

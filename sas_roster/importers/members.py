@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import dataclasses
 from dataclasses import dataclass
+from typing import Any
 
 from sas_roster.domain.enums import ContractKind, PersonStatus, Role
 from sas_roster.domain.person import Contract, Person, RemoteAuthorisation, RetireeQuota
@@ -175,7 +176,8 @@ def _build(r: RowReader, v: dict[str, object], previous: Person | None) -> Perso
     contracts = _contracts(r, v, previous)
     if r.failed:
         return None
-    fields = dict(
+    # The row's values are typed per column by their readers, not in `v`: Any is the honest type here.
+    fields: dict[str, Any] = dict(
         last_name=v[NOM], first_name=v[PRENOM], roles=roles, status=v[STATUS], rpps=v[RPPS], sector=v[SECTOR],
         phone=v[PHONE] or None, email=v[EMAIL], territory=v[TERRITORY], remote=remote,
         skills=v[SKILLS] or frozenset(), monthly_max_shifts=v[MAX_SHIFTS], monthly_max_hours=v[MAX_HOURS],
@@ -183,7 +185,7 @@ def _build(r: RowReader, v: dict[str, object], previous: Person | None) -> Perso
         active_from=active_from, active_until=active_until,
     )
     if previous is None:
-        return Person(**fields)  # type: ignore[arg-type]
+        return Person(**fields)
     return dataclasses.replace(previous, **fields)
 
 

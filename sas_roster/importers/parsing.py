@@ -129,26 +129,26 @@ def read_roles(value: object) -> frozenset[Role]:
     items = split_list(value)
     if not items:
         raise CellError("aucun rôle indiqué")
-    roles = set()
+    roles: set[Role] = set()
     for item in items:
         roles.add(read_choice(item, _ROLE_ALIASES, ["régulateur", "effecteur", "OSNP"], "rôle"))
     return frozenset(roles)
 
 
 def read_status(value: object) -> PersonStatus:
-    return read_choice(value, _STATUS_ALIASES, list(STATUS_CHOICES), "statut")  # type: ignore[return-value]
+    return read_choice(value, _STATUS_ALIASES, list(STATUS_CHOICES), "statut")
 
 
 def read_sector(value: object) -> Sector:
-    return read_choice(value, _SECTOR_ALIASES, list(SECTOR_CHOICES), "secteur")  # type: ignore[return-value]
+    return read_choice(value, _SECTOR_ALIASES, list(SECTOR_CHOICES), "secteur")
 
 
 def read_availability_kind(value: object) -> AvailabilityKind:
-    return read_choice(value, _AVAILABILITY_ALIASES, list(AVAILABILITY_CHOICES), "type")  # type: ignore[return-value]
+    return read_choice(value, _AVAILABILITY_ALIASES, list(AVAILABILITY_CHOICES), "type")
 
 
 def read_duty_kind(value: object) -> DutyKind:
-    return read_choice(value, _DUTY_ALIASES, list(DUTY_CHOICES), "type")  # type: ignore[return-value]
+    return read_choice(value, _DUTY_ALIASES, list(DUTY_CHOICES), "type")
 
 
 def read_skills(value: object) -> frozenset[str]:

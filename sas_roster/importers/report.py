@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -80,7 +81,7 @@ class ImportReport:
             text += f" {_n(self.kept, 'entrée identique', 'entrées identiques')} déjà présente{'s' if self.kept > 1 else ''} : conservée{'s' if self.kept > 1 else ''}."
         return text
 
-    def _activity_body(self, done) -> str:  # type: ignore[no-untyped-def]
+    def _activity_body(self, done: Callable[[int, str], str]) -> str:
         lines = _n(self.added, "ligne d'activité", "lignes d'activité")
         text = f"{lines} {done(self.added, 'enregistrée')}"
         if self.territories:

@@ -13,7 +13,7 @@ from pathlib import Path
 
 from sas_roster.domain.errors import ValidationError
 
-from sas_roster.domain.cells import safe_cell, safe_row
+from sas_roster.domain.cells import neutralise, safe_cell, safe_row
 
 from .columns import COLUMNS, Column, Fmt, ImportKind
 
@@ -51,10 +51,12 @@ def _write_xlsx(kind: ImportKind, path: Path) -> None:
     from openpyxl.styles import Alignment, Font, PatternFill
     from openpyxl.utils import get_column_letter
     from openpyxl.worksheet.datavalidation import DataValidation
+    from openpyxl.worksheet.worksheet import Worksheet
 
     columns = COLUMNS[kind]
     book = Workbook()
     sheet = book.active
+    assert isinstance(sheet, Worksheet)  # a new workbook opens on its one worksheet
     sheet.title = kind.sheet_name
     lists = book.create_sheet("Listes")
     lists.sheet_state = "hidden"
@@ -62,7 +64,7 @@ def _write_xlsx(kind: ImportKind, path: Path) -> None:
     fill = PatternFill("solid", fgColor=_HEADER_FILL)
     for index, column in enumerate(columns, start=1):
         letter = get_column_letter(index)
-        cell = sheet.cell(row=1, column=index, value=safe_cell(column.name))
+        cell = sheet.cell(row=1, column=index, value=neutralise(column.name))  # a header is text: safe_cell's str case
         cell.font = bold
         cell.fill = fill
         cell.alignment = Alignment(wrap_text=True, vertical="center")

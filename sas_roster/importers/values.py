@@ -10,8 +10,10 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Mapping
 from datetime import date, datetime, time, timedelta
 from decimal import Decimal, InvalidOperation
+from typing import TypeVar
 
 from sas_roster.domain.cells import neutralise
 from sas_roster.domain.rpps import normalise_rpps, rpps_problem
@@ -210,7 +212,10 @@ def read_yes_no(value: object) -> bool:
 # --------------------------------------------------------------------------- enumerations
 
 
-def read_choice(value: object, aliases: dict[str, object], allowed_fr: list[str], what: str) -> object:
+_Choice = TypeVar("_Choice")
+
+
+def read_choice(value: object, aliases: Mapping[str, _Choice], allowed_fr: list[str], what: str) -> _Choice:
     """An enumerated value, matched without accents or case; `aliases` keys are folded."""
     raw = text(value) or ""
     found = aliases.get(fold(raw))

@@ -188,7 +188,7 @@ class PlanningRepository(Repository):
             return [m.assignment_to_domain(r) for r in s.scalars(q)]
 
 
-def _assignments_of_month(year: int, month: int) -> Select[tuple[AssignmentRow]]:
+def _assignments_of_month(year: int, month: int) -> Select[AssignmentRow]:
     return (
         select(AssignmentRow)
         .join(RosterRow, AssignmentRow.roster_id == RosterRow.id)

@@ -46,8 +46,8 @@ def translate_integrity_error(exc: IntegrityError) -> ValidationError:
         )
     if "not null" in lowered or "null value" in lowered:
         column = re.search(r"(?:NOT NULL constraint failed: |column \")([\w.]+)", text)
-        field = column.group(1) if column else None
-        return ValidationError("Enregistrement refusé : valeur obligatoire manquante", [Problem("valeur manquante", field=field)])
+        column_name = column.group(1) if column else None
+        return ValidationError("Enregistrement refusé : valeur obligatoire manquante", [Problem("valeur manquante", field=column_name)])
     return ValidationError("Enregistrement refusé par la base de données (contrainte non respectée)")
 
 

@@ -24,7 +24,7 @@ from collections import defaultdict
 from collections.abc import Callable
 from datetime import date, datetime, time, timedelta
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session, sessionmaker
@@ -53,6 +53,9 @@ from .base import ServiceBase
 from .history import write_worked_hours
 from .persons import normalised, person_problems
 
+if TYPE_CHECKING:
+    from .facade import Services
+
 __all__ = ["ImportReport", "ImportService", "import_file"]
 
 Write = Callable[[], None]
@@ -68,7 +71,7 @@ _STATUS_FR = {RosterStatus.DRAFT: "brouillon", RosterStatus.VALIDATED: "validé"
 
 
 def import_file(
-    services: Any, kind: ImportKind | str, path: str | Path, dry_run: bool = False, actor: str | None = None
+    services: Services | sessionmaker[Session], kind: ImportKind | str, path: str | Path, dry_run: bool = False, actor: str | None = None
 ) -> ImportReport:
     """Import `path` as `kind` into the database behind `services` (see the module docstring).
 
@@ -85,7 +88,7 @@ def import_file(
     return ImportService(_sessions_of(services)).import_table(table, path.name, dry_run=dry_run, actor=actor)
 
 
-def _sessions_of(services: Any) -> sessionmaker[Session]:
+def _sessions_of(services: Services | sessionmaker[Session]) -> sessionmaker[Session]:
     # The Services facade is itself a ServiceBase holding the session factory.
     if isinstance(services, sessionmaker):
         return services
@@ -177,7 +180,9 @@ def _members(s: Session, result: ParseResult, report: ImportReport, problems: li
             if change.previous is None:
                 created.append((person, territory))
                 continue
-            m.apply_person(s.get(PersonRow, change.previous.id), person, territory)
+            row = s.get(PersonRow, change.previous.id)
+            assert row is not None, "an update is only planned for a person read from this database"
+            m.apply_person(row, person, territory)
         s.flush()
         # New persons in bulk (a whole association's file): same rows and audit as the ORM.
         insert_persons(s, created)

@@ -3,7 +3,8 @@ policies, territories, shift templates, demand curves and overrides, dated rates
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
+from typing import TypeVar
 
 from sqlalchemy import exists, select
 from sqlalchemy.orm import Session, sessionmaker
@@ -39,8 +40,8 @@ def settings_problems(s: AssociationSettings) -> list[Problem]:
         for wd in days:
             if not 0 <= wd <= 6:
                 p.append(Problem(f"jour de semaine {wd} invalide (0 = lundi … 6 = dimanche)", field="horaires"))
-    days = [b.day for b in s.bridge_days]
-    for d in sorted({d for d in days if days.count(d) > 1}):
+    bridge_days = [b.day for b in s.bridge_days]
+    for d in sorted({d for d in bridge_days if bridge_days.count(d) > 1}):
         p.append(Problem(f"le pont du {d:%d/%m/%Y} est déclaré deux fois", field="ponts"))
     # Texts the database keeps at a fixed size: refused here the same way on SQLite and PostgreSQL.
     p += too_long(s.name, SETTINGS_NAME_MAX, "nom") + too_long(s.department, DEPARTMENT_MAX, "département")
@@ -268,19 +269,22 @@ class SettingsService(ServiceBase):
             return [m.tier_to_domain(r) for r in rows]
 
 
-class _SessionList(list):  # type: ignore[type-arg]
+_Row = TypeVar("_Row")
+
+
+class _SessionList(list[_Row]):
     """A list whose additions and removals are added to / deleted from the session,
     so that `sync_children` can manage top-level rows as it does collections."""
 
-    def __init__(self, session: Session, rows: list) -> None:  # type: ignore[type-arg]
+    def __init__(self, session: Session, rows: Iterable[_Row]) -> None:
         super().__init__(rows)
         self._session = session
 
-    def remove(self, row: object) -> None:
+    def remove(self, row: _Row) -> None:
         super().remove(row)
         self._session.delete(row)
 
-    def extend(self, rows) -> None:  # type: ignore[no-untyped-def]
+    def extend(self, rows: Iterable[_Row]) -> None:
         for row in rows:
             self.append(row)
             self._session.add(row)

@@ -25,7 +25,11 @@ if config.config_file_name is not None and "connection" not in config.attributes
 
 
 def _configure(connection: Connection | None = None, url: str | None = None) -> None:
-    sqlite = is_sqlite(connection.engine if connection is not None else url)
+    if connection is not None:
+        sqlite = is_sqlite(connection.engine)
+    else:
+        assert url is not None, "alembic configured with neither a connection nor a URL"
+        sqlite = is_sqlite(url)
     context.configure(
         connection=connection,
         url=url,
