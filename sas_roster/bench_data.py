@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 
 from sas_roster.domain.availability import AvailabilityEntry, PdsaDuty
 from sas_roster.domain.demand import DemandCurve, RotaSource, ShiftTemplate, Territory
+from sas_roster.domain.enums import Sector
 from sas_roster.domain.enums import AvailabilityKind, AvailabilityPolicy, ContractKind, DutyKind, HandoverPolicy, PersonStatus, Role
 from sas_roster.domain.person import Contract, Person, RemoteAuthorisation, RetireeQuota
 from sas_roster.domain.rates import default_rates
@@ -42,12 +43,13 @@ def _person(i: int, p: sas.Person, first_day: date) -> Person:
     contracts: tuple[Contract, ...] = ()
     if p.status == "locum" and p.contract_days:
         days = sorted(date.fromisoformat(d) for d in p.contract_days)
-        contracts = (Contract(ContractKind.LOCUM, days[0], days[-1]),)
+        contracts = (Contract(ContractKind.LOCUM, days[0], days[-1], replaces="Dr Titulaire Imaginaire"),)
     if p.weekly_minutes:
         contracts += (Contract(ContractKind.OSNP, first_day - timedelta(days=365), None, "Association", p.weekly_minutes / 60),)
     return Person(
         last_name=last or first, first_name=first if last else "", roles=roles, status=STATUS[p.status],
         rpps=make_rpps(f"18{i:08d}") if doctor else None, territory=p.territory, skills=frozenset(p.skills),
+        sector=Sector.S1 if Role.REGULATOR in roles else None,
         remote=RemoteAuthorisation(first_day - timedelta(days=100), "cabinet") if p.remote else None,
         monthly_max_shifts=p.max_shifts, monthly_max_hours=p.max_minutes // 60 if p.max_minutes else None,
         quota=RetireeQuota(p.quota_minutes // 60) if p.quota_minutes is not None and p.status == "retired" else None,
@@ -109,7 +111,8 @@ def store_generated(services: Services, problem: sas.SasProblem) -> tuple[int, i
         by_month[(day.year, day.month)].append(AvailabilityEntry(
             ids[slot.person], day, TimeRange(_t(slot.start), _t(min(slot.end, 1439))), AvailabilityKind(slot.kind)))
     for (y, m), entries in by_month.items():
-        services.availability.replace_many(y, m, entries)
+        # The generator may say the same thing twice about a slot; the base keeps one of each.
+        services.availability.replace_many(y, m, list(dict.fromkeys(entries)))
     services.pdsa.add_many([PdsaDuty(ids[x.person], datetime.fromisoformat(x.start), datetime.fromisoformat(x.end),
                                      DutyKind(x.kind)) for x in problem.pdsa])
     tpl = {t.code: t for t in templates}

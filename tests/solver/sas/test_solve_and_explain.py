@@ -175,6 +175,8 @@ def test_the_sas_model_runs_on_the_core_lns():
         sol = solve_sas(p, 8.0, num_workers=2, seed=2, lns=True, explain=False)
     finally:
         LnsSearch.run = real
-    assert sol.has_roster and "lns" in seen
+    # The first full search may already prove the month optimal (a fast machine): then there is
+    # nothing left for the LNS to improve; otherwise the LNS must have run.
+    assert sol.has_roster and ("lns" in seen or sol.status == "optimal")
     # The reported objective is the returned roster's quality level, costs included.
     assert sol.objective == sum(c.cost for c in sol.costs if c.rule != "coverage.under")
