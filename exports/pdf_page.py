@@ -77,6 +77,8 @@ def draw_footer(c: Canvas, head: Letterhead, t: Texts, page: int, total: int) ->
     contact = head.contact
     parts += [p for p in (contact.phone, contact.email) if p]
     c.drawString(MARGIN, y, " · ".join(parts))
+    if head.checkpoint:  # an outside checkpoint of the audit trail (`audit verify --expect`)
+        c.drawCentredString(width / 2, y - 3.5 * mm, head.checkpoint)
     c.drawRightString(width - MARGIN, y, t("page", n=page, total=total))
 
 

@@ -40,6 +40,7 @@ class Letterhead:
     timezone: str = "Europe/Paris"
     sender: str = ""  # sending address: ORGANIZER of calendar invitations
     sender_name: str = ""
+    checkpoint: str = ""  # the audit chain's checkpoint line, printed at the foot of each page
 
 
 @dataclass(frozen=True)

@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING
 
 from ..domain.addressing import LevelKind, default_charter
 from ..domain.calendar import MonthCalendar, month_calendar
+from ..domain.audit import checkpoint_label
 from ..domain.documents import (
     TIMEZONES,
     AddressingDay,
@@ -88,7 +89,8 @@ class DocumentService:
             raise NotFoundError("Aucune association n'est configurée dans cette base")
         contact, smtp = self._services.mailing.contact(), self._services.mailing.smtp()
         return Letterhead(settings.name, settings.department, contact, TIMEZONES.get(settings.zone, "Europe/Paris"),
-                          smtp.sender, smtp.sender_name or settings.name)
+                          smtp.sender, smtp.sender_name or settings.name,
+                          checkpoint_label(self._services.audit_checkpoint()))
 
     def month(self, year: int, month: int, number: int | None = None, *, draft: bool = False) -> MonthDocument:
         version = self.version(year, month, number, draft=draft)

@@ -39,6 +39,9 @@ def test_planning_pdf_shows_the_month_the_version_and_every_name(published, tmp_
     for a in doc.version.assignments:
         assert short_name(doc, a).replace(" ⌂", "") in text
     assert "jour férié : Ascension" in text  # closed days appear as grey rows
+    # The audit chain's checkpoint at the foot of every page, as `audit verify --expect` takes it.
+    checkpoint = published.audit_checkpoint()
+    assert checkpoint and text.count(f"empreinte {checkpoint[:16]}") == pages
     assert all(f.endswith(("DejaVuSans", "DejaVuSans-Bold", "DejaVuSansCondensed", "DejaVuSansCondensed-Bold"))
                for f in _fonts(path))
 
