@@ -37,7 +37,7 @@ def write_members(path: Path, rows: int) -> Path:
     for i in range(rows):
         values = {
             "Nom": f"Testnom{i:05d}", "Prénom": f"Prénom{i % 97}", "RPPS": make_rpps(f"{1_100_000_000 + i}"),
-            "Rôles": "régulateur" if i % 3 else "régulateur, effecteur", "Statut": "libéral installé",
+            "Rôles": "régulateur", "Statut": "libéral installé",
             "Secteur": "1", "Téléphone": f"06 00 {i // 10000 % 100:02d} {i // 100 % 100:02d} {i % 100:02d}",
             "E-mail": f"personne{i}@exemple.invalid", "Engagement mensuel (gardes)": 4,
             "Actif depuis": "01/01/2027",
