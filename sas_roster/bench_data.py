@@ -113,8 +113,10 @@ def store_generated(services: Services, problem: sas.SasProblem) -> tuple[int, i
     for (y, m), entries in by_month.items():
         # The generator may say the same thing twice about a slot; the base keeps one of each.
         services.availability.replace_many(y, m, list(dict.fromkeys(entries)))
+    # One duty per person and start (the generator may draw the same duty twice).
+    duties = {(x.person, x.start): x for x in problem.pdsa}
     services.pdsa.add_many([PdsaDuty(ids[x.person], datetime.fromisoformat(x.start), datetime.fromisoformat(x.end),
-                                     DutyKind(x.kind)) for x in problem.pdsa])
+                                     DutyKind(x.kind)) for x in duties.values()])
     tpl = {t.code: t for t in templates}
     fixed = []
     for a in problem.cpts_rota + problem.pins:
