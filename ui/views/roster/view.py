@@ -12,8 +12,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLabel,
-    QInputDialog,
-    QMessageBox,
     QProgressBar,
     QPushButton,
     QSpinBox,
@@ -35,6 +33,7 @@ from ...workers import BackgroundJob
 from ...theme import UNCOVERED_FILL, VIOLATION_FILL
 from ..base import View
 from .editing import EditMixin
+from .lifecycle import LifecycleMixin
 from .grid import RosterGrid
 from .model import COVERED, MISSING, OVER, CoverageDelegate, RosterGridModel, is_unsolved
 from .side_panel import SidePanel
@@ -63,7 +62,7 @@ def empty_month_hint(state, lang: str) -> str:
         month=labels.month_title(state.year, state.month), hours=state.demand_hours)
 
 
-class RosterView(EditMixin, SolveMixin, View):
+class RosterView(EditMixin, SolveMixin, LifecycleMixin, View):
     solve_finished = Signal(object)  # the engine's SasSolution, once stored
     replacement_ready = Signal(object)  # a cancellation's re-solve, to be applied or not
     explanations_ready = Signal()  # the gaps' French explanations arrived
@@ -357,14 +356,6 @@ class RosterView(EditMixin, SolveMixin, View):
             self.progress_label.setText(_("Planning publié : pour le modifier, ouvrez un avenant (bouton « Avenant… »)."))
         self._show_conflicts(published)
 
-    def _show_conflicts(self, published: bool) -> None:
-        conflicts = self.ctx.services.amendments.calendar_conflicts(self.roster_year, self.roster_month) \
-            if published else []
-        self.conflicts_label.setText("\n".join(c.message for c in conflicts))
-        self.conflicts_label.setVisible(bool(conflicts))
-        self.drop_conflicts_button.setVisible(bool(conflicts))
-        self.drop_conflicts_button.setEnabled(bool(conflicts) and not self.job.running)
-
     def after_change(self) -> None:
         """A command changed the draft: re-read and re-check the month at once."""
         if not self.job.running:
@@ -389,87 +380,3 @@ class RosterView(EditMixin, SolveMixin, View):
         index = self.model.index(row, column)
         self.grid.scrollTo(index, QAbstractItemView.ScrollHint.PositionAtCenter)
         self.grid.setCurrentIndex(index)
-
-    # --- publication and amendments ------------------------------------------------------------
-
-    def publish(self) -> None:
-        """First publication. Asked with « Non » as the default: there is no un-publishing."""
-        if self.state is None or self.job.running:
-            return
-        s = self.state
-        text = _("Publier le planning de {month} ? Il ne pourra plus être modifié que par avenant, "
-                 "et une publication ne s'annule pas.").format(month=labels.month_title(s.year, s.month))
-        text += "\n\n" + _("{n} affectation(s) ; {hours} heure(s) demandée(s) non couverte(s) ; "
-                            "{oncall} astreinte(s) non pourvue(s) ; {violations} règle(s) enfreinte(s).").format(
-            n=len(s.assignments), hours=s.uncovered_hours, oncall=sum(g.missing for g in s.gaps if g.hour is None),
-            violations=len(s.violations))
-        if not self._confirm(_("Publier"), text):
-            return
-        try:
-            self.ctx.services.rosters.publish(s.year, s.month, actor=self.ctx.actor)
-        except DomainError as exc:
-            QMessageBox.warning(self, _("Publier"), str(exc))
-            return
-        self.undo_stack.clear()
-        self.after_change()
-
-    def _confirm(self, title: str, text: str) -> bool:
-        box = QMessageBox(QMessageBox.Icon.Question, title, text,
-                          QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, self)
-        box.button(QMessageBox.StandardButton.Yes).setText(_("Oui"))
-        box.button(QMessageBox.StandardButton.No).setText(_("Non"))
-        box.setDefaultButton(QMessageBox.StandardButton.No)
-        self.dialog = box
-        return box.exec() == QMessageBox.StandardButton.Yes
-
-    def ask_reason(self, title: str, prompt: str, default: str = "") -> str:
-        text, ok = QInputDialog.getText(self, title, prompt, text=default)
-        return text.strip() if ok else ""
-
-    def start_amendment(self) -> None:
-        """Open an amendment on the published month: edits then go into it, with this reason."""
-        reason = self.ask_reason(_("Avenant"), _("Motif de l'avenant (il figurera dans l'historique des versions) :"))
-        if not reason:
-            return
-        self.amendment_reason = reason
-        self.undo_stack.clear()
-        self.refresh_now()
-
-    def publish_amendment(self) -> None:
-        if not self.amendment_reason:
-            return
-        pending = self.ctx.services.amendments.pending(self.roster_year, self.roster_month)
-        reason = self.ask_reason(_("Publier l'avenant"),
-                                 _("{n} personne(s) concernée(s). Motif de la nouvelle version :").format(
-                                     n=len(pending.persons)), self.amendment_reason)
-        if not reason:
-            return
-        try:
-            version = self.ctx.services.amendments.publish(self.roster_year, self.roster_month, reason,
-                                                           actor=self.ctx.actor)
-        except DomainError as exc:
-            QMessageBox.warning(self, _("Publier l'avenant"), str(exc))
-            return
-        self.amendment_reason = ""
-        self.undo_stack.clear()
-        self.after_change()
-        self.progress_label.setText(_("Version {n} publiée.").format(n=version.number))
-
-    def drop_conflicts(self) -> None:
-        reason = self.ask_reason(_("Avenant"), _("Motif de l'avenant :"),
-                                 self.amendment_reason or _("changement du calendrier"))
-        if not reason:
-            return
-        try:
-            self.ctx.services.amendments.drop_conflicts(self.roster_year, self.roster_month, reason, self.ctx.actor)
-        except DomainError as exc:
-            QMessageBox.warning(self, _("Avenant"), str(exc))
-            return
-        self.amendment_reason = reason
-        self.after_change()
-
-    def show_versions(self) -> None:
-        from .versions_dialog import VersionsDialog
-
-        self.dialog = VersionsDialog(self.ctx, self.roster_year, self.roster_month, self)
-        self.dialog.open()
