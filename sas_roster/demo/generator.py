@@ -36,6 +36,7 @@ from ..domain.rates import DatedRate, Indicator9Tier, default_indicator9_tiers, 
 from ..domain.roster import Assignment
 from ..domain.rpps import make_rpps
 from ..domain.settings import AssociationSettings, BridgeDay, TimeRange
+from ..domain.setup import default_templates
 from .names import FIRST_NAMES, LAST_NAMES
 
 WEEKDAYS = frozenset(range(5))
@@ -85,21 +86,6 @@ def demo_territories() -> list[Territory]:
         Territory("TR", "CPTS des Trois-Rivières", 2),
         Territory("PC", "CPTS du Plateau de Cèze", 1),
         Territory("BM", "CPTS Bocage et Marais", 1, RotaSource.CPTS),
-    ]
-
-
-def demo_templates() -> list[ShiftTemplate]:
-    t = time
-    return [
-        ShiftTemplate(Role.REGULATOR, "REG-M", "Régulation matin", t(8), t(12), WEEKDAYS),
-        ShiftTemplate(Role.REGULATOR, "REG-A", "Régulation après-midi", t(12), t(16), WEEKDAYS),
-        ShiftTemplate(Role.REGULATOR, "REG-S", "Régulation fin de journée", t(16), t(20), WEEKDAYS),
-        ShiftTemplate(Role.REGULATOR, "REG-SAM", "Régulation samedi", t(8), t(12), SATURDAY),
-        ShiftTemplate(Role.OSNP, "OSNP-M", "OSNP matin", t(8), t(14), WEEKDAYS),
-        ShiftTemplate(Role.OSNP, "OSNP-S", "OSNP après-midi", t(14), t(20), WEEKDAYS),
-        ShiftTemplate(Role.OSNP, "OSNP-SAM", "OSNP samedi", t(8), t(12), SATURDAY),
-        ShiftTemplate(Role.EFFECTOR, "AST", "Astreinte effecteur", t(8), t(20), WEEKDAYS),
-        ShiftTemplate(Role.EFFECTOR, "AST-SAM", "Astreinte effecteur samedi", t(8), t(12), SATURDAY),
     ]
 
 
@@ -344,7 +330,7 @@ def build_demo(today: date, seed: int = 2027) -> DemoData:
     months = [add_months(today.year, today.month, k) for k in range(3)]
     settings = demo_settings(today.year)
     territories = demo_territories()
-    templates = demo_templates()
+    templates = default_templates()  # the usual ones the setup wizard proposes too
     persons = demo_persons(rng, today, territories)
     pdsa = demo_pdsa(rng, persons, months)
     availability = demo_availability(rng, persons, settings, months)
