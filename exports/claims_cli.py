@@ -21,9 +21,7 @@ from sas_roster.domain.calendar import parse_month
 from sas_roster.domain.claims import Statement, StatementKind, parse_period
 from sas_roster.domain.errors import ValidationError
 
-from .attendance_sheets import write_attendance_xlsx, write_sign_in_pdf
-from .claims_pdf import period_title, write_recap_pdf, write_statement_pdf
-from .claims_xlsx import write_recap_xlsx
+# The PDF and XLSX writers are imported by the commands that write (ReportLab is heavy).
 
 ACTOR_HELP = "nom de la personne qui agit (journal d'audit)"
 
@@ -79,6 +77,8 @@ def _attendance(args: argparse.Namespace, ctx: CliContext) -> int:
         out = Path(args.out)
         out.mkdir(parents=True, exist_ok=True)
         persons = _persons(sv)
+        from .attendance_sheets import write_attendance_xlsx, write_sign_in_pdf
+
         pdf = write_sign_in_pdf(out / f"emargement-{year:04d}-{month:02d}.pdf", _association(sv), year, month, lines, persons)
         xlsx = write_attendance_xlsx(out / f"presences-{year:04d}-{month:02d}.xlsx", year, month, lines, persons)
         ctx.print(f"{len(lines)} créneau(x) publiés en {month:02d}/{year}")
@@ -136,6 +136,9 @@ def compute(sv: Any, kind: str, period: str) -> list[Statement]:
 def export_statements(sv: Any, kind: str, period: str, out: Path, actor: str | None = None) -> tuple[list[Statement], list[Path]]:
     """Compute, number (first time) or reuse (frozen), and write the PDFs and the recap, each
     with the audit chain's checkpoint in its footer. Refused to accounts that may not export."""
+    from .claims_pdf import period_title, write_recap_pdf, write_statement_pdf
+    from .claims_xlsx import write_recap_xlsx
+
     sv.authorise(Permission.EXPORT_STATEMENTS)
     statements = sv.claims.issue(compute(sv, kind, period), actor=actor)
     out.mkdir(parents=True, exist_ok=True)

@@ -15,20 +15,23 @@ import getpass
 import sys
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from sas_roster.cli import EXIT_ERROR, EXIT_OK, CliCommand, CliContext
 from sas_roster.domain.calendar import parse_month
 from sas_roster.domain.mailing import AssociationContact, MailRecord, SmtpSecurity, SmtpSettings
 
-from .batches import notice_mails, schedule_mails
-from .bundle import KINDS, Cancelled, write_month
 from .claims_cli import EXPORT_KINDS, add_export_subcommands
 from .claims_cli import _export as export_statements_command
 from .claims_cli import commands as claims_commands
 from .indicators_report import commands as report_commands
-from .mail import OutgoingMail, write_previews
-from .smtp import Credentials, SendError, send_mails
+
+if TYPE_CHECKING:
+    from .mail import OutgoingMail
+    from .smtp import Credentials
+
+# The document writers (ReportLab, openpyxl's writer, ICS, SMTP) are imported by the commands
+# that use them: a command that exports nothing (an import, a solve) does not load them.
 
 def _month(text: str) -> tuple[int, int]:
     return parse_month(text)
@@ -46,7 +49,7 @@ _KIND_HELP = {
 
 def _export_args(p: argparse.ArgumentParser) -> None:
     sub = p.add_subparsers(dest="export_cmd", metavar="DOCUMENT", required=True)
-    for kind in (*KINDS, "all"):
+    for kind in _KIND_HELP:  # exports.bundle.KINDS, then "all" (a test keeps them equal)
         s = sub.add_parser(kind, help=_KIND_HELP[kind], description=_KIND_HELP[kind])
         s.add_argument("month", metavar="AAAA-MM", help="mois du planning")
         s.add_argument("--version", type=int, metavar="N", help="version publiée (la dernière par défaut ; 0 = brouillon)")
@@ -58,6 +61,8 @@ def _export_args(p: argparse.ArgumentParser) -> None:
 def _export(args: argparse.Namespace, ctx: CliContext) -> int:
     if args.export_cmd in EXPORT_KINDS:
         return export_statements_command(args, ctx)
+    from .bundle import KINDS, Cancelled, write_month
+
     args.kind = args.export_cmd
     year, month = _month(args.month)
     documents = ctx.services().documents
@@ -91,6 +96,8 @@ def _send_args(p: argparse.ArgumentParser) -> None:
 
 def build_mails(services: Any, year: int, month: int, kind: str, number: int | None, lang: str) -> list[OutgoingMail]:
     """The messages of a sending, built from the published version (never a draft)."""
+    from .batches import notice_mails, schedule_mails
+
     if kind == "schedules":
         return schedule_mails(services.documents.month(year, month, number), lang)
     return notice_mails(services.documents.notice(year, month, number), lang)
@@ -105,6 +112,8 @@ def _ask_password() -> str | None:
 def send(services, year: int, month: int, kind: str, number: int | None, lang: str,  # type: ignore[no-untyped-def]
          credentials: Credentials, actor: str | None = None, progress=None, cancelled=None):
     """Build and send a month's messages, logging each one the server accepted."""
+    from .smtp import send_mails
+
     mails = build_mails(services, year, month, kind, number, lang)
     sent_keys = services.mailing.sent_keys(year, month)
 
@@ -117,6 +126,9 @@ def send(services, year: int, month: int, kind: str, number: int | None, lang: s
 
 
 def _send(args: argparse.Namespace, ctx: CliContext) -> int:
+    from .mail import write_previews
+    from .smtp import Credentials, SendError
+
     year, month = _month(args.month)
     services = ctx.services()
     if args.preview:
@@ -152,6 +164,8 @@ def _settings_args(p: argparse.ArgumentParser) -> None:
 
 
 def _settings(args: argparse.Namespace, ctx: CliContext) -> int:
+    from .smtp import Credentials
+
     services = ctx.services()
     c = services.mailing.contact()
     if any(x is not None for x in (args.address, args.phone, args.email)):

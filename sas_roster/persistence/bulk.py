@@ -10,7 +10,8 @@ transaction. Text lengths are checked first, as `lengths` does before an ORM flu
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
+from itertools import islice
 from typing import Any
 
 from sqlalchemy import String, Table, func, insert, inspect, select
@@ -89,13 +90,15 @@ def _insert(session: Session, model: type[Any], rows: list[dict[str, Any]], audi
 _CHUNK = 1000  # persons per batch: the rows and audit entries of one batch at a time in memory
 
 
-def insert_persons(session: Session, persons: Sequence[tuple[Person, int | None]]) -> list[int]:
+def insert_persons(session: Session, persons: Iterable[tuple[Person, int | None]]) -> list[int]:
     """Insert new persons (with their territory id) and every sub-record; returns their ids,
     in order. Audit rows are written as the ORM hooks would. In the caller's transaction: a
-    refusal in a later batch rolls back the earlier ones with everything else."""
+    refusal in a later batch rolls back the earlier ones with everything else. `persons` is
+    read batch by batch: a generator keeps only one batch in memory."""
     ids: list[int] = []
-    for start in range(0, len(persons), _CHUNK):
-        ids += _insert_batch(session, persons[start:start + _CHUNK])
+    it = iter(persons)
+    while batch := list(islice(it, _CHUNK)):
+        ids += _insert_batch(session, batch)
     return ids
 
 

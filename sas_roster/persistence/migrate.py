@@ -8,22 +8,24 @@ to ``<name>.YYYYmmdd-HHMMSS.bak`` next to it before migrating.
 
 from __future__ import annotations
 
+import ast
 import os
 import shutil
 import sqlite3
 from datetime import datetime
+from functools import cache
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from alembic import command
-from alembic.config import Config
-from alembic.runtime.migration import MigrationContext
-from alembic.script import ScriptDirectory
 from sqlalchemy import Engine, inspect
 from sqlalchemy.exc import OperationalError
 
 from ..domain.errors import DomainError
 from .engine import is_sqlite, make_engine, sqlite_path
 from .faults import checkpoint
+
+if TYPE_CHECKING:
+    from alembic.config import Config
 
 MIGRATIONS = Path(__file__).with_name("migrations")
 SQLITE_HEADER = b"SQLite format 3\x00"
@@ -55,6 +57,8 @@ def _writable(path: Path) -> bool:
 
 def alembic_config(engine: Engine | None = None) -> Config:
     """Alembic configured in code: no alembic.ini needed at run time."""
+    from alembic.config import Config
+
     cfg = Config()
     cfg.set_main_option("script_location", str(MIGRATIONS))
     cfg.set_main_option("path_separator", "os")
@@ -63,13 +67,43 @@ def alembic_config(engine: Engine | None = None) -> Config:
     return cfg
 
 
+def _revisions() -> dict[str, str | None]:
+    return _revision_graph(MIGRATIONS)
+
+
+@cache
+def _revision_graph(folder: Path) -> dict[str, str | None]:
+    """Each migration's revision and the one it follows, read from the scripts' source.
+
+    Alembic (and Mako, Pygments behind it: ≈ 13 MB) is loaded only when a migration really
+    runs; opening a database already at head only needs these two names per script. A test
+    checks this reading against Alembic's own graph."""
+    graph: dict[str, str | None] = {}
+    for script in sorted((folder / "versions").glob("*.py")):
+        names: dict[str, str | None] = {}
+        for node in ast.parse(script.read_text(encoding="utf-8")).body:
+            if isinstance(node, ast.AnnAssign | ast.Assign):
+                targets = [node.target] if isinstance(node, ast.AnnAssign) else node.targets
+                for target in targets:
+                    if isinstance(target, ast.Name) and target.id in ("revision", "down_revision"):
+                        value = node.value
+                        constant = value.value if isinstance(value, ast.Constant) else None
+                        names[target.id] = constant if isinstance(constant, str) else None
+        if isinstance(names.get("revision"), str):
+            graph[str(names["revision"])] = names.get("down_revision")
+    return graph
+
+
 def head_revision() -> str:
-    head = ScriptDirectory.from_config(alembic_config()).get_current_head()
-    assert head is not None
-    return head
+    graph = _revisions()
+    heads = set(graph) - {down for down in graph.values() if down is not None}
+    assert len(heads) == 1, f"migrations must form one chain, heads: {sorted(heads)}"
+    return heads.pop()
 
 
 def current_revision(engine: Engine) -> str | None:
+    from alembic.runtime.migration import MigrationContext
+
     with engine.connect() as conn:
         return MigrationContext.configure(conn).get_current_revision()
 
@@ -150,7 +184,7 @@ def _check_revision(current: str | None, has_tables: bool, tables: set[str] | No
 
 
 def _known_revisions() -> set[str]:
-    return {s.revision for s in ScriptDirectory.from_config(alembic_config()).walk_revisions()}
+    return set(_revisions())
 
 
 def backup_sqlite_file(path: Path, now: datetime | None = None) -> Path:
@@ -287,6 +321,8 @@ def _has_tables(engine: Engine) -> bool:
 
 
 def _run(engine: Engine, direction: str, revision: str) -> None:
+    from alembic import command
+
     cfg = alembic_config(engine)
     with engine.connect() as conn:
         cfg.attributes["connection"] = conn

@@ -54,6 +54,7 @@ from .history import write_worked_hours
 from .persons import normalised, person_problems
 
 if TYPE_CHECKING:
+    from ..domain.person import Person
     from .facade import Services
 
 __all__ = ["ImportReport", "ImportService", "import_file"]
@@ -102,6 +103,9 @@ class ImportService(ServiceBase):
         with self._tx(actor) as s:
             result = _PARSERS[kind](table, _directory(self._sessions, s))
             report = ImportReport(kind, file_name, dry_run, lines=len(table.rows), notes=list(result.notes))
+            # The parsed items are all that is used from here on: the raw cells go now, so that
+            # the write reuses their memory (≈ 30 MB for a 20 000-row members sheet).
+            table.rows = []
             problems = list(result.problems)
             step = {ImportKind.MEMBERS: _members, ImportKind.AVAILABILITY: _availability,
                     ImportKind.PDSA: _pdsa, ImportKind.ROTA: _rota, ImportKind.HISTORY: _history,
@@ -171,21 +175,20 @@ def _members(s: Session, result: ParseResult, report: ImportReport, problems: li
 
     def write() -> None:
         territories = _territory_ids(s)
-        created = []
+
+        def with_territory(person: Person) -> tuple[Person, int | None]:
+            return person, territories.get(person.territory) if person.territory else None
+
         for change in changes:
-            if change.action == UNCHANGED:
-                continue
-            person = normalised(change.person)
-            territory = territories.get(person.territory) if person.territory else None
-            if change.previous is None:
-                created.append((person, territory))
+            if change.action == UNCHANGED or change.previous is None:
                 continue
             row = s.get(PersonRow, change.previous.id)
             assert row is not None, "an update is only planned for a person read from this database"
-            m.apply_person(row, person, territory)
+            m.apply_person(row, *with_territory(normalised(change.person)))
         s.flush()
-        # New persons in bulk (a whole association's file): same rows and audit as the ORM.
-        insert_persons(s, created)
+        # New persons in bulk (a whole association's file): same rows and audit as the ORM,
+        # normalised batch by batch as they are written (not all 20 000 copies at once).
+        insert_persons(s, (with_territory(normalised(c.person)) for c in changes if c.previous is None))
 
     return write
 

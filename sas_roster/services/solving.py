@@ -26,7 +26,6 @@ from typing import TYPE_CHECKING
 from sqlalchemy import select
 
 from solver import sas
-from solver.sas import Replacement, rank_candidates, replace
 
 from ..domain.enums import RosterStatus
 from ..domain.errors import DomainError, NotFoundError, ValidationError
@@ -82,10 +81,10 @@ class WithdrawalJob:
     current: sas.SasSolution
     gaps_before: frozenset[tuple[str, str, int | None, str | None]]
 
-    def run(self, on_progress: ProgressCallback | None = None) -> Replacement:
+    def run(self, on_progress: ProgressCallback | None = None) -> sas.Replacement:
         """The minimal re-solve (bounded by its time limit; not cancellable)."""
         try:
-            return replace(self.month.problem, self.current, str(self.person_id), self.day, self.shift,
+            return sas.replace(self.month.problem, self.current, str(self.person_id), self.day, self.shift,
                            time_limit=self.time_limit)
         except ValueError as exc:
             raise DomainError(str(exc)) from None
@@ -164,7 +163,7 @@ class SolvingService:
         gaps = frozenset(_gap_key(u) for u in sas.evaluate_uncovered(mp.problem, current.assignments))
         return WithdrawalJob(mp, roster.assignments, person_id, day, engine_shift, time_limit, current, gaps)
 
-    def store_withdrawal(self, job: WithdrawalJob, result: Replacement, reason: str,
+    def store_withdrawal(self, job: WithdrawalJob, result: sas.Replacement, reason: str,
                          actor: str | None) -> WithdrawalOutcome:
         """Record the withdrawal and store the re-solved month, in one transaction: the
         person's cancelled shifts go even when pinned."""
@@ -224,7 +223,7 @@ class SolvingService:
         """Who can take `shift` (a template code; None: the on-call duty of `territory`) on
         `day` given the rest of the roster, best first, with the French reasons of those
         who cannot."""
-        return rank_candidates(month.problem, current_solution(assignments), day,
+        return sas.rank_candidates(month.problem, current_solution(assignments), day,
                                shift if shift is not None else sas.ONCALL, territory)
 
     # --- helpers ----------------------------------------------------------------------------

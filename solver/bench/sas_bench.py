@@ -10,7 +10,7 @@ quality level (coverage is solved first, its own gap is reported too), the time 
 which a roster within 1 % (5 %) of the bound was first found, uncovered demand, the
 fairness spread (:mod:`solver.sas.metrics`), peak memory, the greedy baseline and the
 ratios solver ÷ greedy. On ``small`` and ``medium``, replacements: a few shifts
-cancelled one by one, each re-solved with :func:`solver.sas.replace.replace`.
+cancelled one by one, each re-solved with :func:`solver.sas.replacement.replace`.
 
 ``--seeds 1 2 3`` runs each size once per seed (each its own instance and solver seed)
 and adds a summary per size: median and worst of the final gap, of the time to reach
@@ -34,7 +34,7 @@ from ..core.solution import Progress
 from ..sas.metrics import roster_metrics
 from ..sas.problem import SasProblem
 from ..sas.solution import SasSolution
-from ..sas.replace import replace
+from ..sas.replacement import replace
 from ..sas.solution import relative_gap
 from ..sas.solve import SasOptions, SasSolver
 from .generator import SIZES, generate

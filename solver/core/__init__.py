@@ -5,23 +5,62 @@ The public API (see ``docs/solver-core.md``)::
     from solver.core import Problem, ShiftType, Person, Cover, ..., SolveOptions, solve
 """
 
-from .availability import Unavailable
-from .coverage import Cover
-from .explain import explain_infeasibility
-from .families import build_model
-from .model import RosterModel
-from .pins import Pin
-from .problem import Person, Problem, ShiftType
-from .requests import Request
-from .sequences import RunLimit
-from .solution import (FEASIBLE, INFEASIBLE, INVALID, OPTIMAL, UNKNOWN, Conflict, Progress,
-                       Solution, Violation)
-from .options import SolveOptions
-from .solve import RosterSolver, solve
-from .stability import Assignment
-from .successions import ForbiddenSuccession, MinimumRest
-from .totals import TotalLimit
-from .weekends import WeekendLimit
+from __future__ import annotations
+
+import importlib
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from .availability import Unavailable
+    from .coverage import Cover
+    from .explain import explain_infeasibility
+    from .families import build_model
+    from .model import RosterModel
+    from .pins import Pin
+    from .problem import Person, Problem, ShiftType
+    from .requests import Request
+    from .sequences import RunLimit
+    from .solution import (FEASIBLE, INFEASIBLE, INVALID, OPTIMAL, UNKNOWN, Conflict, Progress,
+                           Solution, Violation)
+    from .options import SolveOptions
+    from .roster_solver import RosterSolver, solve
+    from .stability import Assignment
+    from .successions import ForbiddenSuccession, MinimumRest
+    from .totals import TotalLimit
+    from .weekends import WeekendLimit
+
+# Loaded on first use: importing the problem records must not load OR-Tools (≈ 75 MB),
+# so the application's commands that never solve stay light.
+_LAZY = {
+    "Unavailable": ".availability",
+    "Cover": ".coverage",
+    "explain_infeasibility": ".explain",
+    "build_model": ".families",
+    "RosterModel": ".model",
+    "Pin": ".pins",
+    "Person": ".problem",
+    "Problem": ".problem",
+    "ShiftType": ".problem",
+    "Request": ".requests",
+    "RunLimit": ".sequences",
+    "FEASIBLE": ".solution",
+    "INFEASIBLE": ".solution",
+    "INVALID": ".solution",
+    "OPTIMAL": ".solution",
+    "UNKNOWN": ".solution",
+    "Conflict": ".solution",
+    "Progress": ".solution",
+    "Solution": ".solution",
+    "Violation": ".solution",
+    "SolveOptions": ".options",
+    "RosterSolver": ".roster_solver",
+    "solve": ".roster_solver",
+    "Assignment": ".stability",
+    "ForbiddenSuccession": ".successions",
+    "MinimumRest": ".successions",
+    "TotalLimit": ".totals",
+    "WeekendLimit": ".weekends",
+}
 
 __all__ = [
     "Assignment", "Conflict", "Cover", "FEASIBLE", "ForbiddenSuccession", "INFEASIBLE",
@@ -30,3 +69,12 @@ __all__ = [
     "TotalLimit", "UNKNOWN", "Unavailable", "Violation", "WeekendLimit", "build_model",
     "explain_infeasibility", "solve",
 ]
+
+
+def __getattr__(name: str) -> Any:
+    module = _LAZY.get(name)
+    if module is None:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    value = getattr(importlib.import_module(module, __name__), name)
+    globals()[name] = value
+    return value

@@ -1,6 +1,6 @@
 """The one solve loop of the engine, for any :class:`~solver.core.model.RosterModel`.
 
-Used by the general core (:class:`~solver.core.solve.RosterSolver`, the Curtois
+Used by the general core (:class:`~solver.core.roster_solver.RosterSolver`, the Curtois
 benchmark) and by the SAS model (:class:`~solver.sas.solve.SasSolver`). It owns what
 both need once: the time limit (wall clock, or CP-SAT deterministic time), cancel from
 any thread, progress, warm-start hints, the CP-SAT parameters, the incumbent, the bound

@@ -14,17 +14,65 @@ Public API (see ``docs/solver-format.md``)::
   role, day and hour, and the uncovered hours explained.
 """
 
-from ..core.solution import Progress
-from .evaluate import Evaluation, evaluate, role_coverage
-from .evaluation import evaluate_uncovered
-from .problem import SasProblem
-from .records import (EFFECTOR, ONCALL, OSNP, REGULATOR, Assignment, Availability,
-                      ContinuityDay, HourDemand, OnCallDemand, PastShift, PdsaDuty, Person,
-                      Settings, Template, Territory, Weights)
-from .replace import Candidate, Replacement, rank_candidates, replace
-from .solution import (Clash, Cost, Excuse, Phase, RoleCoverage, SasSolution, Uncovered,
-                       grouped_explanations)
-from .solve import SasOptions, SasSolver, solve_sas
+from __future__ import annotations
+
+import importlib
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from ..core.solution import Progress
+    from .evaluator import Evaluation, evaluate, role_coverage
+    from .evaluation import evaluate_uncovered
+    from .problem import SasProblem
+    from .records import (EFFECTOR, ONCALL, OSNP, REGULATOR, Assignment, Availability,
+                          ContinuityDay, HourDemand, OnCallDemand, PastShift, PdsaDuty, Person,
+                          Settings, Template, Territory, Weights)
+    from .replacement import Candidate, Replacement, rank_candidates, replace
+    from .solution import (Clash, Cost, Excuse, Phase, RoleCoverage, SasSolution, Uncovered,
+                           grouped_explanations)
+    from .solve import SasOptions, SasSolver, solve_sas
+
+# Loaded on first use: importing the problem records must not load OR-Tools (≈ 75 MB),
+# so the application's commands that never solve stay light.
+_LAZY = {
+    "Progress": "..core.solution",
+    "Evaluation": ".evaluator",
+    "evaluate": ".evaluator",
+    "role_coverage": ".evaluator",
+    "evaluate_uncovered": ".evaluation",
+    "SasProblem": ".problem",
+    "EFFECTOR": ".records",
+    "ONCALL": ".records",
+    "OSNP": ".records",
+    "REGULATOR": ".records",
+    "Assignment": ".records",
+    "Availability": ".records",
+    "ContinuityDay": ".records",
+    "HourDemand": ".records",
+    "OnCallDemand": ".records",
+    "PastShift": ".records",
+    "PdsaDuty": ".records",
+    "Person": ".records",
+    "Settings": ".records",
+    "Template": ".records",
+    "Territory": ".records",
+    "Weights": ".records",
+    "Candidate": ".replacement",
+    "Replacement": ".replacement",
+    "rank_candidates": ".replacement",
+    "replace": ".replacement",
+    "Clash": ".solution",
+    "Cost": ".solution",
+    "Excuse": ".solution",
+    "Phase": ".solution",
+    "RoleCoverage": ".solution",
+    "SasSolution": ".solution",
+    "Uncovered": ".solution",
+    "grouped_explanations": ".solution",
+    "SasOptions": ".solve",
+    "SasSolver": ".solve",
+    "solve_sas": ".solve",
+}
 
 __all__ = [
     "Assignment", "Availability", "Candidate", "Clash", "ContinuityDay", "Cost", "EFFECTOR",
@@ -34,3 +82,12 @@ __all__ = [
     "Territory", "Uncovered", "Weights", "evaluate", "evaluate_uncovered",
     "grouped_explanations", "rank_candidates", "replace", "role_coverage", "solve_sas",
 ]
+
+
+def __getattr__(name: str) -> Any:
+    module = _LAZY.get(name)
+    if module is None:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    value = getattr(importlib.import_module(module, __name__), name)
+    globals()[name] = value
+    return value

@@ -24,7 +24,7 @@ from ..core.options import SolveOptions
 from ..core.report import objective_of_terms, value_of
 from ..core.solution import INVALID
 from .context import Context
-from .evaluate import role_coverage
+from .evaluator import role_coverage
 from .explain import explain_clash, uncovered_of
 from .model import SasModel
 from .problem import SasProblem

@@ -41,3 +41,10 @@ def test_export_of_an_unpublished_month_is_refused_in_french(published, tmp_path
     assert "n'est pas publié" in capsys.readouterr().err
     assert main(["--db", url, "export", "planning", "2027-06", "--version", "0", "--out", str(tmp_path)]) == 0
     assert (tmp_path / "planning-2027-06-brouillon.pdf").exists()
+
+
+def test_export_documents_offered_are_the_bundles_kinds() -> None:
+    from exports import cli
+    from exports.bundle import KINDS
+
+    assert list(cli._KIND_HELP) == [*KINDS, "all"]

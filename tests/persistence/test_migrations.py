@@ -55,6 +55,17 @@ def test_there_are_at_least_two_revisions_and_head_is_known() -> None:
     assert head_revision() != "0001"
 
 
+def test_revision_graph_read_from_the_scripts_is_alembics_own() -> None:
+    # Opening a database at head reads the revisions from the scripts' source, without Alembic.
+    from alembic.script import ScriptDirectory
+
+    from sas_roster.persistence.migrate import _known_revisions, alembic_config
+
+    scripts = ScriptDirectory.from_config(alembic_config())
+    assert head_revision() == scripts.get_current_head()
+    assert _known_revisions() == {s.revision for s in scripts.walk_revisions()}
+
+
 def test_upgrade_from_empty_gives_exactly_the_models(tmp_path: Path) -> None:
     url = _url(tmp_path / "new.db")
     assert upgrade_database(url) is None  # nothing to back up in a new file

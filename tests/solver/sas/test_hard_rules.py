@@ -3,7 +3,7 @@ uncovered hour it causes is explained with the exact French reason."""
 
 from solver.sas import (Assignment, Availability, OnCallDemand, PastShift, PdsaDuty, Settings,
                         Template, Territory)
-from solver.sas.replace import rank_candidates
+from solver.sas.replacement import rank_candidates
 from solver.sas.rules import reasons
 
 from .tiny import day, doctor, excuses, problem, solve, state_of

@@ -7,7 +7,7 @@ import pytest
 
 from solver.bench.generator import generate
 from solver.sas import Assignment, Availability, SasProblem, SasSolution, solve_sas
-from solver.sas.replace import rank_candidates, replace
+from solver.sas.replacement import rank_candidates, replace
 from solver.sas.rules import reasons
 from solver.sas.solution import FEASIBLE, INFEASIBLE, OPTIMAL
 
