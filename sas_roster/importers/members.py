@@ -160,6 +160,9 @@ def _quota(r: RowReader, v: dict[str, object]) -> RetireeQuota | None:
     return RetireeQuota(yearly, monthly, until)  # type: ignore[arg-type]
 
 
+_NO_SKILLS: frozenset[str] = frozenset()  # shared: one empty set per person is 4 MB in 20 000 rows
+
+
 def _build(r: RowReader, v: dict[str, object], previous: Person | None) -> Person | None:
     roles = v[ROLES]
     if roles and DOCTOR_ROLES & roles and not v[RPPS] and r.blank(RPPS):  # type: ignore[operator]
@@ -180,7 +183,7 @@ def _build(r: RowReader, v: dict[str, object], previous: Person | None) -> Perso
     fields: dict[str, Any] = dict(
         last_name=v[NOM], first_name=v[PRENOM], roles=roles, status=v[STATUS], rpps=v[RPPS], sector=v[SECTOR],
         phone=v[PHONE] or None, email=v[EMAIL], territory=v[TERRITORY], remote=remote,
-        skills=v[SKILLS] or frozenset(), monthly_max_shifts=v[MAX_SHIFTS], monthly_max_hours=v[MAX_HOURS],
+        skills=v[SKILLS] or _NO_SKILLS, monthly_max_shifts=v[MAX_SHIFTS], monthly_max_hours=v[MAX_HOURS],
         quota=quota, contracts=contracts, consent_contact=True if v[CONSENT] is None else v[CONSENT],
         active_from=active_from, active_until=active_until,
     )

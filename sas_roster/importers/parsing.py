@@ -132,7 +132,12 @@ def read_roles(value: object) -> frozenset[Role]:
     roles: set[Role] = set()
     for item in items:
         roles.add(read_choice(item, _ROLE_ALIASES, ["régulateur", "effecteur", "OSNP"], "rôle"))
-    return frozenset(roles)
+    # One shared set per combination of roles (there are seven): a 20 000-row file would
+    # otherwise hold 20 000 equal sets (≈ 4 MB).
+    return _ROLE_SETS.setdefault(frozenset(roles), frozenset(roles))
+
+
+_ROLE_SETS: dict[frozenset[Role], frozenset[Role]] = {}
 
 
 def read_status(value: object) -> PersonStatus:

@@ -13,7 +13,6 @@ the value is gone, and a changed value cannot pass for an erased one.
 
 from __future__ import annotations
 
-import hashlib
 import hmac
 import json
 from collections.abc import Iterable, Mapping
@@ -31,8 +30,13 @@ TABLE = "audit_log"
 _PG_LOCK_ID = 7_150_001  # advisory lock serialising appends on a shared PostgreSQL database
 
 
+# One encoder for every value (json.dumps with options builds a new one per call: with
+# ≈ 25 fields per audited row, a 20 000-person import hashes half a million values).
+_ENCODER = json.JSONEncoder(sort_keys=True, separators=(",", ":"), ensure_ascii=False)
+
+
 def _canonical(value: Any) -> bytes:
-    return json.dumps(value, sort_keys=True, separators=(",", ":"), ensure_ascii=False).encode()
+    return _ENCODER.encode(value).encode()
 
 
 def is_erased(value: Any) -> bool:
@@ -42,7 +46,7 @@ def is_erased(value: Any) -> bool:
 def field_digest(key: bytes, value: Any) -> str:
     if is_erased(value):
         return str(value[ERASED])
-    return hmac.new(key, b"field\x00" + _canonical(value), hashlib.sha256).hexdigest()
+    return hmac.digest(key, b"field\x00" + _canonical(value), "sha256").hex()
 
 
 def erased(key: bytes, value: Any) -> Any:
@@ -70,7 +74,7 @@ def entry_hash(key: bytes, previous: str, row: Mapping[str, Any]) -> str:
         row["id"], _instant(row["at"]), row["actor"], row["entity"], str(row["entity_id"]), row["action"],
         _digests(key, row["before"]), _digests(key, row["after"]),
     ]
-    return hmac.new(key, previous.encode() + b"\n" + _canonical(body), hashlib.sha256).hexdigest()
+    return hmac.digest(key, previous.encode() + b"\n" + _canonical(body), "sha256").hex()
 
 
 def _audit_table() -> Any:

@@ -87,7 +87,7 @@ def _insert(session: Session, model: type[Any], rows: list[dict[str, Any]], audi
     return ids
 
 
-_CHUNK = 1000  # persons per batch: the rows and audit entries of one batch at a time in memory
+_CHUNK = 500  # persons per batch: the rows and audit entries of one batch at a time in memory
 
 
 def insert_persons(session: Session, persons: Iterable[tuple[Person, int | None]]) -> list[int]:

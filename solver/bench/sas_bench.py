@@ -148,8 +148,8 @@ def add_arguments(ap: argparse.ArgumentParser) -> None:
                     choices=sorted(SIZES), metavar="SIZE",
                     help=f"tailles parmi {', '.join(sorted(SIZES))} (défaut : small medium large)")
     ap.add_argument("--time-limit", type=float, default=None,
-                    help="secondes par taille (défaut : small 5, medium 30, large 120, "
-                         "quarter 300)")
+                    help="secondes par taille (défaut : small 5, medium 30, large 60, "
+                         "quarter 120)")
     ap.add_argument("--seed", type=int, default=1)
     ap.add_argument("--seeds", type=int, nargs="+", default=None,
                     help="une exécution par graine ; médiane et pire par taille")
