@@ -142,9 +142,9 @@ def test_long_values_are_refused_before_the_database_sees_them(
 def test_solve_problem_file_is_pseudonymised_unless_asked(demo_db: Path, tmp_path: Path, secrets: list[str]) -> None:
     url = copy_db(demo_db, tmp_path / "solve.db")
     plain, named = tmp_path / "probleme.json", tmp_path / "avec-noms.json"
-    r = run_cli(url, "solve", MONTH, "--time-limit", "1", "--dry-run", "--problem-out", str(plain))
+    r = run_cli(url, "solve", MONTH, "--time-limit", "10", "--dry-run", "--problem-out", str(plain))
     assert r.returncode == 0, r.stderr
-    r = run_cli(url, "solve", MONTH, "--time-limit", "1", "--dry-run", "--problem-out", str(named), "--with-names")
+    r = run_cli(url, "solve", MONTH, "--time-limit", "10", "--dry-run", "--problem-out", str(named), "--with-names")
     assert r.returncode == 0, r.stderr
     people = json.loads(plain.read_text(encoding="utf-8"))["people"]
     assert people and all(p["name"].startswith("Personne ") for p in people)
