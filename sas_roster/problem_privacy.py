@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import dataclasses
 
-from solver.sas.problem import SasProblem
+from solver.sas import SasProblem
 
 
 def pseudonymise(problem: SasProblem) -> SasProblem:

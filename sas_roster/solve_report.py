@@ -7,7 +7,6 @@ from collections import defaultdict
 from dataclasses import asdict, dataclass, field
 
 from solver import sas
-from solver.sas.context import Context
 
 
 @dataclass(frozen=True)
@@ -75,7 +74,7 @@ class SolveReport:
 
 def person_loads(problem: sas.SasProblem, assignments: list[sas.Assignment]) -> list[PersonLoad]:
     """Minutes and shifts per person against his fairness target (regulators and OSNP)."""
-    ctx = Context(problem)
+    targets = sas.fairness_targets(problem)
     days = {d.date: d for d in problem.days}
     minutes: dict[str, int] = defaultdict(int)
     shifts: dict[str, int] = defaultdict(int)
@@ -90,7 +89,7 @@ def person_loads(problem: sas.SasProblem, assignments: list[sas.Assignment]) -> 
         minutes[a.person] += end - start
         shifts[a.person] += 1
     return sorted(
-        (PersonLoad(p.id, p.label, p.roles, minutes[p.id], shifts[p.id], ctx.target(p)) for p in problem.people
+        (PersonLoad(p.id, p.label, p.roles, minutes[p.id], shifts[p.id], targets[p.id]) for p in problem.people
          if p.roles != (sas.EFFECTOR,)),
         key=lambda x: (x.roles, x.name),
     )

@@ -21,6 +21,7 @@ from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from ..core.solution import Progress
+    from .context import fairness_targets
     from .evaluator import Evaluation, evaluate, role_coverage
     from .evaluation import evaluate_uncovered
     from .problem import SasProblem
@@ -36,6 +37,7 @@ if TYPE_CHECKING:
 # so the application's commands that never solve stay light.
 _LAZY = {
     "Progress": "..core.solution",
+    "fairness_targets": ".context",
     "Evaluation": ".evaluator",
     "evaluate": ".evaluator",
     "role_coverage": ".evaluator",
@@ -79,7 +81,7 @@ __all__ = [
     "Evaluation", "Excuse", "HourDemand", "ONCALL", "OSNP", "OnCallDemand", "PastShift",
     "PdsaDuty", "Person", "Phase", "Progress", "REGULATOR", "Replacement", "RoleCoverage",
     "SasOptions", "SasProblem", "SasSolution", "SasSolver", "Settings", "Template",
-    "Territory", "Uncovered", "Weights", "evaluate", "evaluate_uncovered",
+    "Territory", "Uncovered", "Weights", "evaluate", "evaluate_uncovered", "fairness_targets",
     "grouped_explanations", "rank_candidates", "replace", "role_coverage", "solve_sas",
 ]
 

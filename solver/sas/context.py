@@ -239,3 +239,10 @@ class Context:
             if lengths:
                 return p.max_shifts * len(self.months) * (sum(lengths) // len(lengths))
         return None
+
+
+def fairness_targets(problem: SasProblem) -> dict[str, int | None]:
+    """Each person's fairness target in minutes over the problem's months (explicit, else
+    from the commitment; None: no target), as the solver's fairness rule reads it."""
+    ctx = Context(problem)
+    return {p.id: ctx.target(p) for p in problem.people}
