@@ -134,7 +134,8 @@ def read_roles(value: object) -> frozenset[Role]:
         roles.add(read_choice(item, _ROLE_ALIASES, ["régulateur", "effecteur", "OSNP"], "rôle"))
     # One shared set per combination of roles (there are seven): a 20 000-row file would
     # otherwise hold 20 000 equal sets (≈ 4 MB).
-    return _ROLE_SETS.setdefault(frozenset(roles), frozenset(roles))
+    found = frozenset(roles)
+    return _ROLE_SETS.setdefault(found, found)
 
 
 _ROLE_SETS: dict[frozenset[Role], frozenset[Role]] = {}

@@ -7,8 +7,9 @@ The public API (see ``docs/solver-core.md``)::
 
 from __future__ import annotations
 
-import importlib
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
+
+from ..lazy import lazy_attributes
 
 if TYPE_CHECKING:
     from .availability import Unavailable
@@ -29,8 +30,7 @@ if TYPE_CHECKING:
     from .totals import TotalLimit
     from .weekends import WeekendLimit
 
-# Loaded on first use: importing the problem records must not load OR-Tools (≈ 75 MB),
-# so the application's commands that never solve stay light.
+# Loaded on first use (solver.lazy): the problem records come without OR-Tools.
 _LAZY = {
     "Unavailable": ".availability",
     "Cover": ".coverage",
@@ -71,10 +71,4 @@ __all__ = [
 ]
 
 
-def __getattr__(name: str) -> Any:
-    module = _LAZY.get(name)
-    if module is None:
-        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
-    value = getattr(importlib.import_module(module, __name__), name)
-    globals()[name] = value
-    return value
+__getattr__ = lazy_attributes(__name__, _LAZY, globals())

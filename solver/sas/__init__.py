@@ -16,8 +16,9 @@ Public API (see ``docs/solver-format.md``)::
 
 from __future__ import annotations
 
-import importlib
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
+
+from ..lazy import lazy_attributes
 
 if TYPE_CHECKING:
     from ..core.solution import Progress
@@ -33,8 +34,7 @@ if TYPE_CHECKING:
                            grouped_explanations)
     from .solve import SasOptions, SasSolver, solve_sas
 
-# Loaded on first use: importing the problem records must not load OR-Tools (≈ 75 MB),
-# so the application's commands that never solve stay light.
+# Loaded on first use (solver.lazy): the problem records come without OR-Tools.
 _LAZY = {
     "Progress": "..core.solution",
     "fairness_targets": ".context",
@@ -86,10 +86,4 @@ __all__ = [
 ]
 
 
-def __getattr__(name: str) -> Any:
-    module = _LAZY.get(name)
-    if module is None:
-        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
-    value = getattr(importlib.import_module(module, __name__), name)
-    globals()[name] = value
-    return value
+__getattr__ = lazy_attributes(__name__, _LAZY, globals())
